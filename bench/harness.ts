@@ -1,0 +1,54 @@
+/**
+ * Benchmark contract for `npm run bench`.
+ *
+ * Every `bench/*.bench.ts` file exports `benchmarks: BenchmarkDefinition[]`. bench/run.ts
+ * discovers them, filters by name prefix, and measures each benchmark together with its
+ * baseline in alternating rounds (so machine noise hits both alike), then reports the ratio.
+ *
+ * ```ts
+ * import type { BenchmarkDefinition } from './harness.js';
+ * export const benchmarks: BenchmarkDefinition[] = [
+ *   {
+ *     name: 'core.submit',
+ *     async setup() { ... },          // once, before any measurement
+ *     async fn() { ... },             // the measured operation (one call = one op)
+ *     baseline: { name: 'raw storage insert', fn() { ... } },
+ *     async teardown() { ... },       // once, after benchmark and baseline finished
+ *   },
+ * ];
+ * ```
+ */
+export interface BenchmarkDefinition {
+  /** Unique across all bench files; `npm run bench -- <prefix>` selects by prefix. */
+  name: string;
+  /** Runs once before the first measurement (not timed). */
+  setup?(): Promise<void>;
+  /** One operation. Called many times; keep per-call state outside or reset it cheaply. */
+  fn(): Promise<void> | void;
+  /** What `fn` is compared with; measured in the same run, interleaved with `fn`. */
+  baseline?: {
+    name: string;
+    /** Runs once, after the benchmark's own `setup` (not timed). */
+    setup?(): Promise<void>;
+    fn(): Promise<void> | void;
+  };
+  /** Runs once after the benchmark and its baseline finished (also after a failure). */
+  teardown?(): Promise<void>;
+}
+
+/** One entry of bench/results/latest.json. */
+export interface BenchmarkResult {
+  name: string;
+  opsPerSec: number;
+  baselineName?: string;
+  baselineOpsPerSec?: number;
+  /** opsPerSec / baselineOpsPerSec */
+  ratio?: number;
+}
+
+/** The shape of bench/results/latest.json. */
+export interface BenchmarkReport {
+  benchmarks: BenchmarkResult[];
+  date: string;
+  machine: { cpu: string; cores: number; memoryGb: number; platform: string; arch: string; node: string };
+}

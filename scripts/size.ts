@@ -1,0 +1,89 @@
+/**
+ * Size budget for the core: `npm run size`.
+ *
+ * Bundles scripts/size-entry.ts (a consumer importing `createCommunity` + `memoryStorage`)
+ * with esbuild (bundle, minify, ESM, platform neutral, the `source` condition so no build is
+ * needed), keeps every bare dependency except @kechuang/community external (zod, mitt, ...
+ * are the host's to pay for and are shared with the rest of its app), gzips the result with
+ * node:zlib and compares it with the budget. Exits 1 when over budget.
+ *
+ * Units: 1 KB = 1000 bytes.
+ */
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build, type Metafile, type Plugin } from 'esbuild';
+
+const BUDGET_KB = 25;
+const LABEL = 'createCommunity + memoryStorage';
+const SELF = '@kechuang/community';
+
+const entry = fileURLToPath(new URL('./size-entry.ts', import.meta.url));
+const kb = (bytes: number): string => (bytes / 1000).toFixed(2);
+
+const externals = new Set<string>();
+
+/** Marks every bare import external except the package being measured. */
+const externalDependencies: Plugin = {
+  name: 'external-dependencies',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      if (args.path === SELF || args.path.startsWith(`${SELF}/`)) return undefined;
+      externals.add(args.path);
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+const result = await build({
+  entryPoints: [entry],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'neutral',
+  target: 'es2022',
+  conditions: ['source'],
+  plugins: [externalDependencies],
+  write: false,
+  outdir: 'out',
+  metafile: true,
+  logLevel: 'warning',
+});
+
+const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
+if (!output) {
+  console.error('size: esbuild produced no JavaScript output');
+  process.exit(1);
+}
+
+const minBytes = output.contents.byteLength;
+const gzipBytes = gzipSync(output.contents, { level: 9 }).byteLength;
+const over = gzipBytes > BUDGET_KB * 1000;
+
+const builtins = [...externals].filter((name) => name.startsWith('node:'));
+console.log(`external: ${[...externals].sort().join(', ') || '(none)'}`);
+if (builtins.length > 0) {
+  console.warn(`warning: the core imports Node built-ins (${builtins.join(', ')}); it must stay platform-neutral`);
+}
+console.log(`minified: ${kb(minBytes)} KB`);
+console.log(
+  `${LABEL}: ${kb(gzipBytes)} KB min+gzip (budget ${BUDGET_KB} KB; 1 KB = 1000 bytes)${over ? ' OVER BUDGET' : ''}`,
+);
+
+if (over) {
+  console.error(`\nLargest inputs (minified bytes before gzip):`);
+  for (const [file, bytes] of largestInputs(result.metafile, 15)) {
+    console.error(`  ${kb(bytes).padStart(8)} KB  ${file}`);
+  }
+  process.exit(1);
+}
+
+function largestInputs(metafile: Metafile, count: number): [string, number][] {
+  const sizes = new Map<string, number>();
+  for (const out of Object.values(metafile.outputs)) {
+    for (const [file, info] of Object.entries(out.inputs)) {
+      sizes.set(file, (sizes.get(file) ?? 0) + info.bytesInOutput);
+    }
+  }
+  return [...sizes].sort((a, b) => b[1] - a[1]).slice(0, count);
+}
