@@ -1,0 +1,170 @@
+import { z } from 'zod';
+import { actorRef, type Actor, type ResolvedActor } from '../../auth/actor.js';
+import type { DirectoryModel } from '../../auth/authorization-policy.js';
+import type { DirectoryEvent } from '../../events/core-events.js';
+import { KechuangError, isKechuangError } from '../../errors/kechuang-error.js';
+import { parseInput } from '../../errors/validation.js';
+import type { RecordBase } from '../../model/common.js';
+import { conflict, notFound } from '../../pipeline/load-request.js';
+import { asKechuangError, loadActor, type Runtime } from '../../pipeline/runtime.js';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../../queries/cursor.js';
+import { recordToRow, rowToRecord } from '../../storage/records.js';
+import type { Where } from '../../storage/types.js';
+import type { DirectoryLookup, DirectorySpec, ReferenceProblem } from './directory-spec.js';
+
+/** Options of a directory list. Ordered by code, then id. */
+export interface DirectoryListOptions {
+  /** Equality filters on the model's filterable fields, e.g. `{ parkId }`. */
+  filter?: Record<string, string | null>;
+  /** Include archived records. @default false */
+  includeArchived?: boolean;
+  /** Page size, 1–500. @default 50 */
+  limit?: number;
+  cursor?: string;
+}
+
+/** Create, update, archive and read one kind of directory record. */
+export interface DirectoryApi<T, CreateInput, UpdateInput> {
+  /** Creates a record; a code already used in the office is DUPLICATE. */
+  create(input: CreateInput): Promise<T>;
+  /** Updates the given fields; `version`, when given, must be current (else CONFLICT). */
+  update(input: UpdateInput): Promise<T>;
+  /** Archives a record: it stays readable but takes no new work. */
+  archive(input: { id: string; version?: number }): Promise<T>;
+  /** The record with this id in the office, or NOT_FOUND. */
+  get(id: string): Promise<T>;
+  /** The record with this stable code in the office, or null. */
+  findByCode(code: string): Promise<T | null>;
+  list(options?: DirectoryListOptions): Promise<Page<T>>;
+}
+
+const archiveInput = z.strictObject({ id: z.string().min(1), version: z.number().int().positive().optional() });
+
+function referenceError(label: string, problems: ReferenceProblem[]): KechuangError {
+  const issues = problems.map((p) => ({ path: p.path.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s)), message: p.message, code: 'invalid_reference' }));
+  return new KechuangError('VALIDATION_FAILED', `Invalid ${label}: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}. Use ids from your office's directory.`, { issues });
+}
+
+/** Builds the {@link DirectoryApi} of one model for one actor. */
+export function directoryService<T extends RecordBase, C extends z.ZodType, U extends z.ZodType>(
+  runtime: Runtime,
+  who: Actor,
+  spec: DirectorySpec<T, C, U>,
+): DirectoryApi<T, z.input<C>, z.input<U>> {
+  const { model, label } = spec;
+  const scoped = (officeId: string, where: Where): Where => [{ field: 'officeId', value: officeId }, ...where];
+  const lookupFor = (officeId: string): DirectoryLookup => async (m: DirectoryModel, id: string) => {
+    const row = await runtime.storage.findOne({ model: m, where: scoped(officeId, [{ field: 'id', value: id }]) });
+    return row ? rowToRecord<RecordBase & Record<string, unknown>>(row) : null;
+  };
+  const manager = async (): Promise<ResolvedActor> => {
+    const actor = await loadActor(runtime, who);
+    if (!runtime.policy.canManageDirectory(actor, model)) {
+      throw new KechuangError('FORBIDDEN', `You may not change ${label} records; ask the station head or office staff.`, { model });
+    }
+    return actor;
+  };
+  const load = async (actor: ResolvedActor, id: string): Promise<T> => {
+    const row = await runtime.storage.findOne({ model, where: scoped(actor.officeId, [{ field: 'id', value: id }]) });
+    if (!row) throw notFound(label, id);
+    return rowToRecord<T>(row);
+  };
+  const publish = (actor: ResolvedActor, action: DirectoryEvent['action'], record: T): void => {
+    const event: DirectoryEvent = { model, action, id: record.id, officeId: record.officeId, actor: actorRef(actor) };
+    try {
+      runtime.emit('directory.changed', event);
+    } catch (error) {
+      runtime.reportError(error, 'directory.changed');
+    }
+  };
+  const duplicate = (code: string) =>
+    new KechuangError('DUPLICATE', `A ${label} with code '${code}' already exists in your office. Use another code, or update that ${label}.`, {
+      model,
+      fields: ['code'],
+    });
+  const save = async (actor: ResolvedActor, current: T, fields: Partial<T>, action: DirectoryEvent['action']): Promise<T> => {
+    const next = { ...current, ...fields, version: current.version + 1, updatedAt: runtime.clock.now() } as T;
+    let updated;
+    try {
+      updated = await runtime.storage.transaction((tx) =>
+        tx.update({ model, where: scoped(actor.officeId, [{ field: 'id', value: current.id }, { field: 'version', value: current.version }]), data: recordToRow(next) }),
+      );
+    } catch (error) {
+      throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(current.code) : asKechuangError(error, `update of ${label}`);
+    }
+    if (!updated) throw conflict(label, current.id, current.version);
+    publish(actor, action, next);
+    return next;
+  };
+
+  return {
+    async create(raw) {
+      const input = parseInput(spec.createInput, raw, `${label} input`);
+      const actor = await manager();
+      const lookup = lookupFor(actor.officeId);
+      const code = spec.codeOf(input);
+      const { fields, problems } = await spec.create(input, lookup);
+      if (problems.length > 0) throw referenceError(`${label} input`, problems);
+      const now = runtime.clock.now();
+      const record = { ...fields, id: runtime.newId(), officeId: actor.officeId, code, version: 1, createdAt: now, updatedAt: now, archivedAt: null } as T;
+      try {
+        await runtime.storage.transaction((tx) => tx.create({ model, data: recordToRow(record) }));
+      } catch (error) {
+        throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(code) : asKechuangError(error, `create of ${label}`);
+      }
+      publish(actor, 'created', record);
+      return record;
+    },
+    async update(raw) {
+      const input = parseInput(spec.updateInput, raw, `${label} update`) as z.output<U> & { id: string; version?: number };
+      const actor = await manager();
+      const current = await load(actor, input.id);
+      if (input.version !== undefined && input.version !== current.version) throw conflict(label, current.id, input.version, current.version);
+      const { fields, problems } = await spec.update(input, current, lookupFor(actor.officeId));
+      if (problems.length > 0) throw referenceError(`${label} update`, problems);
+      return save(actor, current, fields as Partial<T>, 'updated');
+    },
+    async archive(raw) {
+      const input = parseInput(archiveInput, raw, `${label} archive`);
+      const actor = await manager();
+      const current = await load(actor, input.id);
+      if (input.version !== undefined && input.version !== current.version) throw conflict(label, current.id, input.version, current.version);
+      if (current.archivedAt !== null) return current;
+      return save(actor, current, { archivedAt: runtime.clock.now() } as Partial<T>, 'archived');
+    },
+    async get(id) {
+      const actor = await loadActor(runtime, who, 'read');
+      return load(actor, id);
+    },
+    async findByCode(code) {
+      const actor = await loadActor(runtime, who, 'read');
+      const row = await runtime.storage.findOne({ model, where: scoped(actor.officeId, [{ field: 'code', value: code }]) });
+      return row ? rowToRecord<T>(row) : null;
+    },
+    async list(options = {}) {
+      const actor = await loadActor(runtime, who, 'read');
+      const limit = pageSize(options.limit);
+      const where: (Where[number])[] = [];
+      for (const [field, value] of Object.entries(options.filter ?? {})) {
+        if (!spec.filters.includes(field)) {
+          throw new KechuangError('VALIDATION_FAILED', `Invalid filter: ${label} lists can filter by ${spec.filters.join(', ') || 'nothing'}, not '${field}'.`, {
+            issues: [{ path: ['filter', field], message: 'unknown filter', code: 'unrecognized_keys' }],
+          });
+        }
+        where.push(value === null ? { field, op: 'is_null' } : { field, value });
+      }
+      if (!options.includeArchived) where.push({ field: 'archivedAt', op: 'is_null' });
+      const scope = `${model}:code`;
+      const rows = await runtime.storage.findMany({
+        model,
+        where: scoped(actor.officeId, where),
+        orderBy: [{ field: 'code' }, { field: 'id' }],
+        ...(options.cursor ? { after: decodeCursor(scope, options.cursor) } : {}),
+        limit: limit + 1,
+      });
+      const items = rows.slice(0, limit).map((r) => rowToRecord<T>(r));
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > limit && last ? encodeCursor(scope, [last.code, last.id]) : null };
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { actorRef, type Actor } from '../../auth/actor.js';
+import { KechuangError, isKechuangError } from '../../errors/kechuang-error.js';
+import { parseInput } from '../../errors/validation.js';
+import { createOfficeInput, updateOfficeInput, type Office } from '../../model/office.js';
+import { conflict, notFound } from '../../pipeline/load-request.js';
+import { asKechuangError, loadActor, type Runtime } from '../../pipeline/runtime.js';
+import { recordToRow, rowToRecord } from '../../storage/records.js';
+import { z } from 'zod';
+
+/** Deployment-level office administration (no actor: the host decides who may call it). */
+export interface OfficesApi {
+  /** Creates an office (街道), the tenant everything else belongs to. */
+  create(input: z.input<typeof createOfficeInput>): Promise<Office>;
+  /** The office with this id, or NOT_FOUND. */
+  get(id: string): Promise<Office>;
+  /** The office with this code, or null. */
+  findByCode(code: string): Promise<Office | null>;
+  /**
+   * Archives an office: its records stay readable, but no actor can act in it any more.
+   */
+  archive(input: { id: string; version?: number }): Promise<Office>;
+}
+
+/** The signed-in actor's own office. */
+export interface OwnOfficeApi {
+  get(): Promise<Office>;
+  /** Renames the office or changes its time zone (station head, office staff or system). */
+  update(input: Omit<z.input<typeof updateOfficeInput>, 'id'>): Promise<Office>;
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkTimeZone(zone: string | undefined): void {
+  if (zone !== undefined && !validTimeZone(zone)) {
+    throw new KechuangError('VALIDATION_FAILED', `Invalid timeZone: '${zone}' is not an IANA time zone; use e.g. 'Asia/Shanghai'.`, {
+      issues: [{ path: ['timeZone'], message: 'unknown IANA time zone', code: 'invalid_time_zone' }],
+    });
+  }
+}
+
+export function officesApi(runtime: Runtime): OfficesApi {
+  const find = async (field: string, value: string): Promise<Office | null> => {
+    await runtime.ready();
+    const row = await runtime.storage.findOne({ model: 'office', where: [{ field, value }] });
+    return row ? rowToRecord<Office>(row) : null;
+  };
+  return {
+    async create(raw) {
+      const input = parseInput(createOfficeInput, raw, 'office input');
+      checkTimeZone(input.timeZone);
+      await runtime.ready();
+      const now = runtime.clock.now();
+      const id = runtime.newId();
+      const office: Office = { id, officeId: id, code: input.code, name: input.name, timeZone: input.timeZone, version: 1, createdAt: now, updatedAt: now, archivedAt: null };
+      try {
+        await runtime.storage.transaction((tx) => tx.create({ model: 'office', data: recordToRow(office) }));
+      } catch (error) {
+        if (isKechuangError(error, 'UNIQUE_VIOLATION')) {
+          throw new KechuangError('DUPLICATE', `An office with code '${input.code}' already exists. Use another code.`, { model: 'office', fields: ['code'] });
+        }
+        throw asKechuangError(error, 'create of office');
+      }
+      runtime.emit('directory.changed', { model: 'office', action: 'created', id, officeId: id, actor: { kind: 'system', id: null } });
+      return office;
+    },
+    async get(id) {
+      const office = await find('id', id);
+      if (!office) throw notFound('office', id);
+      return office;
+    },
+    findByCode: (code) => find('code', code),
+    async archive(raw) {
+      const input = parseInput(archiveOfficeInput, raw, 'office archive');
+      const current = await find('id', input.id);
+      if (!current) throw notFound('office', input.id);
+      if (input.version !== undefined && input.version !== current.version) throw conflict('office', current.id, input.version, current.version);
+      if (current.archivedAt !== null) return current;
+      const now = runtime.clock.now();
+      const next: Office = { ...current, archivedAt: now, updatedAt: now, version: current.version + 1 };
+      const updated = await runtime.storage.transaction((tx) =>
+        tx.update({ model: 'office', where: [{ field: 'id', value: current.id }, { field: 'version', value: current.version }], data: recordToRow(next) }),
+      );
+      if (!updated) throw conflict('office', current.id, current.version);
+      runtime.emit('directory.changed', { model: 'office', action: 'archived', id: next.id, officeId: next.id, actor: { kind: 'system', id: null } });
+      return next;
+    },
+  };
+}
+
+const archiveOfficeInput = z.strictObject({ id: z.string().min(1), version: z.number().int().positive().optional() });
+
+export function ownOfficeApi(runtime: Runtime, who: Actor): OwnOfficeApi {
+  const offices = officesApi(runtime);
+  return {
+    get: () => offices.get(who.officeId),
+    async update(raw) {
+      const input = parseInput(updateOfficeInput, { ...raw, id: who.officeId }, 'office update');
+      checkTimeZone(input.timeZone);
+      const actor = await loadActor(runtime, who);
+      if (!runtime.policy.canManageDirectory(actor, 'office')) {
+        throw new KechuangError('FORBIDDEN', 'You may not change the office; ask the station head or office staff.', { model: 'office' });
+      }
+      const current = await offices.get(who.officeId);
+      if (input.version !== undefined && input.version !== current.version) throw conflict('office', current.id, input.version, current.version);
+      const next: Office = {
+        ...current,
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
+        version: current.version + 1,
+        updatedAt: runtime.clock.now(),
+      };
+      const updated = await runtime.storage.transaction((tx) =>
+        tx.update({ model: 'office', where: [{ field: 'id', value: current.id }, { field: 'version', value: current.version }], data: recordToRow(next) }),
+      );
+      if (!updated) throw conflict('office', current.id, current.version);
+      runtime.emit('directory.changed', { model: 'office', action: 'updated', id: next.id, officeId: next.id, actor: actorRef(actor) });
+      return next;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { KechuangError } from '../../errors/kechuang-error.js';
+import { satisfactionLevels } from '../../model/request.js';
+import { requestCommand, targetFields, transitionEntry } from './command-definition.js';
+import { invalidReference } from './references.js';
+
+/**
+ * 回访: the follow-up call records the enterprise's rating. `unsatisfied` redoes the request
+ * (重办): it goes back to its lead, and its outcome and rating are cleared so that it counts
+ * once, with its final result.
+ */
+export const followUpCommand = requestCommand({
+  name: 'follow_up',
+  input: z.strictObject({ ...targetFields, rating: z.enum(satisfactionLevels), comment: z.string().trim().max(5000).optional() }),
+  transition: (input) => (input.rating === 'unsatisfied' ? 'redo' : 'follow_up'),
+  decide({ request, input, now, to }) {
+    const comment = input.comment ?? null;
+    if (input.rating === 'unsatisfied') {
+      return {
+        request: { ...request, status: to ?? request.status, outcome: null, outcomeNote: null, satisfaction: null, redoCount: request.redoCount + 1, assignedAt: now },
+        entries: [
+          { type: 'followed_up', data: { rating: input.rating, comment } },
+          transitionEntry('redone', request, to, { redoCount: request.redoCount + 1, assigneeId: request.assigneeId }),
+        ],
+      };
+    }
+    return {
+      request: { ...request, status: to ?? request.status, satisfaction: input.rating, closedAt: now },
+      entries: [transitionEntry('followed_up', request, to, { rating: input.rating, comment })],
+    };
+  },
+});
+
+/** 办结 without a rating, e.g. when the enterprise could not be reached for the follow-up. */
+export const closeCommand = requestCommand({
+  name: 'close',
+  input: z.strictObject({ ...targetFields, note: z.string().trim().max(2000).optional() }),
+  transition: () => 'close',
+  decide: ({ request, input, now, to }) => ({
+    request: { ...request, status: to ?? request.status, closedAt: now },
+    entries: [transitionEntry('closed', request, to, { note: input.note ?? null })],
+  }),
+});
+
+/** Links a duplicate with nothing new to the request that is being handled. */
+export const mergeCommand = requestCommand({
+  name: 'merge',
+  input: z.strictObject({ ...targetFields, duplicateOfId: z.string().min(1), note: z.string().trim().max(2000).optional() }),
+  transition: () => 'merge',
+  references: (input) => ({ requests: [input.duplicateOfId] }),
+  decide({ request, input, snapshot, now, to }) {
+    const target = snapshot.requests.get(input.duplicateOfId);
+    if (!target) throw invalidReference('duplicateOfId', `no request '${input.duplicateOfId}' that you can see. Use the id of the original request.`);
+    if (target.id === request.id) throw invalidReference('duplicateOfId', 'a request cannot be a duplicate of itself.');
+    if (target.status === 'merged' || target.status === 'withdrawn') {
+      const hint = target.duplicateOfId ? ` Merge into '${target.duplicateOfId}' instead.` : '';
+      throw new KechuangError('VALIDATION_FAILED', `Invalid duplicateOfId: that request is ${target.status}.${hint}`, {
+        issues: [{ path: ['duplicateOfId'], message: `the original is ${target.status}`, code: 'invalid_reference' }],
+      });
+    }
+    return {
+      request: { ...request, status: to ?? request.status, duplicateOfId: target.id, closedAt: now },
+      entries: [transitionEntry('merged', request, to, { duplicateOfId: target.id, note: input.note ?? null })],
+    };
+  },
+});
+
+/** The enterprise (or the station for it) withdraws the request. */
+export const withdrawCommand = requestCommand({
+  name: 'withdraw',
+  input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
+  transition: () => 'withdraw',
+  decide: ({ request, input, now, to }) => ({
+    request: { ...request, status: to ?? request.status, closedAt: now },
+    entries: [transitionEntry('withdrawn', request, to, { reason: input.reason })],
+  }),
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { attachmentSchema } from '../../model/attachment.js';
+import { outcomes } from '../../model/request.js';
+import type { JsonValue } from '../../storage/types.js';
+import { requestCommand, targetFields, transitionEntry } from './command-definition.js';
+
+const attachments = z.array(attachmentSchema).max(50).default([]);
+const json = (value: unknown): JsonValue => value as JsonValue;
+
+/** 办理: the lead starts working on it. */
+export const startCommand = requestCommand({
+  name: 'start',
+  input: z.strictObject(targetFields),
+  transition: () => 'start',
+  decide: ({ request, to }) => ({ request: { ...request, status: to ?? request.status }, entries: [transitionEntry('started', request, to)] }),
+});
+
+/** Waiting on the enterprise (e.g. for documents); the SLA clock pauses. */
+export const pauseCommand = requestCommand({
+  name: 'pause',
+  input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
+  transition: () => 'pause',
+  decide: ({ request, input, to }) => ({
+    request: { ...request, status: to ?? request.status },
+    entries: [transitionEntry('paused', request, to, { reason: input.reason })],
+  }),
+});
+
+export const resumeCommand = requestCommand({
+  name: 'resume',
+  input: z.strictObject({ ...targetFields, note: z.string().trim().max(2000).optional() }),
+  transition: () => 'resume',
+  decide: ({ request, input, to }) => ({
+    request: { ...request, status: to ?? request.status },
+    entries: [transitionEntry('resumed', request, to, { note: input.note ?? null })],
+  }),
+});
+
+/** 反馈: the lead replies with an outcome, for itself and every assisting unit. */
+export const replyCommand = requestCommand({
+  name: 'reply',
+  input: z.strictObject({
+    ...targetFields,
+    outcome: z.enum(outcomes),
+    /** What was done, or for `unsolvable` why it cannot be solved. */
+    note: z.string().trim().min(2, 'Say what was done (at least 2 characters)').max(20000),
+    attachments,
+  }),
+  transition: () => 'reply',
+  decide: ({ request, input, to }) => ({
+    request: { ...request, status: to ?? request.status, outcome: input.outcome, outcomeNote: input.note },
+    entries: [transitionEntry('replied', request, to, { outcome: input.outcome, note: input.note, attachments: json(input.attachments) })],
+  }),
+});
+
+/** A progress note (办理进展), optionally with attachments; the state does not change. */
+export const noteCommand = requestCommand({
+  name: 'note',
+  input: z.strictObject({ ...targetFields, text: z.string().trim().min(1).max(20000), attachments }),
+  transition: () => 'note',
+  decide: ({ request, input }) => ({
+    request,
+    entries: [{ type: 'note', data: { text: input.text, attachments: json(input.attachments) } }],
+  }),
+});

@@ -1,0 +1,30 @@
+import type { RequestCommandName } from '../../events/core-events.js';
+import type { RequestCommand } from './command-definition.js';
+import { addAssistCommand, contributeCommand, signAssistCommand } from './assist-commands.js';
+import { closeCommand, followUpCommand, mergeCommand, withdrawCommand } from './conclusion-commands.js';
+import { acceptCommand, assignCommand, overruleReturnCommand, reassignCommand, redispatchCommand, returnCommand } from './dispatch-commands.js';
+import { noteCommand, pauseCommand, replyCommand, resumeCommand, startCommand } from './handling-commands.js';
+
+/** Every request command except `submit`, which creates the aggregate. */
+export const requestCommands = {
+  assign: assignCommand,
+  reassign: reassignCommand,
+  accept: acceptCommand,
+  return: returnCommand,
+  redispatch: redispatchCommand,
+  overrule_return: overruleReturnCommand,
+  start: startCommand,
+  pause: pauseCommand,
+  resume: resumeCommand,
+  reply: replyCommand,
+  note: noteCommand,
+  add_assist: addAssistCommand,
+  sign_assist: signAssistCommand,
+  contribute: contributeCommand,
+  follow_up: followUpCommand,
+  close: closeCommand,
+  merge: mergeCommand,
+  withdraw: withdrawCommand,
+} satisfies Record<Exclude<RequestCommandName, 'submit'>, RequestCommand>;
+
+export type RequestCommands = typeof requestCommands;

@@ -1,0 +1,110 @@
+import type { Actor } from './auth/actor.js';
+import { defaultAuthorizationPolicy, type AuthorizationPolicy } from './auth/authorization-policy.js';
+import { officesApi, type OfficesApi } from './commands/directory/office-service.js';
+import { KechuangError } from './errors/kechuang-error.js';
+import type { CoreEvents } from './events/core-events.js';
+import { createEventBus, type EventBus, type ListenerErrorReporter } from './events/event-bus.js';
+import type { EventsOfPlugins, Plugin } from './plugins/define-plugin.js';
+import { installPlugins } from './plugins/plugin-host.js';
+import { onceReady, type Runtime } from './pipeline/runtime.js';
+import { systemClock, type Clock } from './ports/clock.js';
+import { uuidv7, type IdGenerator } from './ports/ids.js';
+import { createSession, type CommunitySession } from './session.js';
+import { buildSchema } from './storage/core-schema.js';
+import type { StorageAdapter, StorageSchema } from './storage/types.js';
+import { defaultWorkflow } from './workflow/default-workflow.js';
+import { defineWorkflow, type WorkflowDefinition } from './workflow/workflow-definition.js';
+
+/** Options of {@link createCommunity}. */
+export interface CommunityOptions<P extends readonly Plugin[]> {
+  /** Where everything is stored. It must support transactions. */
+  storage: StorageAdapter;
+  /** Plugins, configured: `plugins: [auditChain({ … })]`. @default [] */
+  plugins?: P;
+  /** Who may see and do what. @default defaultAuthorizationPolicy */
+  authorization?: AuthorizationPolicy;
+  /** The request lifecycle; validated with `defineWorkflow`. @default defaultWorkflow */
+  workflow?: WorkflowDefinition;
+  /** Where time comes from. @default systemClock */
+  clock?: Clock;
+  /** Makes record ids. @default uuidv7 */
+  ids?: IdGenerator;
+  /**
+   * Told about failures that must not fail a committed command: throwing event listeners and
+   * `after` hooks. @default logs to console.error
+   */
+  onListenerError?: ListenerErrorReporter;
+}
+
+/** The SDK instance a host app creates once. */
+export interface Community<Events extends Record<string, unknown> = CoreEvents> {
+  /** Deployment-level office administration. */
+  offices: OfficesApi;
+  /** The SDK as `actor` sees it. */
+  as(actor: Actor): CommunitySession;
+  /** Events published after commit: `request.<command>`, `visit.recorded`, `directory.changed`, and plugin events. */
+  events: EventBus<Events>;
+  /** The schema handed to the storage adapter (core and plugin models). */
+  schema: StorageSchema;
+  /** The workflow in force. */
+  workflow: WorkflowDefinition;
+  /** Creates the storage schema now instead of on first use (e.g. to fail fast at start-up). */
+  ready(): Promise<void>;
+}
+
+const defaultReporter: ListenerErrorReporter = (error, event) => {
+  console.error(`[kechuang] a listener or after-hook for '${event}' failed; the command itself was committed.`, error);
+};
+
+/**
+ * Creates the SDK: storage, plugins, policy and ports wired into one instance.
+ *
+ * @example
+ * ```ts
+ * import { createCommunity, memoryStorage } from '@kechuang/community';
+ *
+ * const community = createCommunity({ storage: memoryStorage() });
+ * const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
+ * const system = community.as({ kind: 'system', officeId: office.id });
+ * const mc = await system.communities.create({ code: 'MC', name: '梦创社区' });
+ * const request = await system.requests.submit({
+ *   communityId: mc.id, channel: 'phone', category: 'policy', title: '咨询高新技术企业认定政策',
+ * });
+ * ```
+ */
+export function createCommunity<const P extends readonly Plugin[] = []>(
+  options: CommunityOptions<P>,
+): Community<CoreEvents & EventsOfPlugins<P>> {
+  const { storage } = options;
+  if (!storage.capabilities.transactions) {
+    throw new KechuangError(
+      'UNSUPPORTED_ADAPTER',
+      `Storage adapter '${storage.id}' cannot run transactions, and the SDK never writes non-atomically. Use an adapter with transactions (memory, SQLite, PostgreSQL).`,
+    );
+  }
+  const workflow = defineWorkflow(options.workflow ?? defaultWorkflow);
+  const reportError = options.onListenerError ?? defaultReporter;
+  const events = createEventBus<CoreEvents & EventsOfPlugins<P>>(reportError);
+  const emit = (type: string, payload: unknown): void => events.emit(type as never, payload as never);
+  const plugins = installPlugins(options.plugins ?? [], emit);
+  const schema = buildSchema(plugins.models);
+  const runtime: Runtime = {
+    storage,
+    clock: options.clock ?? systemClock,
+    newId: options.ids ?? uuidv7,
+    workflow,
+    policy: options.authorization ?? defaultAuthorizationPolicy,
+    hooks: plugins.hooks,
+    emit,
+    reportError,
+    ready: onceReady(storage, schema),
+  };
+  return {
+    offices: officesApi(runtime),
+    as: (actor) => createSession(runtime, actor),
+    events: events.bus,
+    schema,
+    workflow,
+    ready: runtime.ready,
+  };
+}

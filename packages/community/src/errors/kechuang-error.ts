@@ -1,0 +1,79 @@
+import type { ErrorCode } from './error-codes.js';
+
+const BRAND = Symbol.for('@kechuang/community/error');
+
+/** One problem found while validating input, with the path to the offending value. */
+export interface ValidationIssue {
+  /** Where the problem is, e.g. `['attachments', 0, 'sha256']`. */
+  path: (string | number)[];
+  /** What is wrong and what would be accepted. */
+  message: string;
+  /** A machine-readable kind, e.g. zod's issue code or `credit_code_check`. */
+  code: string;
+}
+
+/** Structured details that travel with an error; which keys appear depends on the code. */
+export interface ErrorDetails {
+  issues?: ValidationIssue[];
+  /** For CONFLICT: the version the command expected and the one found (if known). */
+  expectedVersion?: number;
+  actualVersion?: number;
+  /** For INVALID_TRANSITION: the commands the actor could fire instead. */
+  allowed?: string[];
+  state?: string;
+  command?: string;
+  model?: string;
+  id?: string;
+  fields?: string[];
+  [key: string]: unknown;
+}
+
+/**
+ * The single error type thrown by the SDK and its adapters.
+ *
+ * Identify it with {@link isKechuangError} and its `code`, not with `instanceof`: a host may
+ * load both the ESM and the CJS build, and each has its own class.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await session.requests.accept({ requestId, version: 2 });
+ * } catch (error) {
+ *   if (isKechuangError(error, 'CONFLICT')) {
+ *     // someone else changed the request: reload it and ask the user again
+ *   }
+ * }
+ * ```
+ */
+export class KechuangError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+  readonly [BRAND] = true;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'KechuangError';
+    this.code = code;
+    this.details = details;
+  }
+
+  /** A plain, JSON-safe form for logs and HTTP bodies. */
+  toJSON(): { name: string; code: ErrorCode; message: string; details: ErrorDetails } {
+    return { name: this.name, code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/**
+ * Whether `value` is a {@link KechuangError} (from any copy of the package), optionally with
+ * the given code.
+ *
+ * @example
+ * ```ts
+ * if (isKechuangError(error, 'NOT_FOUND')) return respond(404);
+ * ```
+ */
+export function isKechuangError(value: unknown, code?: ErrorCode): value is KechuangError {
+  if (typeof value !== 'object' || value === null) return false;
+  if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
+  return code === undefined || (value as KechuangError).code === code;
+}

@@ -1,0 +1,143 @@
+/**
+ * @kechuang/community — the core SDK for tech-innovation communities (科创社区).
+ *
+ * @packageDocumentation
+ */
+
+// The facade
+export { createCommunity, type Community, type CommunityOptions } from './community.js';
+export type { CommunitySession, EnterprisesApi, VisitsApi } from './session.js';
+export type { RequestsApi } from './requests-api.js';
+export type { OfficesApi, OwnOfficeApi } from './commands/directory/office-service.js';
+export type { DirectoryApi, DirectoryListOptions } from './commands/directory/directory-service.js';
+export type { RecordedVisit, RecordVisitInput } from './commands/visit/record-visit.js';
+export type { Page } from './queries/cursor.js';
+export type { RequestWithTimeline, RequestListInput } from './queries/request-queries.js';
+export type { EnterpriseLifecycle } from './queries/enterprise-lifecycle.js';
+
+// Errors
+export { ERROR_CODES, type ErrorCode } from './errors/error-codes.js';
+export { KechuangError, isKechuangError, type ErrorDetails, type ValidationIssue } from './errors/kechuang-error.js';
+
+// The model
+export {
+  idSchema,
+  codeSchema,
+  nameSchema,
+  tagsSchema,
+  mobileSchema,
+  type RecordBase,
+} from './model/common.js';
+export { checkCreditCode, creditCodeCheckCharacter, isValidCreditCode, type CreditCodeProblem } from './model/credit-code.js';
+export { createOfficeInput, updateOfficeInput, type Office } from './model/office.js';
+export { createCommunityInput, updateCommunityInput, type Community as CommunityUnit } from './model/community-unit.js';
+export { createParkInput, updateParkInput, type Park } from './model/park.js';
+export { createBuildingInput, updateBuildingInput, type Building } from './model/building.js';
+export {
+  createEnterpriseInput,
+  updateEnterpriseInput,
+  creditCodeSchema,
+  enterpriseSizes,
+  type Enterprise,
+  type EnterpriseSize,
+} from './model/enterprise.js';
+export {
+  createMemberInput,
+  updateMemberInput,
+  memberRoleSchema,
+  memberStatuses,
+  defaultPortfolios,
+  type Member,
+  type MemberRole,
+  type MemberStatus,
+  type RoleName,
+} from './model/member.js';
+export { createTeamInput, updateTeamInput, type Team } from './model/team.js';
+export { attachmentSchema, type Attachment } from './model/attachment.js';
+export {
+  submitRequestInput,
+  channels,
+  outcomes,
+  satisfactionLevels,
+  priorities,
+  externalRefSchema,
+  contactSchema,
+  attributeValueSchema,
+  type SubmitRequestInput,
+  type ServiceRequest,
+  type AssistingUnit,
+  type ReturnInfo,
+  type Channel,
+  type Outcome,
+  type Satisfaction,
+  type Priority,
+  type AttributeValue,
+  type ExternalRef,
+  type Contact,
+} from './model/request.js';
+export { recordVisitInput, type Visit } from './model/visit.js';
+export type { TimelineEntry, ActorRef } from './model/timeline.js';
+
+// The workflow
+export { defineWorkflow, findTransition, type TransitionDefinition, type WorkflowDefinition, type WorkflowRole } from './workflow/workflow-definition.js';
+export { defaultWorkflow, requestStates, type RequestState } from './workflow/default-workflow.js';
+
+// Authorization
+export type { Actor, ResolvedActor } from './auth/actor.js';
+export { defaultAuthorizationPolicy, type AuthorizationPolicy, type DirectoryModel, type RequestScope } from './auth/authorization-policy.js';
+
+// Events and plugins
+export type { EventBus, Listener, ListenerErrorReporter } from './events/event-bus.js';
+export type { CoreEvents, RequestEvent, DirectoryEvent, RequestCommandName } from './events/core-events.js';
+export {
+  definePlugin,
+  type Plugin,
+  type PluginDefinition,
+  type PluginFactory,
+  type PluginSetupContext,
+  type PluginEventSchemas,
+  type PluginEventTypes,
+  type EventsOfPlugins,
+} from './plugins/define-plugin.js';
+export type {
+  BeforeHook,
+  BeforeHookContext,
+  TransactionHook,
+  TransactionHookContext,
+  AfterHook,
+  CommittedChange,
+  HookContextBase,
+  HookTarget,
+} from './plugins/hooks.js';
+
+// Ports
+export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.js';
+export { uuidv7, sequentialIds, type IdGenerator } from './ports/ids.js';
+export { sha256Hex, type BlobStore } from './ports/blob-store.js';
+export { memoryBlobStore } from './ports/memory-blob-store.js';
+
+// Storage
+export type {
+  AggregateArgs,
+  FieldDefinition,
+  FieldType,
+  FieldValue,
+  FindManyArgs,
+  JsonValue,
+  KeysetCursor,
+  ModelDefinition,
+  OrderBy,
+  Row,
+  StorageAdapter,
+  StorageCapabilities,
+  StorageOperations,
+  StorageSchema,
+  Where,
+  WhereCondition,
+  WhereOperator,
+  WhereOrGroup,
+} from './storage/types.js';
+export { isOrGroup } from './storage/types.js';
+export { memoryStorage, type MemoryStorageOptions } from './storage/memory-storage.js';
+export { matchesWhere, compareFieldValues } from './storage/evaluate-where.js';
+export { coreModels, buildSchema, CORE_SCHEMA_VERSION } from './storage/core-schema.js';

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { idSchema, tagsSchema } from './common.js';
+import { attachmentSchema, type Attachment } from './attachment.js';
+
+/** How a request reached the community (渠道). */
+export const channels = ['phone', 'visit', 'captain_report', 'walk_in', 'online', 'hotline_12345'] as const;
+export type Channel = (typeof channels)[number];
+
+/** Reply outcomes (办理结果). */
+export const outcomes = ['solved', 'explained', 'unsolvable', 'out_of_scope'] as const;
+export type Outcome = (typeof outcomes)[number];
+
+/** Follow-up ratings (回访评价); `unsatisfied` redoes the request (重办). */
+export const satisfactionLevels = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+export type Satisfaction = (typeof satisfactionLevels)[number];
+
+export const priorities = ['normal', 'urgent'] as const;
+export type Priority = (typeof priorities)[number];
+
+/** A custom attribute value of a category (Open311-style service attributes). */
+export const attributeValueSchema = z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(200)).max(50)]);
+export type AttributeValue = z.infer<typeof attributeValueSchema>;
+
+/** A reference to the same matter in another system, e.g. a 12345 ticket. */
+export const externalRefSchema = z.strictObject({
+  source: z.string().trim().min(1).max(64),
+  id: z.string().trim().min(1).max(128),
+});
+export type ExternalRef = z.infer<typeof externalRefSchema>;
+
+/** Who may be contacted about the request (masked in any outgoing message). */
+export const contactSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  phone: z.string().trim().min(3).max(30).nullable().default(null),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** The fields of a submitted request, shared by `submit` and `recordVisit`. */
+export const submitRequestFields = {
+  communityId: idSchema,
+  enterpriseId: idSchema.nullable().default(null),
+  parkId: idSchema.nullable().default(null),
+  buildingId: idSchema.nullable().default(null),
+  channel: z.enum(channels),
+  category: z.string().trim().min(1).max(64),
+  attributes: z.record(z.string().min(1).max(64), attributeValueSchema).default({}),
+  title: z.string().trim().min(1).max(200),
+  description: z.string().trim().max(20000).default(''),
+  priority: z.enum(priorities).default('normal'),
+  contact: contactSchema.nullable().default(null),
+  externalRef: externalRefSchema.nullable().default(null),
+  attachments: z.array(attachmentSchema).max(50).default([]),
+  tags: tagsSchema.default([]),
+};
+
+export const submitRequestInput = z.strictObject({
+  ...submitRequestFields,
+  /** A retried submit with the same key returns the request the first one created. */
+  idempotencyKey: z.string().min(1).max(200).optional(),
+});
+export type SubmitRequestInput = z.input<typeof submitRequestInput>;
+
+/**
+ * An assisting unit (协办) and how far its part has come. Like every timestamp inside a JSON
+ * sub-record, `signedAt` and `contributedAt` are ISO-8601 strings, so that they survive any
+ * storage adapter unchanged.
+ */
+export interface AssistingUnit {
+  /** Either a member or a team assists. */
+  memberId: string | null;
+  teamId: string | null;
+  status: 'pending' | 'signed' | 'contributed';
+  signedAt: string | null;
+  signedById: string | null;
+  contribution: string | null;
+  contributedAt: string | null;
+}
+
+/** A return (退单) waiting for the dispatcher. */
+export interface ReturnInfo {
+  reason: string;
+  suggestedOwnerId: string | null;
+  returnedById: string;
+  /** ISO-8601. */
+  returnedAt: string;
+}
+
+/** An enterprise request (诉求): the aggregate the workflow moves around the closed loop. */
+export interface ServiceRequest {
+  id: string;
+  officeId: string;
+  communityId: string;
+  enterpriseId: string | null;
+  parkId: string | null;
+  buildingId: string | null;
+  visitId: string | null;
+  channel: Channel;
+  category: string;
+  attributes: Record<string, AttributeValue>;
+  title: string;
+  description: string;
+  priority: Priority;
+  contact: Contact | null;
+  externalRef: ExternalRef | null;
+  attachments: Attachment[];
+  tags: string[];
+  status: string;
+  /** The lead (主办) member, and the team it works for when assigned through a team. */
+  assigneeId: string | null;
+  assigneeTeamId: string | null;
+  assignedAt: Date | null;
+  assists: AssistingUnit[];
+  returnInfo: ReturnInfo | null;
+  outcome: Outcome | null;
+  outcomeNote: string | null;
+  satisfaction: Satisfaction | null;
+  redoCount: number;
+  duplicateOfId: string | null;
+  submittedById: string | null;
+  idempotencyKey: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+  /** Raised by exactly one for every committed command. */
+  version: number;
+}

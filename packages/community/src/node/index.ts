@@ -1,0 +1,1 @@
+export { fsBlobStore, type FsBlobStoreOptions } from './fs-blob-store.js';

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { actorRef, type Actor, type ResolvedActor } from '../auth/actor.js';
+import type { EntryDraft, PartyDraft, References, RequestCommand, Snapshot } from '../commands/request/command-definition.js';
+import type { RequestCommandName, RequestEvent } from '../events/core-events.js';
+import { parseInput } from '../errors/validation.js';
+import type { Member } from '../model/member.js';
+import type { ServiceRequest } from '../model/request.js';
+import type { Team } from '../model/team.js';
+import type { TimelineEntry } from '../model/timeline.js';
+import { entryToRow, requestToRow, rowToRecord } from '../storage/records.js';
+import type { StorageOperations } from '../storage/types.js';
+import { authorizeTransition } from './authorize-transition.js';
+import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
+import { conflict, findVisibleRequest, loadVisibleRequest } from './load-request.js';
+import { asKechuangError, loadActor, type Runtime } from './runtime.js';
+
+const present = (ids: (string | null | undefined)[] | undefined): string[] =>
+  [...new Set((ids ?? []).filter((id): id is string => typeof id === 'string'))];
+
+/** Loads the records `refs` names, scoped to the actor's office (requests also to visibility). */
+async function loadSnapshot(runtime: Runtime, actor: ResolvedActor, refs: References | undefined): Promise<Snapshot> {
+  const byId = async <T extends { id: string }>(model: string, ids: string[]): Promise<Map<string, T>> => {
+    if (ids.length === 0) return new Map();
+    const rows = await runtime.storage.findMany({
+      model,
+      where: [
+        { field: 'officeId', value: actor.officeId },
+        { field: 'id', op: 'in', value: ids },
+      ],
+    });
+    return new Map(rows.map((row) => [row['id'] as string, rowToRecord<T>(row)]));
+  };
+  const requests = new Map<string, ServiceRequest>();
+  for (const id of present(refs?.requests)) {
+    const found = await findVisibleRequest(runtime, actor, id);
+    if (found) requests.set(id, found);
+  }
+  return {
+    members: await byId<Member>('member', present(refs?.members)),
+    teams: await byId<Team>('team', present(refs?.teams)),
+    requests,
+  };
+}
+
+/** Numbers and stamps a command's entry drafts: all share `seq`, `index` orders them. */
+export function stampEntries(runtime: Runtime, actor: ResolvedActor, request: ServiceRequest, drafts: EntryDraft[], now: Date): TimelineEntry[] {
+  const who = actorRef(actor);
+  return drafts.map((draft, index) => ({
+    id: runtime.newId(),
+    officeId: request.officeId,
+    requestId: request.id,
+    seq: request.version,
+    index,
+    type: draft.type,
+    actor: who,
+    at: now,
+    fromStatus: draft.fromStatus ?? null,
+    toStatus: draft.toStatus ?? null,
+    data: draft.data,
+  }));
+}
+
+/** Writes a command's timeline entries and party rows through `tx`. */
+export async function writeEntries(runtime: Runtime, tx: StorageOperations, request: ServiceRequest, entries: TimelineEntry[], parties: PartyDraft[] = []): Promise<void> {
+  for (const entry of entries) await tx.create({ model: 'timeline_entry', data: entryToRow(entry) });
+  for (const party of parties) {
+    await tx.create({
+      model: 'request_party',
+      data: { id: runtime.newId(), officeId: request.officeId, requestId: request.id, ...party, createdAt: request.updatedAt },
+    });
+  }
+}
+
+/**
+ * Runs one request command through the pipeline: validate → load → authorize → before hooks
+ * → pure decide → one guarded transaction (with transaction hooks) → events and after hooks.
+ */
+export async function runRequestCommand<S extends z.ZodType>(
+  runtime: Runtime,
+  who: Actor,
+  command: RequestCommand<S>,
+  rawInput: unknown,
+): Promise<ServiceRequest> {
+  const parsed = parseInput(command.input, rawInput, `${command.name} input`) as z.output<S> & { requestId: string; version?: number };
+  const actor = await loadActor(runtime, who);
+  const request = await loadVisibleRequest(runtime, actor, parsed.requestId);
+  if (parsed.version !== undefined && parsed.version !== request.version) {
+    throw conflict('request', request.id, parsed.version, request.version);
+  }
+  const to = authorizeTransition(runtime, actor, request, command.transition(parsed), command.name);
+  const input = (await runBeforeHooks(runtime, {
+    command: command.name,
+    actor,
+    officeId: actor.officeId,
+    input: parsed,
+    request,
+  })) as z.output<S>;
+  const snapshot = await loadSnapshot(runtime, actor, command.references?.(input, request));
+  const now = runtime.clock.now();
+  const decision = command.decide({ request, input, snapshot, actor, now, to });
+  const next: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
+  const entries = stampEntries(runtime, actor, next, decision.entries, now);
+  const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, request: next, previous: request, entries };
+
+  try {
+    await runtime.storage.transaction(async (tx) => {
+      const updated = await tx.update({
+        model: 'request',
+        where: [
+          { field: 'officeId', value: request.officeId },
+          { field: 'id', value: request.id },
+          { field: 'version', value: request.version },
+        ],
+        data: requestToRow(next),
+      });
+      if (!updated) throw conflict('request', request.id, request.version);
+      await writeEntries(runtime, tx, next, entries, decision.parties);
+      await runTransactionHooks(runtime, { ...change, tx });
+    });
+  } catch (error) {
+    throw asKechuangError(error, `${command.name} of request '${request.id}'`);
+  }
+  const event: RequestEvent = { command: command.name, request: next, entries, actor: actorRef(actor) };
+  await publishCommitted(runtime, change, `request.${command.name}`, event);
+  return next;
+}

@@ -1,0 +1,99 @@
+import type { z } from 'zod';
+import type { ModelDefinition } from '../storage/types.js';
+import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
+
+/** Event name → zod schema of its payload. */
+export type PluginEventSchemas = Record<string, z.ZodType>;
+
+/** The payload types of declared plugin events. */
+export type PluginEventTypes<E extends PluginEventSchemas> = { [K in keyof E]: z.output<E[K]> };
+
+/** What `setup` receives. */
+export interface PluginSetupContext<Options, Events extends Record<string, unknown>> {
+  /** The options, parsed with the plugin's `options` schema (defaults applied). */
+  options: Options;
+  hooks: {
+    before(target: HookTarget, hook: BeforeHook): void;
+    transaction(target: HookTarget, hook: TransactionHook): void;
+    after(target: HookTarget, hook: AfterHook): void;
+  };
+  /** Publishes one of the plugin's declared events on `community.events`. */
+  emit<K extends keyof Events & string>(type: K, payload: Events[K]): void;
+}
+
+/** A plugin's static declaration. */
+export interface PluginDefinition<
+  Id extends string,
+  OptionsSchema extends z.ZodType | undefined,
+  Events extends PluginEventSchemas,
+> {
+  /** Unique among the plugins of one community, e.g. `audit-chain`. */
+  id: Id;
+  /** Schema of the options the host passes; validated when the community is created. */
+  options?: OptionsSchema;
+  /** Models the plugin stores, added to the schema handed to the storage adapter. */
+  schema?: { models: Record<string, ModelDefinition> };
+  /** Events the plugin publishes; their payload types flow into `community.events`. */
+  events?: Events;
+  /** Registers hooks. Runs once, when the community is created. */
+  setup(ctx: PluginSetupContext<OptionsSchema extends z.ZodType ? z.output<OptionsSchema> : undefined, PluginEventTypes<Events>>): void;
+}
+
+declare const EVENTS: unique symbol;
+
+/** A configured plugin, ready to pass to `createCommunity({ plugins })`. */
+export interface Plugin<Id extends string = string, Events extends Record<string, unknown> = Record<string, unknown>> {
+  readonly id: Id;
+  /** The unparsed options the host gave. */
+  readonly rawOptions: unknown;
+  // The definition's generics are erased here; the host only needs id, schema and events.
+  readonly definition: PluginDefinition<Id, z.ZodType | undefined, PluginEventSchemas>;
+  /** Type-level only: the plugin's event map. */
+  readonly [EVENTS]?: Events;
+}
+
+/** The event map a list of plugins adds. */
+export type EventsOfPlugins<P extends readonly Plugin[]> = UnionToIntersection<
+  P[number] extends infer Q ? (Q extends Plugin<string, infer E> ? E : never) : never
+>;
+type UnionToIntersection<U> = [U] extends [never]
+  ? Record<never, never>
+  : (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+    ? I
+    : never;
+
+/** The function `definePlugin` returns: call it with the plugin's options to configure it. */
+export type PluginFactory<Id extends string, OptionsSchema extends z.ZodType | undefined, Events extends PluginEventSchemas> = (
+  ...args: OptionsSchema extends z.ZodType ? (undefined extends z.input<OptionsSchema> ? [options?: z.input<OptionsSchema>] : [options: z.input<OptionsSchema>]) : []
+) => Plugin<Id, PluginEventTypes<Events>>;
+
+/**
+ * Declares a plugin: an id, its options schema, the models it stores and the events it
+ * publishes (all static, so the host's types see them), and `setup`, which registers hooks.
+ *
+ * @example
+ * ```ts
+ * const tagger = definePlugin({
+ *   id: 'tagger',
+ *   options: z.object({ tag: z.string().default('vip') }),
+ *   events: { 'tagger.tagged': z.object({ requestId: z.string() }) },
+ *   setup({ options, hooks, emit }) {
+ *     hooks.after('submit', ({ request }) => emit('tagger.tagged', { requestId: request.id }));
+ *   },
+ * });
+ * const community = createCommunity({ storage: memoryStorage(), plugins: [tagger({ tag: 'gold' })] });
+ * community.events.on('tagger.tagged', ({ requestId }) => console.log(requestId));
+ * ```
+ */
+export function definePlugin<
+  const Id extends string,
+  OptionsSchema extends z.ZodType | undefined = undefined,
+  Events extends PluginEventSchemas = Record<never, never>,
+>(definition: PluginDefinition<Id, OptionsSchema, Events>): PluginFactory<Id, OptionsSchema, Events> {
+  const factory = (...args: unknown[]): Plugin<Id, PluginEventTypes<Events>> => ({
+    id: definition.id,
+    rawOptions: args[0],
+    definition: definition as unknown as Plugin<Id>['definition'],
+  });
+  return factory as PluginFactory<Id, OptionsSchema, Events>;
+}

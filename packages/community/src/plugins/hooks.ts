@@ -1,0 +1,66 @@
+import type { ResolvedActor } from '../auth/actor.js';
+import type { RequestCommandName } from '../events/core-events.js';
+import type { ServiceRequest } from '../model/request.js';
+import type { TimelineEntry } from '../model/timeline.js';
+import type { StorageOperations } from '../storage/types.js';
+
+/** What every hook is told. */
+export interface HookContextBase {
+  command: RequestCommandName;
+  actor: ResolvedActor;
+  officeId: string;
+}
+
+/**
+ * A `before` hook runs after authorization and before the pure decision. It may veto by
+ * throwing (a KechuangError keeps its code; anything else becomes PLUGIN_ERROR), or enrich
+ * by returning `{ input }`, which replaces the parsed input.
+ */
+export interface BeforeHookContext extends HookContextBase {
+  /** The parsed input of the command. */
+  input: Readonly<Record<string, unknown>>;
+  /** The request as loaded; null for `submit`. */
+  request: ServiceRequest | null;
+}
+export type BeforeHook = (
+  ctx: BeforeHookContext,
+) => void | { input?: Record<string, unknown> } | Promise<void | { input?: Record<string, unknown> }>;
+
+/** What a command committed (or is about to commit, inside `transaction` hooks). */
+export interface CommittedChange extends HookContextBase {
+  request: ServiceRequest;
+  /** The request before the command; null for `submit`. */
+  previous: ServiceRequest | null;
+  entries: TimelineEntry[];
+}
+
+/**
+ * A `transaction` hook runs inside the command's storage transaction, after the core's writes.
+ * Write through `tx` only; throwing rolls the whole command back.
+ */
+export interface TransactionHookContext extends CommittedChange {
+  tx: StorageOperations;
+}
+export type TransactionHook = (ctx: TransactionHookContext) => void | Promise<void>;
+
+/** An `after` hook runs once the command has committed; its failures are reported, not thrown. */
+export type AfterHook = (ctx: CommittedChange) => void | Promise<void>;
+
+/** Which commands a hook listens to. */
+export type HookTarget = RequestCommandName | '*';
+
+/** The registered hooks, in registration order. */
+export interface HookRegistry {
+  before: { target: HookTarget; plugin: string; hook: BeforeHook }[];
+  transaction: { target: HookTarget; plugin: string; hook: TransactionHook }[];
+  after: { target: HookTarget; plugin: string; hook: AfterHook }[];
+}
+
+export function createHookRegistry(): HookRegistry {
+  return { before: [], transaction: [], after: [] };
+}
+
+/** The hooks of `kind` that apply to `command`. */
+export function hooksFor<K extends keyof HookRegistry>(registry: HookRegistry, kind: K, command: string): HookRegistry[K] {
+  return registry[kind].filter((h) => h.target === '*' || h.target === command) as HookRegistry[K];
+}

@@ -1,0 +1,70 @@
+import { KechuangError } from '../errors/kechuang-error.js';
+import { coreModels } from '../storage/core-schema.js';
+import type { ModelDefinition } from '../storage/types.js';
+import type { Plugin } from './define-plugin.js';
+import { createHookRegistry, type HookRegistry } from './hooks.js';
+
+/** What installing the plugins produced. */
+export interface InstalledPlugins {
+  hooks: HookRegistry;
+  models: Record<string, ModelDefinition>;
+  ids: string[];
+}
+
+/**
+ * Validates every plugin's options, checks ids and model names for clashes, and runs each
+ * `setup` in order. Every problem is collected first, so the host fixes them in one go.
+ */
+export function installPlugins(
+  plugins: readonly Plugin[],
+  emit: (type: string, payload: unknown) => void,
+): InstalledPlugins {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  const models: Record<string, ModelDefinition> = {};
+  const parsedOptions: unknown[] = [];
+  for (const plugin of plugins) {
+    const def = plugin.definition;
+    if (seen.has(def.id)) problems.push(`plugin id '${def.id}' is used twice`);
+    seen.add(def.id);
+    for (const [name, model] of Object.entries(def.schema?.models ?? {})) {
+      if (name in coreModels || name in models) problems.push(`plugin '${def.id}' declares model '${name}', which already exists`);
+      models[name] = model;
+    }
+    if (def.options) {
+      const result = def.options.safeParse(plugin.rawOptions);
+      if (result.success) parsedOptions.push(result.data);
+      else {
+        for (const issue of result.error.issues) {
+          problems.push(`plugin '${def.id}' option ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+        }
+        parsedOptions.push(undefined);
+      }
+    } else parsedOptions.push(undefined);
+  }
+  if (problems.length > 0) {
+    throw new KechuangError('PLUGIN_ERROR', `Cannot install plugins: ${problems.join('; ')}.`, { problems });
+  }
+
+  const hooks = createHookRegistry();
+  plugins.forEach((plugin, i) => {
+    const def = plugin.definition;
+    const declared = def.events ?? {};
+    def.setup({
+      options: parsedOptions[i] as never,
+      hooks: {
+        before: (target, hook) => hooks.before.push({ target, plugin: def.id, hook }),
+        transaction: (target, hook) => hooks.transaction.push({ target, plugin: def.id, hook }),
+        after: (target, hook) => hooks.after.push({ target, plugin: def.id, hook }),
+      },
+      emit(type, payload) {
+        const schema = declared[type];
+        if (!schema) {
+          throw new KechuangError('PLUGIN_ERROR', `Plugin '${def.id}' emitted '${type}', which it does not declare in its events.`);
+        }
+        emit(type, schema.parse(payload));
+      },
+    });
+  });
+  return { hooks, models, ids: [...seen] };
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Actor, ResolvedActor } from '../auth/actor.js';
+import { scopeToWhere } from '../auth/authorization-policy.js';
+import { parseInput } from '../errors/validation.js';
+import { channels, type ServiceRequest } from '../model/request.js';
+import type { TimelineEntry } from '../model/timeline.js';
+import { loadVisibleRequest } from '../pipeline/load-request.js';
+import { loadActor, type Runtime } from '../pipeline/runtime.js';
+import { rowToEntry, rowToRequest } from '../storage/records.js';
+import type { Where, WhereCondition } from '../storage/types.js';
+import { decodeCursor, encodeCursor, type Page } from './cursor.js';
+
+/** A request and its whole timeline, oldest entry first. */
+export interface RequestWithTimeline {
+  request: ServiceRequest;
+  timeline: TimelineEntry[];
+}
+
+const idList = z.union([z.string().min(1), z.array(z.string().min(1)).max(500)]);
+
+/** Filters of a request list; every field is optional and they all must hold. */
+export const requestListInput = z.strictObject({
+  status: idList.optional(),
+  communityId: z.string().min(1).optional(),
+  parkId: z.string().min(1).optional(),
+  enterpriseId: z.string().min(1).optional(),
+  assigneeId: z.string().min(1).optional(),
+  category: idList.optional(),
+  channel: z.union([z.enum(channels), z.array(z.enum(channels))]).optional(),
+  /** Created at or after this instant. */
+  createdFrom: z.coerce.date().optional(),
+  /** Created strictly before this instant. */
+  createdTo: z.coerce.date().optional(),
+  /** `newest` first (the default) or `oldest` first. */
+  order: z.enum(['newest', 'oldest']).default('newest'),
+  limit: z.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).optional(),
+});
+export type RequestListInput = z.input<typeof requestListInput>;
+
+/** Requests the actor or one of their teams assists on. */
+export async function assistedRequestIds(runtime: Runtime, actor: ResolvedActor): Promise<string[]> {
+  const parties = [...(actor.member ? [actor.member.id] : []), ...actor.teamIds];
+  if (parties.length === 0) return [];
+  const rows = await runtime.storage.findMany({
+    model: 'request_party',
+    where: [
+      { field: 'officeId', value: actor.officeId },
+      { field: 'partyId', op: 'in', value: parties },
+    ],
+  });
+  return [...new Set(rows.map((r) => r['requestId'] as string))];
+}
+
+/** Storage conditions for the list filters. */
+function filterConditions(input: z.output<typeof requestListInput>): WhereCondition[] {
+  const where: WhereCondition[] = [];
+  const eqOrIn = (field: string, value: string | readonly string[] | undefined): void => {
+    if (value === undefined) return;
+    where.push(typeof value === 'string' ? { field, value } : { field, op: 'in', value });
+  };
+  eqOrIn('status', input.status);
+  eqOrIn('communityId', input.communityId);
+  eqOrIn('parkId', input.parkId);
+  eqOrIn('enterpriseId', input.enterpriseId);
+  eqOrIn('assigneeId', input.assigneeId);
+  eqOrIn('category', input.category);
+  eqOrIn('channel', input.channel);
+  if (input.createdFrom) where.push({ field: 'createdAt', op: 'gte', value: input.createdFrom });
+  if (input.createdTo) where.push({ field: 'createdAt', op: 'lt', value: input.createdTo });
+  return where;
+}
+
+/** Reading requests as one actor sees them. */
+export interface RequestQueries {
+  /** A request with its timeline; NOT_FOUND when the actor may not see it. */
+  get(id: string): Promise<RequestWithTimeline>;
+  /**
+   * Lists visible requests with keyset pagination, ordered by creation time then id, so
+   * pages never skip or repeat a row even while new requests arrive.
+   */
+  list(filter?: RequestListInput): Promise<Page<ServiceRequest>>;
+}
+
+export async function timelineOf(runtime: Runtime, officeId: string, requestId: string): Promise<TimelineEntry[]> {
+  const rows = await runtime.storage.findMany({
+    model: 'timeline_entry',
+    where: [
+      { field: 'officeId', value: officeId },
+      { field: 'requestId', value: requestId },
+    ],
+    orderBy: [{ field: 'seq' }, { field: 'index' }],
+  });
+  return rows.map(rowToEntry);
+}
+
+export function requestQueries(runtime: Runtime, who: Actor): RequestQueries {
+  return {
+    async get(id) {
+      const actor = await loadActor(runtime, who, 'read');
+      const request = await loadVisibleRequest(runtime, actor, id);
+      return { request, timeline: await timelineOf(runtime, actor.officeId, id) };
+    },
+    async list(raw = {}) {
+      const input = parseInput(requestListInput, raw, 'request list filter');
+      const actor = await loadActor(runtime, who, 'read');
+      const scope = runtime.policy.scope(actor, await assistedRequestIds(runtime, actor));
+      const direction = input.order === 'newest' ? 'desc' : 'asc';
+      const cursorScope = `request:${input.order}`;
+      const where: Where = [{ field: 'officeId', value: actor.officeId }, ...scopeToWhere(scope), ...filterConditions(input)];
+      const rows = await runtime.storage.findMany({
+        model: 'request',
+        where,
+        orderBy: [
+          { field: 'createdAt', direction },
+          { field: 'id', direction },
+        ],
+        ...(input.cursor ? { after: decodeCursor(cursorScope, input.cursor) } : {}),
+        limit: input.limit + 1,
+      });
+      const items = rows.slice(0, input.limit).map(rowToRequest);
+      const last = items[items.length - 1];
+      return { items, nextCursor: rows.length > input.limit && last ? encodeCursor(cursorScope, [last.createdAt, last.id]) : null };
+    },
+  };
+}

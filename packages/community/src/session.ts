@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+import type { Actor } from './auth/actor.js';
+import { buildingSpec, communitySpec, enterpriseSpec, memberSpec, parkSpec, teamSpec } from './commands/directory/directory-specs.js';
+import { directoryService, type DirectoryApi } from './commands/directory/directory-service.js';
+import { ownOfficeApi, type OwnOfficeApi } from './commands/directory/office-service.js';
+import { canSeeVisit } from './commands/visit/visit-visibility.js';
+import { recordVisit, type RecordedVisit, type RecordVisitInput } from './commands/visit/record-visit.js';
+import type { Building, createBuildingInput, updateBuildingInput } from './model/building.js';
+import type { Community, createCommunityInput, updateCommunityInput } from './model/community-unit.js';
+import type { Enterprise, createEnterpriseInput, updateEnterpriseInput } from './model/enterprise.js';
+import type { Member, createMemberInput, updateMemberInput } from './model/member.js';
+import type { Park, createParkInput, updateParkInput } from './model/park.js';
+import type { Team, createTeamInput, updateTeamInput } from './model/team.js';
+import { notFound } from './pipeline/load-request.js';
+import { loadActor, type Runtime } from './pipeline/runtime.js';
+import { enterpriseLifecycle, type EnterpriseLifecycle } from './queries/enterprise-lifecycle.js';
+import { requestsApi, type RequestsApi } from './requests-api.js';
+import { rowToRecord } from './storage/records.js';
+import type { Visit } from './model/visit.js';
+
+type Api<T, C extends z.ZodType, U extends z.ZodType> = DirectoryApi<T, z.input<C>, z.input<U>>;
+
+/** Enterprises, plus their life-cycle view. */
+export interface EnterprisesApi extends Api<Enterprise, typeof createEnterpriseInput, typeof updateEnterpriseInput> {
+  /** All the enterprise's requests (that you may see), visits and outcomes. */
+  lifecycle(enterpriseId: string): Promise<EnterpriseLifecycle>;
+}
+
+/** Visits (走访). */
+export interface VisitsApi {
+  /** Records a visit and every request raised during it, atomically. */
+  record(input: RecordVisitInput): Promise<RecordedVisit>;
+  /** A visit in the office, or NOT_FOUND. */
+  get(id: string): Promise<Visit>;
+}
+
+/**
+ * The SDK as one actor sees it. Get one from {@link Community.as}; it is cheap, so make one
+ * per HTTP request. Every call checks the actor's current roles in storage.
+ *
+ * @example
+ * ```ts
+ * const session = community.as({ kind: 'member', officeId, memberId });
+ * const page = await session.requests.list({ status: ['assigned', 'accepted'] });
+ * ```
+ */
+export interface CommunitySession {
+  readonly actor: Actor;
+  office: OwnOfficeApi;
+  communities: Api<Community, typeof createCommunityInput, typeof updateCommunityInput>;
+  parks: Api<Park, typeof createParkInput, typeof updateParkInput>;
+  buildings: Api<Building, typeof createBuildingInput, typeof updateBuildingInput>;
+  enterprises: EnterprisesApi;
+  teams: Api<Team, typeof createTeamInput, typeof updateTeamInput>;
+  members: Api<Member, typeof createMemberInput, typeof updateMemberInput>;
+  requests: RequestsApi;
+  visits: VisitsApi;
+}
+
+export function createSession(runtime: Runtime, actor: Actor): CommunitySession {
+  return {
+    actor,
+    office: ownOfficeApi(runtime, actor),
+    communities: directoryService(runtime, actor, communitySpec),
+    parks: directoryService(runtime, actor, parkSpec),
+    buildings: directoryService(runtime, actor, buildingSpec),
+    enterprises: {
+      ...directoryService(runtime, actor, enterpriseSpec),
+      lifecycle: (enterpriseId) => enterpriseLifecycle(runtime, actor, enterpriseId, runtime.workflow.terminal),
+    },
+    teams: directoryService(runtime, actor, teamSpec),
+    members: directoryService(runtime, actor, memberSpec),
+    requests: requestsApi(runtime, actor),
+    visits: {
+      record: (input) => recordVisit(runtime, actor, input),
+      async get(id) {
+        const resolved = await loadActor(runtime, actor, 'read');
+        const row = await runtime.storage.findOne({ model: 'visit', where: [{ field: 'officeId', value: resolved.officeId }, { field: 'id', value: id }] });
+        const visit = row ? rowToRecord<Visit>(row) : null;
+        if (!visit || !(await canSeeVisit(runtime, resolved, visit))) throw notFound('visit', id);
+        return visit;
+      },
+    },
+  };
+}

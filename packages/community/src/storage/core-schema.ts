@@ -1,0 +1,142 @@
+import type { FieldDefinition, ModelDefinition, StorageSchema } from './types.js';
+
+const s: FieldDefinition = { type: 'string' };
+const sn: FieldDefinition = { type: 'string', nullable: true };
+const n: FieldDefinition = { type: 'number' };
+const d: FieldDefinition = { type: 'date' };
+const dn: FieldDefinition = { type: 'date', nullable: true };
+const j: FieldDefinition = { type: 'json' };
+const jn: FieldDefinition = { type: 'json', nullable: true };
+
+/** Fields every directory record has; `code` is unique within the office. */
+const directoryBase = { id: s, officeId: s, code: s, version: n, createdAt: d, updatedAt: d, archivedAt: dn };
+
+function directoryModel(name: string, fields: Record<string, FieldDefinition>, indexes: string[][] = []): ModelDefinition {
+  return {
+    fields: { ...directoryBase, ...fields },
+    unique: [{ name: `${name}_office_code`, fields: ['officeId', 'code'] }],
+    indexes: indexes.map((f) => ({ name: `${name}_${f.join('_')}`, fields: f })),
+  };
+}
+
+/**
+ * The models the core stores. Field names are the record property names; adapters may map
+ * them to their own column naming.
+ */
+export const coreModels: Record<string, ModelDefinition> = {
+  // Office codes are unique across the whole deployment: an office is the tenant itself.
+  office: { ...directoryModel('office', { name: s, timeZone: s }), unique: [{ name: 'office_code', fields: ['code'] }] },
+  community: directoryModel('community', { name: s }),
+  park: directoryModel('park', { communityId: s, name: s, kind: s, address: sn }, [['officeId', 'communityId']]),
+  building: directoryModel('building', { parkId: s, communityId: s, name: s, floors: { type: 'number', nullable: true } }, [
+    ['officeId', 'parkId'],
+  ]),
+  enterprise: directoryModel(
+    'enterprise',
+    { name: s, communityId: s, parkId: sn, buildingId: sn, industry: sn, size: sn, tags: j },
+    [['officeId', 'parkId'], ['officeId', 'communityId']],
+  ),
+  team: directoryModel('team', { name: s, kind: s }),
+  member: directoryModel('member', { name: s, mobile: sn, email: sn, roles: j, status: s }),
+  request: {
+    fields: {
+      id: s,
+      officeId: s,
+      communityId: s,
+      enterpriseId: sn,
+      parkId: sn,
+      buildingId: sn,
+      visitId: sn,
+      channel: s,
+      category: s,
+      attributes: j,
+      title: s,
+      description: s,
+      priority: s,
+      contact: jn,
+      externalRef: jn,
+      externalKey: sn,
+      attachments: j,
+      tags: j,
+      status: s,
+      assigneeId: sn,
+      assigneeTeamId: sn,
+      assignedAt: dn,
+      assists: j,
+      returnInfo: jn,
+      outcome: sn,
+      outcomeNote: sn,
+      satisfaction: sn,
+      redoCount: n,
+      duplicateOfId: sn,
+      submittedById: sn,
+      idempotencyKey: sn,
+      createdAt: d,
+      updatedAt: d,
+      closedAt: dn,
+      version: n,
+    },
+    unique: [
+      { name: 'request_office_idempotency', fields: ['officeId', 'idempotencyKey'] },
+      { name: 'request_office_external', fields: ['officeId', 'externalKey'] },
+    ],
+    indexes: [
+      { name: 'request_office_created', fields: ['officeId', 'createdAt', 'id'] },
+      { name: 'request_office_status', fields: ['officeId', 'status', 'createdAt'] },
+      { name: 'request_office_assignee', fields: ['officeId', 'assigneeId', 'status'] },
+      { name: 'request_office_team', fields: ['officeId', 'assigneeTeamId', 'status'] },
+      { name: 'request_office_park', fields: ['officeId', 'parkId', 'createdAt'] },
+      { name: 'request_office_enterprise', fields: ['officeId', 'enterpriseId', 'createdAt'] },
+      { name: 'request_office_category', fields: ['officeId', 'category', 'createdAt'] },
+    ],
+  },
+  /** Who takes part in a request besides the lead (assisting members and teams), for visibility queries. */
+  request_party: {
+    fields: { id: s, officeId: s, requestId: s, partyKind: s, partyId: s, role: s, createdAt: d },
+    unique: [{ name: 'request_party_unique', fields: ['requestId', 'partyKind', 'partyId', 'role'] }],
+    indexes: [{ name: 'request_party_office_party', fields: ['officeId', 'partyKind', 'partyId'] }],
+  },
+  timeline_entry: {
+    fields: {
+      id: s,
+      officeId: s,
+      requestId: s,
+      seq: n,
+      index: n,
+      type: s,
+      actorKind: s,
+      actorId: sn,
+      at: d,
+      fromStatus: sn,
+      toStatus: sn,
+      data: j,
+    },
+    unique: [{ name: 'timeline_entry_request_seq_index', fields: ['requestId', 'seq', 'index'] }],
+    indexes: [{ name: 'timeline_entry_office_request', fields: ['officeId', 'requestId', 'seq'] }],
+  },
+  visit: {
+    fields: {
+      id: s,
+      officeId: s,
+      communityId: s,
+      enterpriseId: s,
+      visitedAt: d,
+      visitorIds: j,
+      summary: s,
+      requestIds: j,
+      recordedById: sn,
+      idempotencyKey: sn,
+      createdAt: d,
+    },
+    unique: [{ name: 'visit_office_idempotency', fields: ['officeId', 'idempotencyKey'] }],
+    indexes: [{ name: 'visit_office_enterprise', fields: ['officeId', 'enterpriseId', 'visitedAt'] }],
+  },
+};
+
+/** Raise when a core model or field changes, so SQL adapters migrate. */
+export const CORE_SCHEMA_VERSION = 1;
+
+/** The core schema merged with plugin models (plugin model names must not clash). */
+export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {
+  return { version: CORE_SCHEMA_VERSION, models: { ...coreModels, ...pluginModels } };
+}

@@ -1,0 +1,161 @@
+import { KechuangError } from '../errors/index.js';
+import { createReadOperations, createWriteOperations, type ReadAccess, type WriteAccess } from './memory-operations.js';
+import { findConflict, MemoryTable, TransactionTable, type TableView } from './memory-table.js';
+import { checkSchema, prepareCreateRow } from './schema-checks.js';
+import { createSerialQueue } from './serial-queue.js';
+import type { StorageAdapter, StorageCapabilities, StorageOperations, StorageSchema } from './types.js';
+
+/** Options of {@link memoryStorage}. */
+export interface MemoryStorageOptions {
+  /**
+   * The adapter's `id`, used in error messages; handy when a test keeps several stores apart.
+   * @default 'memory'
+   */
+  id?: string;
+}
+
+type Tables = ReadonlyMap<string, MemoryTable>;
+
+const CAPABILITIES: StorageCapabilities = Object.freeze({
+  transactions: true,
+  aggregate: true,
+  skipLocked: false,
+  returning: true,
+});
+
+// Re-running init with another schema behaves like a migration: rows keep the fields that
+// still exist, new nullable fields become null, and anything a database would refuse
+// (a new required field, a new unique constraint the rows break) throws.
+function migrate(tables: Tables, schema: StorageSchema): Tables {
+  const next = new Map<string, MemoryTable>();
+  for (const [model, definition] of Object.entries(schema.models)) {
+    const table = new MemoryTable(definition);
+    for (const row of tables.get(model)?.values() ?? []) {
+      const kept = Object.fromEntries(Object.entries(row).filter(([field]) => Object.hasOwn(definition.fields, field)));
+      const migrated = prepareCreateRow(model, definition, kept);
+      const conflict = findConflict(model, definition, table, migrated);
+      if (conflict) throw conflict;
+      table.put(migrated);
+    }
+    next.set(model, table);
+  }
+  return next;
+}
+
+/**
+ * An in-memory storage adapter: the default for tests, demos and trying the SDK out. It keeps
+ * the contract as strictly as the SQL adapters do (unique constraints, SQL null semantics,
+ * binary string order, guarded updates) and checks every query against the schema, so code
+ * that works on it works on a database. Data lives only as long as the adapter.
+ *
+ * Transactions are real and run one at a time: each writes to an overlay of the tables it
+ * changes (nothing is copied), which is applied to the committed tables in one synchronous
+ * step when `fn` resolves and dropped when it throws. Writes on the adapter itself (`create`, `update`, `delete`) are
+ * one-operation transactions, so they wait for an open transaction to finish — calling them
+ * inside `fn` instead of using `tx` therefore waits forever. Reads on the adapter itself never
+ * wait: they see the last committed state, never a transaction's uncommitted writes.
+ *
+ * @example
+ * ```ts
+ * import { createCommunity, memoryStorage } from '@kechuang/community';
+ *
+ * const community = createCommunity({ storage: memoryStorage(), config });
+ * ```
+ *
+ * @example Using the adapter directly
+ * ```ts
+ * const storage = memoryStorage();
+ * await storage.init({ version: 1, models: { note: { fields: { id: { type: 'string' }, text: { type: 'string' } } } } });
+ * await storage.transaction(async (tx) => {
+ *   await tx.create({ model: 'note', data: { id: 'n1', text: '你好' } });
+ * });
+ * await storage.findOne({ model: 'note', where: [{ field: 'id', value: 'n1' }] }); // { id: 'n1', text: '你好' }
+ * ```
+ */
+export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapter {
+  const id = options.id ?? 'memory';
+  let schema: StorageSchema | undefined;
+  let committed: Tables = new Map();
+  const exclusive = createSerialQueue();
+
+  const currentSchema = (): StorageSchema => {
+    if (schema) return schema;
+    throw new KechuangError(
+      'STORAGE_ERROR',
+      `The "${id}" storage adapter has no schema yet. Call init(schema) before using it (createCommunity does this for you).`,
+      { adapter: id }
+    );
+  };
+
+  const EMPTY: TableView = { get: () => undefined, has: () => false, values: () => [], holder: () => undefined };
+  // A commit applies a transaction's changes in one synchronous step, so a reader never sees half of one.
+  const committedAccess: ReadAccess = {
+    schema: currentSchema,
+    read: (model) => committed.get(model) ?? EMPTY,
+    assertUsable: () => undefined,
+  };
+
+  function transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
+    return exclusive(async () => {
+      const txSchema = currentSchema();
+      const overlays = new Map<string, TransactionTable>();
+      let open = true;
+      const overlay = (model: string): TransactionTable => {
+        let table = overlays.get(model);
+        if (!table) {
+          const definition = txSchema.models[model];
+          const base = committed.get(model);
+          // modelOf() has already refused unknown models before any write reaches here.
+          if (!definition || !base) throw new KechuangError('STORAGE_ERROR', `Unknown model "${model}".`, { adapter: id, model });
+          table = new TransactionTable(definition, base);
+          overlays.set(model, table);
+        }
+        return table;
+      };
+      const access: WriteAccess = {
+        schema: () => txSchema,
+        read: (model) => overlays.get(model) ?? committed.get(model) ?? EMPTY,
+        write: overlay,
+        assertUsable: () => {
+          if (open) return;
+          throw new KechuangError(
+            'STORAGE_ERROR',
+            `This "${id}" transaction has already finished, so its tx handle can no longer be used. ` +
+              'Do all the work inside the transaction callback and await every operation before it returns.',
+            { adapter: id }
+          );
+        },
+      };
+      const tx: StorageOperations = { ...createReadOperations(access), ...createWriteOperations(access) };
+      try {
+        const result = await fn(tx);
+        for (const [model, table] of overlays) {
+          const target = committed.get(model);
+          if (target) table.commitTo(target);
+        }
+        return result;
+      } finally {
+        open = false;
+      }
+    });
+  }
+
+  return {
+    id,
+    capabilities: CAPABILITIES,
+    ...createReadOperations(committedAccess),
+    create: (args) => transaction((tx) => tx.create(args)),
+    update: (args) => transaction((tx) => tx.update(args)),
+    delete: (args) => transaction((tx) => tx.delete(args)),
+    transaction,
+    init: (next) =>
+      exclusive(async () => {
+        checkSchema(next);
+        // Same schema again: a no-op, as the contract asks.
+        if (schema && JSON.stringify(schema) === JSON.stringify(next)) return;
+        const copy = structuredClone(next);
+        committed = migrate(committed, copy);
+        schema = copy;
+      }),
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * The storage adapter contract.
+ *
+ * Deliberately small and generic: the core owns the schema, every type conversion and
+ * tenant scoping (each query it sends names the office), so an adapter only has to move rows
+ * faithfully. Prove an adapter with `testStorageAdapter` from `@kechuang/testing`.
+ */
+
+/** The value types a field may hold. Adapters convert them to and from their native types. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'json';
+
+/** A JSON value, as stored in `json` fields. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** A value in a row: `date` fields hold `Date`, `json` fields hold any {@link JsonValue}. */
+export type FieldValue = string | number | boolean | Date | null | JsonValue;
+
+/** A stored record: field name → value. Every model has a string `id`. */
+export type Row = Record<string, FieldValue>;
+
+/** One field of a model. */
+export interface FieldDefinition {
+  type: FieldType;
+  /** Whether null is allowed. @default false */
+  nullable?: boolean;
+}
+
+/** One model (table) of the schema. */
+export interface ModelDefinition {
+  /** Field name → definition; `id` (string) must be among them. */
+  fields: Record<string, FieldDefinition>;
+  /**
+   * Sets of fields whose values must be unique together. As in SQL, a row with a null in any
+   * of the fields takes no part in the constraint.
+   */
+  unique?: { name: string; fields: string[] }[];
+  /** Secondary indexes that serve the core's list queries; SQL adapters create them. */
+  indexes?: { name: string; fields: string[] }[];
+}
+
+/** The whole schema the core hands an adapter: model name → definition. */
+export interface StorageSchema {
+  /** Raised whenever the models or fields change, so SQL adapters can migrate. */
+  version: number;
+  models: Record<string, ModelDefinition>;
+}
+
+/** The comparison operators every adapter must support. */
+export type WhereOperator =
+  | 'eq'
+  | 'ne'
+  | 'lt'
+  | 'lte'
+  | 'gt'
+  | 'gte'
+  | 'in'
+  | 'not_in'
+  | 'contains'
+  | 'starts_with'
+  | 'is_null'
+  | 'is_not_null';
+
+/**
+ * One condition on a field. `eq` is the default operator. `in`/`not_in` take an array (an
+ * empty `in` matches nothing, an empty `not_in` matches everything); `is_null`/`is_not_null`
+ * take no value; `contains`/`starts_with` match strings case-sensitively.
+ * Comparing with `eq`/`ne` against null is not allowed: use `is_null`/`is_not_null`.
+ */
+export interface WhereCondition {
+  field: string;
+  op?: WhereOperator;
+  value?: FieldValue | readonly FieldValue[];
+}
+
+/** A group of conditions of which at least one must hold. */
+export interface WhereOrGroup {
+  or: readonly WhereCondition[];
+}
+
+/** Conditions and OR groups, all of which must hold (AND). An empty list matches every row. */
+export type Where = readonly (WhereCondition | WhereOrGroup)[];
+
+/** One ordering term. */
+export interface OrderBy {
+  field: string;
+  direction?: 'asc' | 'desc';
+}
+
+/**
+ * A keyset position: the values of the ordering fields of the last row already seen, in
+ * the same order as `orderBy`. Ordering fields used with a cursor must not be nullable, and
+ * the last ordering term must be unique (the core always ends with `id`).
+ */
+export type KeysetCursor = readonly FieldValue[];
+
+/** Arguments of {@link StorageAdapter.findMany}. */
+export interface FindManyArgs {
+  model: string;
+  where?: Where;
+  orderBy?: readonly OrderBy[];
+  /** Return only rows strictly after this position in `orderBy` order. */
+  after?: KeysetCursor;
+  limit?: number;
+  /** Skip the first `offset` matching rows (prefer `after` for paging). */
+  offset?: number;
+}
+
+/** What an adapter can do beyond the required contract. */
+export interface StorageCapabilities {
+  /** Real atomic transactions with rollback. The core refuses to run without them. */
+  transactions: boolean;
+  /** `aggregate()` is implemented (pushed-down counts and group-bys). */
+  aggregate: boolean;
+  /** Row leasing with `FOR UPDATE SKIP LOCKED` or an equivalent. */
+  skipLocked: boolean;
+  /** `UPDATE … RETURNING` in one round trip. Informational: `update` must return the row either way. */
+  returning: boolean;
+}
+
+/** Arguments of {@link StorageAdapter.aggregate}: count rows grouped by fields. */
+export interface AggregateArgs {
+  model: string;
+  where?: Where;
+  groupBy: readonly string[];
+}
+
+/** The operations available inside and outside a transaction. */
+export interface StorageOperations {
+  /** Inserts a row; returns it as stored. A unique violation throws `UNIQUE_VIOLATION`. */
+  create(args: { model: string; data: Row }): Promise<Row>;
+  /** The first row matching `where`, or null. */
+  findOne(args: { model: string; where: Where }): Promise<Row | null>;
+  /** Rows matching `where`, ordered and paged. Without `orderBy` the order is unspecified. */
+  findMany(args: FindManyArgs): Promise<Row[]>;
+  /** How many rows match `where`. */
+  count(args: { model: string; where?: Where }): Promise<number>;
+  /**
+   * A guarded single-row update: `where` both selects the row and states the condition it must
+   * still meet (e.g. `id = ? AND version = ?`). Returns the updated row, or null when no row
+   * matched. If more than one row matches, the adapter must throw `STORAGE_ERROR`.
+   * A unique violation throws `UNIQUE_VIOLATION` and changes nothing.
+   */
+  update(args: { model: string; where: Where; data: Row }): Promise<Row | null>;
+  /** Deletes every row matching `where`; returns how many. */
+  delete(args: { model: string; where: Where }): Promise<number>;
+  /** Counts grouped by fields; only when `capabilities.aggregate` is true. */
+  aggregate?(args: AggregateArgs): Promise<{ group: Row; count: number }[]>;
+}
+
+/**
+ * A storage adapter.
+ *
+ * @example
+ * ```ts
+ * import { createCommunity, memoryStorage } from '@kechuang/community';
+ * const community = createCommunity({ storage: memoryStorage() });
+ * ```
+ */
+export interface StorageAdapter extends StorageOperations {
+  /** A short name for messages, e.g. `memory`, `sqlite`. */
+  readonly id: string;
+  readonly capabilities: StorageCapabilities;
+  /**
+   * Called once by the core before first use with the full schema (plugin models included).
+   * SQL adapters create or migrate tables here. Calling it again with the same schema is a no-op.
+   */
+  init(schema: StorageSchema): Promise<void>;
+  /**
+   * Runs `fn` atomically: every operation on `tx` commits together when `fn` resolves and
+   * none does when it throws (the error is re-thrown). Operations inside must use `tx`, never
+   * the adapter itself.
+   */
+  transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
+  /** Releases connections. */
+  close?(): Promise<void>;
+}
+
+/** Type guard: whether a where-entry is an OR group. */
+export function isOrGroup(entry: WhereCondition | WhereOrGroup): entry is WhereOrGroup {
+  return 'or' in entry;
+}
