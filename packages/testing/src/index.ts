@@ -1,0 +1,19 @@
+/**
+ * Conformance suites for `@kechuang/community` adapters. Run them from a vitest test file.
+ *
+ * @example
+ * ```ts
+ * import { testStorageAdapter } from '@kechuang/testing';
+ * import { memoryStorage } from '@kechuang/community';
+ *
+ * testStorageAdapter(() => memoryStorage(), { name: 'memoryStorage' });
+ * ```
+ *
+ * @packageDocumentation
+ */
+export {
+  testStorageAdapter,
+  type StorageConformanceGroup,
+  type TestStorageAdapterOptions,
+} from './storage/test-storage-adapter.js';
+export { conformanceSchema } from './storage/conformance-schema.js';
