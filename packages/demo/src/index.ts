@@ -1,0 +1,46 @@
+/**
+ * `@kechuang/demo`: a deterministic, invented Mengchuang Community (梦创社区) for examples,
+ * tests and benchmarks of `@kechuang/community`.
+ *
+ * @example
+ * ```ts
+ * import { generateMengchuang, loadDemo } from '@kechuang/demo';
+ *
+ * const directory = generateMengchuang({ seed: 20250301 });
+ * const office = await community.offices.create(directory.office);
+ * const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory);
+ * ```
+ */
+export { generateMengchuang, DEFAULT_SEED, DEFAULT_ENTERPRISE_COUNT, LEGAL_TEAM, type GenerateOptions } from './generate-mengchuang.js';
+export type {
+  DemoDirectory,
+  DemoOffice,
+  DemoCommunity,
+  DemoPark,
+  DemoBuilding,
+  DemoEnterprise,
+  DemoTeam,
+  DemoMember,
+  DemoMemberRole,
+} from './directory.js';
+export {
+  loadDemo,
+  type DemoLoaderSession,
+  type CreatedRecord,
+  type DemoLoadStage,
+  type LoadDemoOptions,
+  type LoadedDemo,
+} from './load-demo.js';
+export { findDirectoryProblems } from './check-directory.js';
+export { createRandom, type Random } from './random.js';
+export {
+  createCreditCodeFactory,
+  CREDIT_CODE_ALPHABET,
+  YUHANG_DIVISION_CODE,
+  type CreditCodeFactory,
+  type CreditCodeFactoryOptions,
+} from './credit-codes.js';
+export { personName, enterpriseName, tradeName, parkName, buildingName, parkAddress, uniqueName, type BuildingNameStyle } from './names.js';
+export { demoIndustries, demoEnterpriseTags } from './words.js';
+export { demoPortfolioLabels, type DefaultPortfolio } from './generate-members.js';
+export { DEMO_MOBILE_PREFIX, DEMO_EMAIL_DOMAIN, demoMobile, demoEmail, isDemoMobile } from './fake-contacts.js';
