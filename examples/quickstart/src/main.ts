@@ -1,0 +1,41 @@
+/**
+ * Quickstart: one enterprise request around the whole closed loop (闭环) in the demo
+ * Mengchuang Community — the unpaid-invoices case from a visit, solved by the legal station.
+ */
+import { createCommunity, memoryStorage, type CommunitySession } from '@kechuang/community';
+import { generateMengchuang, loadDemo } from '@kechuang/demo';
+
+const community = createCommunity({ storage: memoryStorage() });
+const directory = generateMengchuang();
+const office = await community.offices.create(directory.office);
+const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory);
+console.log(`Loaded ${directory.parks.length} parks, ${directory.enterprises.length} enterprises, ${directory.members.length} members.`);
+
+const as = (memberId: string): CommunitySession => community.as({ kind: 'member', officeId: office.id, memberId });
+const deputy = as(demo.dispatcherIds[0]!);
+const head = as(demo.stationHeadId);
+const lawyer = as(demo.lawyerId);
+const enterpriseId = [...demo.enterpriseIds.values()][0]!;
+
+// 走访: on a visit the deputy station head hears about 40+ projects with unpaid final invoices.
+const visit = await deputy.visits.record({
+  enterpriseId,
+  summary: '走访企业，了解经营情况',
+  requests: [{ category: 'legal', title: '40余个项目尾款未结', description: '未签合同，仅有聊天记录，单笔金额小' }],
+});
+const id = visit.requests[0]!.id;
+
+// 派单 → 签收 → 办理 → 反馈 → 回访 (satisfied, so 办结).
+await head.requests.assign({ requestId: id, version: 1, assigneeId: demo.lawyerId, teamId: demo.legalTeamId });
+await lawyer.requests.accept({ requestId: id, version: 2 });
+await lawyer.requests.start({ requestId: id, version: 3 });
+await lawyer.requests.note({ requestId: id, version: 4, text: '上门指导企业固定聊天记录中的证据' });
+await lawyer.requests.reply({ requestId: id, version: 5, outcome: 'solved', note: '协助企业追回20余笔欠款' });
+await head.requests.followUp({ requestId: id, version: 6, rating: 'satisfied', comment: '感谢律师上门服务' });
+
+const { request, timeline } = await head.requests.get(id);
+console.log(`\n${request.title} — ${request.status}, outcome ${request.outcome}, rating ${request.satisfaction}\n`);
+for (const entry of timeline) {
+  const change = entry.toStatus ? `${entry.fromStatus ?? '·'} → ${entry.toStatus}` : '';
+  console.log(`  #${entry.seq}  ${entry.type.padEnd(12)} ${change}`);
+}
