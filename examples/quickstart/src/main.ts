@@ -34,8 +34,11 @@ await lawyer.requests.reply({ requestId: id, version: 5, outcome: 'solved', note
 await head.requests.followUp({ requestId: id, version: 6, rating: 'satisfied', comment: '感谢律师上门服务' });
 
 const { request, timeline } = await head.requests.get(id);
+const names = new Map(directory.members.map((m) => [demo.memberIds.get(m.code), m.name]));
+const time = new Intl.DateTimeFormat('zh-CN', { timeZone: office.timeZone, dateStyle: 'short', timeStyle: 'medium' });
 console.log(`\n${request.title} — ${request.status}, outcome ${request.outcome}, rating ${request.satisfaction}\n`);
 for (const entry of timeline) {
+  const who = entry.actor.id ? (names.get(entry.actor.id) ?? entry.actor.id) : 'system';
   const change = entry.toStatus ? `${entry.fromStatus ?? '·'} → ${entry.toStatus}` : '';
-  console.log(`  #${entry.seq}  ${entry.type.padEnd(12)} ${change}`);
+  console.log(`  #${entry.seq}  ${time.format(entry.at)}  ${who.padEnd(4, '　')}  ${entry.type.padEnd(12)} ${change}`);
 }

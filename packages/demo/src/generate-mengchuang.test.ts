@@ -66,9 +66,9 @@ describe('generateMengchuang: determinism', () => {
     expect(empty.enterprises).toEqual([]);
     expect(empty.members.some((m) => m.roles.some((r) => r.role === 'enterprise_contact'))).toBe(false);
     expect(findDirectoryProblems(empty)).toEqual([]);
-    expect(() => generateMengchuang({ enterprises: -1 })).toThrow(RangeError);
-    expect(() => generateMengchuang({ enterprises: 1.5 })).toThrow(RangeError);
-    expect(() => generateMengchuang({ enterprises: 1_000_000 })).toThrow(RangeError);
+    expect(() => generateMengchuang({ enterprises: -1 })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => generateMengchuang({ enterprises: 1.5 })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
+    expect(() => generateMengchuang({ enterprises: 1_000_000 })).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
     expect(() => generateMengchuang({ seed: 0.5 })).toThrow(RangeError);
   });
 });

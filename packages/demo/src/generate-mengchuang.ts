@@ -1,3 +1,4 @@
+import { KechuangError } from '@kechuang/community';
 /**
  * The Mengchuang Community (梦创社区) of Cangqian Street, generated from a seed: the demo world
  * the SDK's examples and tests are told in.
@@ -60,7 +61,9 @@ export function generateMengchuang(options: GenerateOptions = {}): DemoDirectory
   const seed = options.seed ?? DEFAULT_SEED;
   const enterpriseCount = options.enterprises ?? DEFAULT_ENTERPRISE_COUNT;
   if (!Number.isSafeInteger(enterpriseCount) || enterpriseCount < 0 || enterpriseCount > MAX_ENTERPRISES) {
-    throw new RangeError(`enterprises must be an integer from 0 to ${MAX_ENTERPRISES}, not ${enterpriseCount}`);
+    throw new KechuangError('VALIDATION_FAILED', `Invalid generate options: enterprises must be a whole number from 0 to ${MAX_ENTERPRISES}, not ${enterpriseCount}.`, {
+      issues: [{ path: ['enterprises'], message: `must be 0…${MAX_ENTERPRISES}`, code: 'too_big' }],
+    });
   }
   // Each stage draws from its own stream, so one stage's size never changes another's data.
   const random = createRandom(seed);

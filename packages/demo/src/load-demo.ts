@@ -2,7 +2,7 @@
  * Loads a generated {@link DemoDirectory} into a community through the public API, swapping
  * codes for the ids the API hands back.
  */
-import type { EnterpriseSize, MemberRole, MemberStatus } from '@kechuang/community';
+import { KechuangError, isKechuangError, type EnterpriseSize, type MemberRole, type MemberStatus } from '@kechuang/community';
 import { findDirectoryProblems } from './check-directory.js';
 import type { DemoDirectory, DemoMember, DemoMemberRole } from './directory.js';
 
@@ -102,7 +102,7 @@ function assertLoadable(directory: DemoDirectory): void {
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, 10).join('; ');
-    throw new Error(`The demo directory cannot be loaded: ${shown}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}`);
+    throw new KechuangError('VALIDATION_FAILED', `The demo directory cannot be loaded: ${shown}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}. Regenerate it with generateMengchuang().`, { problems });
   }
 }
 
@@ -146,6 +146,8 @@ export async function loadDemo(session: DemoLoaderSession, directory: DemoDirect
       record = await run();
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
+      // Keep the API's code so callers can still tell a DUPLICATE from a VALIDATION_FAILED.
+      if (isKechuangError(error)) throw new KechuangError(error.code, `loadDemo: creating ${what} failed: ${reason}`, error.details, { cause: error });
       throw new Error(`loadDemo: creating ${what} failed: ${reason}`, { cause: error });
     }
     done += 1;
