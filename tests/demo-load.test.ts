@@ -18,8 +18,9 @@ describe('the Mengchuang demo through the real SDK', () => {
     expect((await system.parks.list({ limit: 100 })).items).toHaveLength(62);
 
     // A captain submits for an enterprise in their park; the station head assigns it to the lawyer.
-    const enterprise = directory.enterprises[0]!;
-    const captain = community.as({ kind: 'member', officeId: office.id, memberId: demo.captainIds.get(enterprise.parkCode)! });
+    const enterprise = directory.enterprises.find((e) => e.parkCode !== null)!;
+    const parkCode = enterprise.parkCode!;
+    const captain = community.as({ kind: 'member', officeId: office.id, memberId: demo.captainIds.get(parkCode)! });
     const request = await captain.requests.submit({
       communityId: demo.communityId,
       enterpriseId: demo.enterpriseIds.get(enterprise.creditCode)!,
@@ -27,7 +28,7 @@ describe('the Mengchuang demo through the real SDK', () => {
       category: 'legal',
       title: '合同纠纷咨询',
     });
-    expect(request.parkId).toBe(demo.parkIds.get(enterprise.parkCode));
+    expect(request.parkId).toBe(demo.parkIds.get(parkCode));
     const head = community.as({ kind: 'member', officeId: office.id, memberId: demo.stationHeadId });
     const assigned = await head.requests.assign({ requestId: request.id, version: 1, assigneeId: demo.lawyerId, teamId: demo.legalTeamId });
     expect(assigned.status).toBe('assigned');

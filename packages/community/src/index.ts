@@ -117,27 +117,5 @@ export { sha256Hex, type BlobStore } from './ports/blob-store.js';
 export { memoryBlobStore } from './ports/memory-blob-store.js';
 
 // Storage
-export type {
-  AggregateArgs,
-  FieldDefinition,
-  FieldType,
-  FieldValue,
-  FindManyArgs,
-  JsonValue,
-  KeysetCursor,
-  ModelDefinition,
-  OrderBy,
-  Row,
-  StorageAdapter,
-  StorageCapabilities,
-  StorageOperations,
-  StorageSchema,
-  Where,
-  WhereCondition,
-  WhereOperator,
-  WhereOrGroup,
-} from './storage/types.js';
-export { isOrGroup } from './storage/types.js';
-export { memoryStorage, type MemoryStorageOptions } from './storage/memory-storage.js';
-export { matchesWhere, compareFieldValues } from './storage/evaluate-where.js';
+export * from './storage/index.js';
 export { coreModels, buildSchema, CORE_SCHEMA_VERSION } from './storage/core-schema.js';
