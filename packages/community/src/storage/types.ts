@@ -80,7 +80,11 @@ export interface WhereOrGroup {
 /** Conditions and OR groups, all of which must hold (AND). An empty list matches every row. */
 export type Where = readonly (WhereCondition | WhereOrGroup)[];
 
-/** One ordering term. */
+/**
+ * One ordering term. Strings order by Unicode code point (SQL `COLLATE "C"` / SQLite
+ * `BINARY`), numbers numerically, dates by time, booleans false before true. Where nulls sort
+ * is not specified: the core never orders by a nullable field.
+ */
 export interface OrderBy {
   field: string;
   direction?: 'asc' | 'desc';
@@ -168,7 +172,9 @@ export interface StorageAdapter extends StorageOperations {
   /**
    * Runs `fn` atomically: every operation on `tx` commits together when `fn` resolves and
    * none does when it throws (the error is re-thrown). Operations inside must use `tx`, never
-   * the adapter itself.
+   * the adapter itself. An operation that fails inside `fn` (e.g. UNIQUE_VIOLATION) leaves the
+   * transaction unusable on some databases, so the core lets such errors end the transaction
+   * rather than catching them inside `fn`.
    */
   transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
   /** Releases connections. */
