@@ -11,6 +11,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { basename, relative } from 'node:path';
 import { build, type Metafile, type Plugin } from 'esbuild';
 
 const BUDGET_KB = 25;
@@ -46,18 +47,37 @@ const result = await build({
   plugins: [externalDependencies],
   write: false,
   outdir: 'out',
+  // Code the core loads with import() on first use (the routing engine, the config loader)
+  // goes to its own chunks, as it does in any bundler that splits code.
+  splitting: true,
   metafile: true,
   logLevel: 'warning',
 });
 
-const output = result.outputFiles.find((file) => file.path.endsWith('.js'));
+const entryName = `${basename(entry, '.ts')}.js`;
+const output = result.outputFiles.find((file) => basename(file.path) === entryName);
 if (!output) {
-  console.error('size: esbuild produced no JavaScript output');
+  console.error('size: esbuild produced no JavaScript output for the entry');
   process.exit(1);
 }
 
-const minBytes = output.contents.byteLength;
-const gzipBytes = gzipSync(output.contents, { level: 9 }).byteLength;
+// What every embedding loads: the entry chunk plus the chunks it imports statically.
+const staticChunks = new Set<string>();
+const visit = (path: string): void => {
+  const key = relative(process.cwd(), path);
+  if (staticChunks.has(key)) return;
+  staticChunks.add(key);
+  for (const imported of result.metafile.outputs[key]?.imports ?? []) {
+    if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+  }
+};
+visit(output.path);
+const loaded = result.outputFiles.filter((file) => file.path.endsWith('.js') && staticChunks.has(relative(process.cwd(), file.path)));
+const lazy = result.outputFiles.filter((file) => file.path.endsWith('.js') && !staticChunks.has(relative(process.cwd(), file.path)));
+const gzipOf = (files: typeof loaded): number => files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0);
+const minBytes = loaded.reduce((sum, file) => sum + file.contents.byteLength, 0);
+const gzipBytes = gzipOf(loaded);
+const lazyGzip = gzipOf(lazy);
 const over = gzipBytes > BUDGET_KB * 1000;
 
 const builtins = [...externals].filter((name) => name.startsWith('node:'));
@@ -69,6 +89,7 @@ console.log(`minified: ${kb(minBytes)} KB`);
 console.log(
   `${LABEL}: ${kb(gzipBytes)} KB min+gzip (budget ${BUDGET_KB} KB; 1 KB = 1000 bytes)${over ? ' OVER BUDGET' : ''}`,
 );
+console.log(`loaded on first use (routing engine, config loader): ${kb(lazyGzip)} KB min+gzip in ${lazy.length} chunk(s), not counted against the budget`);
 
 if (over) {
   console.error(`\nLargest inputs (minified bytes before gzip):`);

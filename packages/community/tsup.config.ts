@@ -1,11 +1,15 @@
 import { defineConfig } from 'tsup';
 import { packageBuild } from '../../tsup.shared.js';
 
-// ESM + CJS, two entries: `.` (platform-neutral core, no Node built-ins) and `./node`
-// (Node-only helpers), matching the `exports` map. `splitting` for both formats, so that
+// ESM + CJS, four entries matching the `exports` map: `.` (the platform-neutral core, no Node
+// built-ins), `./node` (Node-only helpers), `./config` (the config loader and JSON Schema) and
+// `./routing` (the rule compiler). `splitting` for both formats, so that
 // `require('@kechuang/community')` and `require('@kechuang/community/node')` share one copy
 // of the core instead of each bundling its own.
 export default defineConfig({
-  ...packageBuild({ index: 'src/index.ts', 'node/index': 'src/node/index.ts' }, ['esm', 'cjs']),
+  ...packageBuild(
+    { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'config/index': 'src/config/index.ts', 'routing/index': 'src/routing/index.ts' },
+    ['esm', 'cjs'],
+  ),
   splitting: true,
 });

@@ -3,7 +3,7 @@
  * Mengchuang Community — the unpaid-invoices case from a visit, solved by the legal station.
  */
 import { createCommunity, memoryStorage, type CommunitySession } from '@kechuang/community';
-import { generateMengchuang, loadDemo } from '@kechuang/demo';
+import { generateMengchuang, loadDemo, mengchuangConfigText } from '@kechuang/demo';
 
 const community = createCommunity({ storage: memoryStorage() });
 const directory = generateMengchuang();
@@ -16,6 +16,8 @@ const deputy = as(demo.dispatcherIds[0]!);
 const head = as(demo.stationHeadId);
 const lawyer = as(demo.lawyerId);
 const enterpriseId = [...demo.enterpriseIds.values()][0]!;
+// The office's routing rules, portfolios and categories (packages/demo/kechuang.config.yaml).
+await head.config.update(mengchuangConfigText(), { filename: 'kechuang.config.yaml' });
 
 // 走访: on a visit the deputy station head hears about 40+ projects with unpaid final invoices.
 const visit = await deputy.visits.record({
@@ -25,13 +27,12 @@ const visit = await deputy.visits.record({
 });
 const id = visit.requests[0]!.id;
 
-// 派单 → 签收 → 办理 → 反馈 → 回访 (satisfied, so 办结).
-await head.requests.assign({ requestId: id, version: 1, assigneeId: demo.lawyerId, teamId: demo.legalTeamId });
-await lawyer.requests.accept({ requestId: id, version: 2 });
-await lawyer.requests.start({ requestId: id, version: 3 });
-await lawyer.requests.note({ requestId: id, version: 4, text: '上门指导企业固定聊天记录中的证据' });
-await lawyer.requests.reply({ requestId: id, version: 5, outcome: 'solved', note: '协助企业追回20余笔欠款' });
-await head.requests.followUp({ requestId: id, version: 6, rating: 'satisfied', comment: '感谢律师上门服务' });
+// Routing sent it to the legal station's lawyer (派单); then 签收 → 办理 → 反馈 → 回访 (satisfied: 办结).
+await lawyer.requests.accept({ requestId: id, version: 1 });
+await lawyer.requests.start({ requestId: id, version: 2 });
+await lawyer.requests.note({ requestId: id, version: 3, text: '上门指导企业固定聊天记录中的证据' });
+await lawyer.requests.reply({ requestId: id, version: 4, outcome: 'solved', note: '协助企业追回20余笔欠款' });
+await head.requests.followUp({ requestId: id, version: 5, rating: 'satisfied', comment: '感谢律师上门服务' });
 
 const { request, timeline } = await head.requests.get(id);
 const names = new Map(directory.members.map((m) => [demo.memberIds.get(m.code), m.name]));
@@ -39,6 +40,6 @@ const time = new Intl.DateTimeFormat('zh-CN', { timeZone: office.timeZone, dateS
 console.log(`\n${request.title} — ${request.status}, outcome ${request.outcome}, rating ${request.satisfaction}\n`);
 for (const entry of timeline) {
   const who = entry.actor.id ? (names.get(entry.actor.id) ?? entry.actor.id) : 'system';
-  const change = entry.toStatus ? `${entry.fromStatus ?? '·'} → ${entry.toStatus}` : '';
+  const change = entry.toStatus ? `${entry.fromStatus ?? '·'} → ${entry.toStatus}` : entry.type === 'routed' ? String(entry.data['reason']) : '';
   console.log(`  #${entry.seq}  ${time.format(entry.at)}  ${who.padEnd(4, '　')}  ${entry.type.padEnd(12)} ${change}`);
 }

@@ -7,6 +7,7 @@ import { createEventBus, type EventBus, type ListenerErrorReporter } from './eve
 import type { EventsOfPlugins, Plugin } from './plugins/define-plugin.js';
 import { installPlugins } from './plugins/plugin-host.js';
 import { onceReady, type Runtime } from './pipeline/runtime.js';
+import type { OfficeConfig, OfficeConfigInput } from './config/config-schema.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { uuidv7, type IdGenerator } from './ports/ids.js';
 import { createSession, type CommunitySession } from './session.js';
@@ -30,6 +31,13 @@ export interface CommunityOptions<P extends readonly Plugin[]> {
   /** Makes record ids. @default uuidv7 */
   ids?: IdGenerator;
   /**
+   * An office config (portfolios, categories, routing rules …) for single-office embedding:
+   * at first use in each office it is stored as the office's config, or as a new version when
+   * the stored one differs. Multi-office hosts store each office's config with
+   * `session.config.update` instead. @default none
+   */
+  config?: OfficeConfigInput;
+  /**
    * Told about failures that must not fail a committed command: throwing event listeners and
    * `after` hooks. @default logs to console.error
    */
@@ -48,7 +56,10 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents> 
   schema: StorageSchema;
   /** The workflow in force. */
   workflow: WorkflowDefinition;
-  /** Creates the storage schema now instead of on first use (e.g. to fail fast at start-up). */
+  /**
+   * Creates the storage schema and validates `config` now instead of on first use, so that a
+   * bad adapter or config fails at start-up.
+   */
   ready(): Promise<void>;
 }
 
@@ -88,6 +99,12 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
   const emit = (type: string, payload: unknown): void => events.emit(type as never, payload as never);
   const plugins = installPlugins(options.plugins ?? [], emit);
   const schema = buildSchema(plugins.models);
+  // Config validation and the routing engine load on first use, so an embedding without
+  // routing never pays for them.
+  let validated: Promise<OfficeConfig> | null = null;
+  const validatedDefaultConfig = (): Promise<OfficeConfig> =>
+    (validated ??= import('./config/validate-config.js').then(({ assertOfficeConfig }) => assertOfficeConfig(options.config, { operators: plugins.operators })));
+  const storageReady = onceReady(storage, schema);
   const runtime: Runtime = {
     storage,
     clock: options.clock ?? systemClock,
@@ -97,7 +114,11 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     hooks: plugins.hooks,
     emit,
     reportError,
-    ready: onceReady(storage, schema),
+    ready: storageReady,
+    operators: plugins.operators,
+    compiled: new Map(),
+    defaultConfig: options.config ?? null,
+    validatedDefaultConfig,
   };
   return {
     offices: officesApi(runtime),
@@ -105,6 +126,9 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     events: events.bus,
     schema,
     workflow,
-    ready: runtime.ready,
+    async ready() {
+      await storageReady();
+      if (options.config !== undefined) await validatedDefaultConfig();
+    },
   };
 }

@@ -67,6 +67,7 @@ export {
   type ServiceRequest,
   type AssistingUnit,
   type ReturnInfo,
+  type RoutingRecord,
   type Channel,
   type Outcome,
   type Satisfaction,
@@ -77,6 +78,28 @@ export {
 } from './model/request.js';
 export { recordVisitInput, type Visit } from './model/visit.js';
 export type { TimelineEntry, ActorRef } from './model/timeline.js';
+
+// The office config and routing. Their runtime pieces (the loader, the JSON Schema, the rule
+// compiler) live in the `./config` and `./routing` entries, so that an embedding that never
+// touches them does not load them.
+export type { OfficeConfig, OfficeConfigInput, Condition, AssignTarget, Rule, Labels } from './config/config-schema.js';
+export type { ConfigApi, ConfigUpdateOptions, RoutingApi, RoutingExplanation } from './commands/config/config-service.js';
+export type { StoredConfig } from './pipeline/office-config.js';
+export type {
+  RecordKey,
+  RoutingFacts,
+  AssignIntent,
+  AssistTarget,
+  WatcherTarget,
+  RoutingOutcome,
+  ConditionTrace,
+  RuleTrace,
+  OperatorDefinition,
+  ConfigProblem,
+  RoutingSnapshot,
+  SkippedMember,
+  AssignmentDecision,
+} from './routing/types.js';
 
 // The workflow
 export { defineWorkflow, findTransition, type TransitionDefinition, type WorkflowDefinition, type WorkflowRole } from './workflow/workflow-definition.js';

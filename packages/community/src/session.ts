@@ -3,6 +3,7 @@ import type { Actor } from './auth/actor.js';
 import { buildingSpec, communitySpec, enterpriseSpec, memberSpec, parkSpec, teamSpec } from './commands/directory/directory-specs.js';
 import { directoryService, type DirectoryApi } from './commands/directory/directory-service.js';
 import { ownOfficeApi, type OwnOfficeApi } from './commands/directory/office-service.js';
+import { configApi, routingApi, type ConfigApi, type RoutingApi } from './commands/config/config-service.js';
 import { canSeeVisit } from './commands/visit/visit-visibility.js';
 import { recordVisit, type RecordedVisit, type RecordVisitInput } from './commands/visit/record-visit.js';
 import type { Building, createBuildingInput, updateBuildingInput } from './model/building.js';
@@ -55,6 +56,10 @@ export interface CommunitySession {
   members: Api<Member, typeof createMemberInput, typeof updateMemberInput>;
   requests: RequestsApi;
   visits: VisitsApi;
+  /** The office's config (portfolios, categories, routing rules), versioned. */
+  config: ConfigApi;
+  /** Explains routing decisions without writing anything. */
+  routing: RoutingApi;
 }
 
 export function createSession(runtime: Runtime, actor: Actor): CommunitySession {
@@ -71,6 +76,8 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
     teams: directoryService(runtime, actor, teamSpec),
     members: directoryService(runtime, actor, memberSpec),
     requests: requestsApi(runtime, actor),
+    config: configApi(runtime, actor),
+    routing: routingApi(runtime, actor),
     visits: {
       record: (input) => recordVisit(runtime, actor, input),
       async get(id) {

@@ -32,6 +32,7 @@ export {
   type LoadedDemo,
 } from './load-demo.js';
 export { findDirectoryProblems } from './check-directory.js';
+export { mengchuangConfigText } from './mengchuang-config.js';
 export { createRandom, type Random } from './random.js';
 export {
   createCreditCodeFactory,

@@ -76,6 +76,14 @@ export interface AssistingUnit {
   contributedAt: string | null;
 }
 
+/** How routing placed a request, kept on it for lists and audits. */
+export interface RoutingRecord {
+  configVersion: number;
+  ruleId: string | null;
+  source: 'rule' | 'fallback' | 'none';
+  reason: string;
+}
+
 /** A return (退单) waiting for the dispatcher. */
 export interface ReturnInfo {
   reason: string;
@@ -121,6 +129,12 @@ export interface ServiceRequest {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Members (ids) who follow the request: supervisors, rule watchers. */
+  watchers: string[];
+  /** The SLA policy in force, from the category or a routing rule. */
+  slaPolicy: string | null;
+  /** How routing last placed the request: the config version, the rule and why. */
+  routing: RoutingRecord | null;
   /** Raised by exactly one for every committed command. */
   version: number;
 }

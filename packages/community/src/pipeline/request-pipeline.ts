@@ -10,6 +10,7 @@ import type { TimelineEntry } from '../model/timeline.js';
 import { entryToRow, requestToRow, rowToRecord } from '../storage/records.js';
 import type { StorageOperations } from '../storage/types.js';
 import { authorizeTransition } from './authorize-transition.js';
+import { maybeRoute } from './maybe-route.js';
 import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
 import { conflict, findVisibleRequest, loadVisibleRequest } from './load-request.js';
 import { asKechuangError, loadActor, type Runtime } from './runtime.js';
@@ -96,8 +97,10 @@ export async function runRequestCommand<S extends z.ZodType>(
     request,
   })) as z.output<S>;
   const snapshot = await loadSnapshot(runtime, actor, command.references?.(input, request));
+  const routeOptions = command.routes?.(input, request) ?? null;
+  const routing = routeOptions ? await maybeRoute(runtime, request, routeOptions) : null;
   const now = runtime.clock.now();
-  const decision = command.decide({ request, input, snapshot, actor, now, to });
+  const decision = command.decide({ request, input, snapshot, actor, now, to, routing });
   const next: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
   const entries = stampEntries(runtime, actor, next, decision.entries, now);
   const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, request: next, previous: request, entries };

@@ -8,6 +8,9 @@ import type { IdGenerator } from '../ports/ids.js';
 import { rowToRecord } from '../storage/records.js';
 import type { StorageAdapter, StorageOperations, StorageSchema } from '../storage/types.js';
 import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
+import type { OfficeConfig } from '../config/config-schema.js';
+import type { OperatorDefinition } from '../routing/types.js';
+import type { ActiveConfig } from './office-config.js';
 
 /** Everything the services share; built once by `createCommunity`. */
 export interface Runtime {
@@ -21,6 +24,14 @@ export interface Runtime {
   reportError(error: unknown, where: string): void;
   /** Resolves once the adapter has the schema; every operation awaits it first. */
   ready(): Promise<void>;
+  /** Custom routing condition operators registered by plugins. */
+  operators: readonly OperatorDefinition[];
+  /** Compiled routing per office, recompiled only when the office's config version changes. */
+  compiled: Map<string, ActiveConfig>;
+  /** The host's `createCommunity({ config })`, as given, for single-office embedding; null for none. */
+  defaultConfig: unknown;
+  /** `defaultConfig` validated (once); VALIDATION_FAILED listing every problem when it is invalid. */
+  validatedDefaultConfig(): Promise<OfficeConfig>;
 }
 
 /** Wraps adapter initialisation so it runs once and its failure is reported every time. */

@@ -13,6 +13,8 @@ import type { StorageOperations } from '../storage/types.js';
 import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
 import { partyIdsOf } from './load-request.js';
 import { stampEntries, writeEntries } from './request-pipeline.js';
+import { maybeRoute } from './maybe-route.js';
+import type { EntryDraft, PartyDraft } from '../commands/request/command-definition.js';
 import { asKechuangError, loadActor, type Runtime } from './runtime.js';
 
 export type SubmitInput = z.output<typeof submitRequestInput>;
@@ -70,6 +72,7 @@ async function resolvePlace(runtime: Runtime, officeId: string, input: SubmitInp
 export interface PreparedSubmission {
   request: ServiceRequest;
   entries: TimelineEntry[];
+  parties: PartyDraft[];
 }
 
 /** Validates, authorizes, runs before hooks and decides a submission (no writes). */
@@ -119,22 +122,30 @@ export async function prepareSubmission(
     createdAt: now,
     updatedAt: now,
     closedAt: null,
+    watchers: [],
+    slaPolicy: null,
+    routing: null,
     version: 1,
   };
-  const entries = stampEntries(
-    runtime,
-    actor,
-    request,
-    [{ type: 'submitted', fromStatus: undefined, toStatus: initial, data: { channel: input.channel, category: input.category, visitId: request.visitId } }],
-    now,
-  );
-  return { request, entries };
+  const drafts: EntryDraft[] = [{ type: 'submitted', toStatus: initial, data: { channel: input.channel, category: input.category, visitId: request.visitId } }];
+  let routedRequest = request;
+  let parties: PartyDraft[] = [];
+  const routed = await maybeRoute(runtime, request);
+  if (routed) {
+    // Routing assigns only where the workflow lets a new request be assigned.
+    const assignTo = runtime.workflow.transitions.find((t) => t.name === 'assign' && t.from.includes(initial))?.to ?? null;
+    const applied = routed.apply(request, now, assignTo);
+    routedRequest = applied.request;
+    drafts.push(...applied.entries);
+    parties = applied.parties;
+  }
+  return { request: routedRequest, entries: stampEntries(runtime, actor, routedRequest, drafts, now), parties };
 }
 
 /** Writes a prepared submission and runs the transaction hooks, through `tx`. */
 export async function writeSubmission(runtime: Runtime, tx: StorageOperations, actor: ResolvedActor, prepared: PreparedSubmission): Promise<void> {
   await tx.create({ model: 'request', data: requestToRow(prepared.request) });
-  await writeEntries(runtime, tx, prepared.request, prepared.entries);
+  await writeEntries(runtime, tx, prepared.request, prepared.entries, prepared.parties);
   await runTransactionHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, request: prepared.request, previous: null, entries: prepared.entries, tx });
 }
 

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ModelDefinition } from '../storage/types.js';
+import type { OperatorDefinition } from '../routing/types.js';
 import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
 
 /** Event name → zod schema of its payload. */
@@ -16,6 +17,13 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     before(target: HookTarget, hook: BeforeHook): void;
     transaction(target: HookTarget, hook: TransactionHook): void;
     after(target: HookTarget, hook: AfterHook): void;
+  };
+  routing: {
+    /**
+     * Adds a routing condition operator, usable in config as `{ field: { '<plugin-id>.<name>': argument } }`.
+     * Its name must start with the plugin's id and a dot.
+     */
+    operator(definition: OperatorDefinition): void;
   };
   /** Publishes one of the plugin's declared events on `community.events`. */
   emit<K extends keyof Events & string>(type: K, payload: Events[K]): void;

@@ -1,12 +1,15 @@
 import { KechuangError } from '../errors/kechuang-error.js';
 import { coreModels } from '../storage/core-schema.js';
 import type { ModelDefinition } from '../storage/types.js';
+import type { OperatorDefinition } from '../routing/types.js';
 import type { Plugin } from './define-plugin.js';
 import { createHookRegistry, type HookRegistry } from './hooks.js';
 
 /** What installing the plugins produced. */
 export interface InstalledPlugins {
   hooks: HookRegistry;
+  /** Routing condition operators, each namespaced by its plugin's id. */
+  operators: OperatorDefinition[];
   models: Record<string, ModelDefinition>;
   ids: string[];
 }
@@ -47,6 +50,7 @@ export function installPlugins(
   }
 
   const hooks = createHookRegistry();
+  const operators: OperatorDefinition[] = [];
   plugins.forEach((plugin, i) => {
     const def = plugin.definition;
     const declared = def.events ?? {};
@@ -57,6 +61,17 @@ export function installPlugins(
         transaction: (target, hook) => hooks.transaction.push({ target, plugin: def.id, hook }),
         after: (target, hook) => hooks.after.push({ target, plugin: def.id, hook }),
       },
+      routing: {
+        operator(definition) {
+          if (!definition.name.startsWith(`${def.id}.`)) {
+            throw new KechuangError('PLUGIN_ERROR', `Plugin '${def.id}' must namespace its operator '${definition.name}' as '${def.id}.<name>'.`);
+          }
+          if (operators.some((o) => o.name === definition.name)) {
+            throw new KechuangError('PLUGIN_ERROR', `Operator '${definition.name}' is registered twice.`);
+          }
+          operators.push(definition);
+        },
+      },
       emit(type, payload) {
         const schema = declared[type];
         if (!schema) {
@@ -66,5 +81,5 @@ export function installPlugins(
       },
     });
   });
-  return { hooks, models, ids: [...seen] };
+  return { hooks, operators, models, ids: [...seen] };
 }

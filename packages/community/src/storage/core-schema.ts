@@ -74,6 +74,9 @@ export const coreModels: Record<string, ModelDefinition> = {
       createdAt: d,
       updatedAt: d,
       closedAt: dn,
+      watchers: j,
+      slaPolicy: sn,
+      routing: jn,
       version: n,
     },
     unique: [
@@ -91,6 +94,11 @@ export const coreModels: Record<string, ModelDefinition> = {
     ],
   },
   /** Who takes part in a request besides the lead (assisting members and teams), for visibility queries. */
+  /** Every version of each office's config document; the highest version is in force. */
+  office_config: {
+    fields: { id: s, officeId: s, version: n, document: j, createdAt: d, createdById: sn },
+    unique: [{ name: 'office_config_office_version', fields: ['officeId', 'version'] }],
+  },
   request_party: {
     fields: { id: s, officeId: s, requestId: s, partyKind: s, partyId: s, role: s, createdAt: d },
     unique: [{ name: 'request_party_unique', fields: ['requestId', 'partyKind', 'partyId', 'role'] }],
@@ -134,7 +142,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 1;
+export const CORE_SCHEMA_VERSION = 2;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {

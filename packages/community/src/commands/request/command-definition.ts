@@ -5,6 +5,7 @@ import type { Member } from '../../model/member.js';
 import type { ServiceRequest } from '../../model/request.js';
 import type { Team } from '../../model/team.js';
 import type { JsonValue } from '../../storage/types.js';
+import type { RoutingResult } from '../../pipeline/routing-step.js';
 
 /** Every request command names its request and may state the version it was decided on. */
 export const targetFields = {
@@ -52,6 +53,8 @@ export interface DecideArgs<I> {
   now: Date;
   /** The state the fired transition leads to (null: stay). */
   to: string | null;
+  /** What routing decided, when the command asked for routing and the office has a config. */
+  routing: RoutingResult | null;
 }
 
 /** What `load` may read; every lookup is already scoped to the actor's office. */
@@ -76,6 +79,8 @@ export interface RequestCommand<S extends z.ZodType = z.ZodType> {
   transition(input: z.output<S>): string;
   /** The directory records and requests the input refers to (loaded before `decide`). */
   references?(input: z.output<S>, request: ServiceRequest): References;
+  /** Whether to route the request before deciding, and whom routing must pass over. */
+  routes?(input: z.output<S>, request: ServiceRequest): { exclude: string[] } | null;
   decide(args: DecideArgs<z.output<S>>): Decision;
 }
 

@@ -13,16 +13,22 @@ export const followUpCommand = requestCommand({
   name: 'follow_up',
   input: z.strictObject({ ...targetFields, rating: z.enum(satisfactionLevels), comment: z.string().trim().max(5000).optional() }),
   transition: (input) => (input.rating === 'unsatisfied' ? 'redo' : 'follow_up'),
-  decide({ request, input, now, to }) {
+  // A redo is routed again (the office's rules may now send it elsewhere); without a config
+  // or an available member, the same lead redoes it.
+  routes: (input) => (input.rating === 'unsatisfied' ? { exclude: [] } : null),
+  decide({ request, input, now, to, routing }) {
     const comment = input.comment ?? null;
     if (input.rating === 'unsatisfied') {
-      return {
-        request: { ...request, status: to ?? request.status, outcome: null, outcomeNote: null, satisfaction: null, redoCount: request.redoCount + 1, assignedAt: now },
-        entries: [
-          { type: 'followed_up', data: { rating: input.rating, comment } },
-          transitionEntry('redone', request, to, { redoCount: request.redoCount + 1, assigneeId: request.assigneeId }),
-        ],
-      };
+      const redone = { ...request, status: to ?? request.status, outcome: null, outcomeNote: null, satisfaction: null, redoCount: request.redoCount + 1, assignedAt: now };
+      const entries = [
+        { type: 'followed_up', data: { rating: input.rating, comment } },
+        transitionEntry('redone', request, to, { redoCount: request.redoCount + 1, assigneeId: request.assigneeId }),
+      ];
+      if (routing && routing.decision.memberId !== null && to !== null) {
+        const applied = routing.apply(redone, now, to);
+        return { request: applied.request, entries: [...entries, ...applied.entries], parties: applied.parties };
+      }
+      return { request: redone, entries };
     }
     return {
       request: { ...request, status: to ?? request.status, satisfaction: input.rating, closedAt: now },

@@ -105,14 +105,31 @@ export const returnCommand = requestCommand({
   },
 });
 
-/** The dispatcher settles a return by assigning someone else. */
+/**
+ * The dispatcher settles a return by assigning someone else: the member given, or — without
+ * `assigneeId` — whoever the office's routing picks, passing over the member who returned it.
+ */
 export const redispatchCommand = requestCommand({
   name: 'redispatch',
-  input: z.strictObject(assignFields),
+  input: z.strictObject({ ...assignFields, assigneeId: z.string().min(1).optional() }),
   transition: () => 'redispatch',
-  references: refs,
+  references: (input) => ({ members: [input.assigneeId], teams: [input.teamId] }),
+  routes: (input, request) => (input.assigneeId === undefined ? { exclude: [request.returnInfo?.returnedById ?? request.assigneeId ?? ''] } : null),
   decide(args) {
-    const request = assignTo(args);
+    const { assigneeId } = args.input;
+    if (assigneeId === undefined) {
+      const routed = args.routing;
+      if (!routed || routed.decision.memberId === null) {
+        throw new KechuangError(
+          'VALIDATION_FAILED',
+          `Invalid assigneeId: ${routed ? 'routing found nobody available' : 'this office has no routing config'}, so give the member to assign.`,
+          { issues: [{ path: ['assigneeId'], message: 'required when routing cannot choose', code: 'invalid_type' }] },
+        );
+      }
+      const applied = routed.apply(args.request, args.now, args.to);
+      return { request: applied.request, entries: applied.entries.map((e) => (e.type === 'assigned' ? { ...e, type: 'redispatched', data: { ...e.data, fromAssigneeId: args.request.assigneeId } } : e)), parties: applied.parties };
+    }
+    const request = assignTo({ ...args, input: { assigneeId, teamId: args.input.teamId } });
     return {
       request,
       entries: [

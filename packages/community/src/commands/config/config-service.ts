@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import type { Actor } from '../../auth/actor.js';
+import type { OfficeConfigInput } from '../../config/config-schema.js';
+import { KechuangError } from '../../errors/kechuang-error.js';
+import { parseInput } from '../../errors/validation.js';
+import { submitRequestInput, type ServiceRequest } from '../../model/request.js';
+import { latestConfig, storeConfig, toStoredConfig, type StoredConfig } from '../../pipeline/office-config.js';
+import type { RoutingResult } from '../../pipeline/routing-step.js';
+import { maybeRoute } from '../../pipeline/maybe-route.js';
+import { loadActor, type Runtime } from '../../pipeline/runtime.js';
+import { rowToRecord } from '../../storage/records.js';
+import { checkDirectoryReferences } from './directory-references.js';
+
+/** Options of {@link ConfigApi.update}. */
+export interface ConfigUpdateOptions {
+  /** For text: the file name, which picks YAML or JSON and prefixes positions in messages. */
+  filename?: string;
+  /** The version the edit started from; a newer one in storage is a CONFLICT. */
+  version?: number;
+}
+
+/** The office's config: read it, see its history, store a new version. */
+export interface ConfigApi {
+  /** The config in force (the highest version), or null when the office has none. */
+  get(): Promise<StoredConfig | null>;
+  /** Every stored version, oldest first. */
+  history(): Promise<StoredConfig[]>;
+  /**
+   * Validates a config — an object, or YAML/JSON text — and stores it as a new version. It
+   * takes effect only once valid and whole: problems (with YAML line and column) are one
+   * VALIDATION_FAILED listing all of them, and nothing is stored.
+   *
+   * @example
+   * ```ts
+   * const text = await readFile('kechuang.config.yaml', 'utf8');
+   * const { version } = await head.config.update(text, { filename: 'kechuang.config.yaml' });
+   * ```
+   */
+  update(config: OfficeConfigInput | string, options?: ConfigUpdateOptions): Promise<StoredConfig>;
+}
+
+/** What `routing.explain` tells: the decision and why, with nothing written. */
+export interface RoutingExplanation extends Pick<RoutingResult, 'configVersion' | 'facts' | 'outcome' | 'decision'> {
+  rules: NonNullable<RoutingResult['rules']>;
+}
+
+/** Explaining routing decisions. */
+export interface RoutingApi {
+  /**
+   * Routes a would-be request without writing anything: the decision, every rule and whether
+   * it matched, and for every condition the actual value tested and whether it passed.
+   *
+   * @example
+   * ```ts
+   * const why = await head.routing.explain({ communityId, channel: 'phone', category: 'legal', title: '尾款未结' });
+   * console.log(why.decision.reason);
+   * ```
+   */
+  explain(input: z.input<typeof submitRequestInput>): Promise<RoutingExplanation>;
+}
+
+export function configApi(runtime: Runtime, who: Actor): ConfigApi {
+  return {
+    async get() {
+      const actor = await loadActor(runtime, who, 'read');
+      return latestConfig(runtime, actor.officeId);
+    },
+    async history() {
+      const actor = await loadActor(runtime, who, 'read');
+      const rows = await runtime.storage.findMany({
+        model: 'office_config',
+        where: [{ field: 'officeId', value: actor.officeId }],
+        orderBy: [{ field: 'version' }],
+      });
+      return rows.map((r) => toStoredConfig(rowToRecord(r)));
+    },
+    async update(input, options = {}) {
+      const actor = await loadActor(runtime, who);
+      if (!runtime.policy.canManageDirectory(actor, 'office')) {
+        throw new KechuangError('FORBIDDEN', "You may not change the office's config; ask the station head or office staff.", { model: 'office_config' });
+      }
+      // The loader (YAML positions, suggestions) loads only when a config is being stored.
+      const { parseOfficeConfig, assertOfficeConfig } = await import('../../config/index.js');
+      const config =
+        typeof input === 'string'
+          ? parseOfficeConfig(input, { operators: runtime.operators, ...(options.filename ? { filename: options.filename } : {}) })
+          : assertOfficeConfig(input, { operators: runtime.operators });
+      await checkDirectoryReferences(runtime, actor.officeId, config);
+      const current = await latestConfig(runtime, actor.officeId);
+      const currentVersion = current?.version ?? 0;
+      if (options.version !== undefined && options.version !== currentVersion) {
+        throw new KechuangError('CONFLICT', `The office config is at version ${currentVersion}, not ${options.version}. Reload it and apply your change again.`, {
+          model: 'office_config',
+          expectedVersion: options.version,
+          actualVersion: currentVersion,
+        });
+      }
+      return storeConfig(runtime, actor.officeId, config, actor.member?.id ?? null, currentVersion);
+    },
+  };
+}
+
+export function routingApi(runtime: Runtime, who: Actor): RoutingApi {
+  return {
+    async explain(raw) {
+      const input = parseInput(submitRequestInput, raw, 'explain input');
+      const actor = await loadActor(runtime, who, 'read');
+      const now = runtime.clock.now();
+      const request: Pick<ServiceRequest, 'officeId' | 'communityId' | 'parkId' | 'buildingId' | 'enterpriseId' | 'category' | 'channel' | 'priority' | 'attributes' | 'title' | 'description' | 'tags' | 'createdAt'> = {
+        ...input,
+        officeId: actor.officeId,
+        createdAt: now,
+      };
+      const result = await maybeRoute(runtime, request, { explain: true });
+      if (!result) {
+        throw new KechuangError('NOT_FOUND', 'This office has no config yet, so there is no routing to explain. Store one with config.update first.', { model: 'office_config' });
+      }
+      return { configVersion: result.configVersion, facts: result.facts, outcome: result.outcome, decision: result.decision, rules: result.rules ?? [] };
+    },
+  };
+}

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * The office config: one document (YAML or JSON, `kechuang.config.yaml` by convention) that
+ * holds an office's policy — portfolios, teams, request categories, SLA policy names and the
+ * routing rules. Who holds a portfolio or belongs to a team is directory data, not config;
+ * rules refer to portfolios, teams, parks and members by id or code.
+ *
+ * Every object is strict: an unknown key is an error (with a "did you mean" when one is close).
+ */
+
+/** A label in both languages the SDK speaks. */
+export const labelsSchema = z.strictObject({
+  'zh-CN': z.string().trim().min(1).max(100),
+  en: z.string().trim().min(1).max(100),
+});
+export type Labels = z.infer<typeof labelsSchema>;
+
+/** An identifier used in config: lower-case letters, digits and underscores. */
+export const configIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*$/, 'Use lower-case letters, digits and underscores, starting with a letter (e.g. economic_development)')
+  .max(64);
+
+/** A reference to a directory record by its id or its stable code. */
+export const refSchema = z.string().trim().min(1).max(64);
+
+export const portfolioSchema = z.strictObject({ id: configIdSchema, labels: labelsSchema });
+
+/** A team named in config; its members are directory data (providers with this team). */
+export const teamRefSchema = z.strictObject({
+  /** The team's code in the directory, e.g. `LEGAL`. */
+  code: refSchema,
+  labels: labelsSchema,
+});
+
+/** A custom attribute of a category, in the way Open311 service definitions describe them. */
+export const categoryAttributeSchema = z.strictObject({
+  code: configIdSchema,
+  labels: labelsSchema,
+  /** `string`, `number`, `boolean`, `single` (one of `values`) or `multi` (several of `values`). */
+  type: z.enum(['string', 'number', 'boolean', 'single', 'multi']),
+  required: z.boolean().default(false),
+  /** Allowed values for `single` and `multi`. */
+  values: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+});
+
+export const categorySchema = z.strictObject({
+  id: configIdSchema,
+  labels: labelsSchema,
+  /** The portfolio this category belongs to, if any. */
+  portfolio: configIdSchema.optional(),
+  /** The SLA policy requests of this category get unless a rule sets another. */
+  sla: configIdSchema.optional(),
+  attributes: z.array(categoryAttributeSchema).max(50).default([]),
+});
+
+export const slaPolicyRefSchema = z.strictObject({ id: configIdSchema, labels: labelsSchema });
+
+// ---- routing -----------------------------------------------------------------------------
+
+/** A scalar a condition compares with. */
+export const conditionValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * An operator test on one field: `{ in: [...] }`, `{ gte: 10000, lt: 50000 }`,
+ * `{ any: ['欠款', '尾款'] }` (text contains any keyword), `{ regex: '...' }` (checked for
+ * ReDoS), `{ includes: '专精特新' }` (a list field contains), `{ exists: true }`, or a
+ * plugin operator by its namespaced name.
+ */
+export const fieldTestSchema = z.union([
+  conditionValueSchema,
+  z.record(z.string().min(1).max(64), z.unknown()).refine((v) => Object.keys(v).length > 0, 'Give at least one operator, e.g. { in: [a, b] }'),
+]);
+
+/**
+ * A routing condition: `all` / `any` / `not` nest; any other key is a field test, e.g.
+ * `{ category: legal }`, `{ park: P01 }`, `{ text: { any: [欠款, 尾款] } }`,
+ * `{ 'enterprise.size': { in: [small, micro] } }`, `{ 'attributes.amount': { gte: 10000 } }`.
+ */
+export type Condition = { all: Condition[] } | { any: Condition[] } | { not: Condition } | Record<string, unknown>;
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.strictObject({ all: z.array(conditionSchema).min(1) }),
+    z.strictObject({ any: z.array(conditionSchema).min(1) }),
+    z.strictObject({ not: conditionSchema }),
+    z.record(z.string().min(1).max(100), fieldTestSchema).refine((v) => Object.keys(v).length === 1, {
+      message: 'A field test names exactly one field; combine several with all: [...]',
+    }),
+  ]),
+);
+
+/** Who a rule assigns to. */
+export const assignTargetSchema = z.union([
+  /** A member by id or staff number. */
+  z.strictObject({ member: refSchema }),
+  /** The commissioner holding a portfolio. */
+  z.strictObject({ portfolio: configIdSchema }),
+  /** The captain of the request's park. */
+  z.strictObject({ captain: z.literal(true) }),
+  /** A member of a team, chosen by strategy. */
+  z.strictObject({ team: refSchema, strategy: z.enum(['round_robin', 'least_loaded']).default('round_robin') }),
+  /** The station head (the triage owner). */
+  z.strictObject({ role: z.enum(['station_head', 'dispatcher']) }),
+]);
+export type AssignTarget = z.infer<typeof assignTargetSchema>;
+
+/** An assisting unit (协办) a rule adds: a member or a team. */
+export const assistTargetSchema = z.union([z.strictObject({ member: refSchema }), z.strictObject({ team: refSchema }), z.strictObject({ captain: z.literal(true) })]);
+
+export const ruleActionsSchema = z.strictObject({
+  assign: assignTargetSchema.optional(),
+  assist: z.array(assistTargetSchema).max(20).optional(),
+  priority: z.enum(['normal', 'urgent']).optional(),
+  sla: configIdSchema.optional(),
+  tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+  /** Who follows the request: members by id or staff number, or `{ captain: true }` for the captain of its park. */
+  watchers: z.array(z.union([refSchema, z.strictObject({ captain: z.literal(true) })])).max(20).optional(),
+});
+
+export const ruleSchema = z.strictObject({
+  id: configIdSchema,
+  description: z.string().max(500).optional(),
+  when: conditionSchema,
+  then: ruleActionsSchema,
+  /** Keep evaluating later rules after this one matched (for side actions). @default false */
+  continue: z.boolean().default(false),
+});
+export type Rule = z.infer<typeof ruleSchema>;
+
+export const routingSchema = z.strictObject({
+  rules: z.array(ruleSchema).max(5000).default([]),
+  /** Required: where a request goes when no rule assigns it, so nothing is ever unrouted. */
+  fallback: z.strictObject({ assign: assignTargetSchema }),
+});
+
+/** The office config document. */
+export const officeConfigSchema = z.strictObject({
+  /** The config format version. */
+  version: z.literal(1).default(1),
+  portfolios: z.array(portfolioSchema).max(50).default([]),
+  teams: z.array(teamRefSchema).max(200).default([]),
+  categories: z.array(categorySchema).max(500).default([]),
+  slaPolicies: z.array(slaPolicyRefSchema).max(100).default([]),
+  routing: routingSchema,
+});
+
+/** A config document as written (defaults not yet applied). */
+export type OfficeConfigInput = z.input<typeof officeConfigSchema>;
+/** A validated config document. */
+export type OfficeConfig = z.output<typeof officeConfigSchema>;

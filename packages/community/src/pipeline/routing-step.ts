@@ -1,0 +1,201 @@
+import type { OfficeConfig } from '../config/config-schema.js';
+import type { EntryDraft, PartyDraft } from '../commands/request/command-definition.js';
+import type { Enterprise } from '../model/enterprise.js';
+import type { Member } from '../model/member.js';
+import type { AssistingUnit, ServiceRequest } from '../model/request.js';
+import type { Team } from '../model/team.js';
+import { candidateMembers, resolveAssignment } from '../routing/resolve-assignment.js';
+import type { AssignmentDecision, RecordKey, RoutingFacts, RoutingOutcome, RuleTrace } from '../routing/types.js';
+import { rowToRecord } from '../storage/records.js';
+import type { JsonValue } from '../storage/types.js';
+import type { ActiveConfig, StoredConfig } from './office-config.js';
+import { compileRouting } from '../routing/compile-routing.js';
+import type { Runtime } from './runtime.js';
+
+/** What routing decided for one request, with the config version it used. */
+export interface RoutingResult {
+  configVersion: number;
+  config: OfficeConfig;
+  facts: RoutingFacts;
+  outcome: RoutingOutcome;
+  decision: AssignmentDecision;
+  /** Every member and team of the office, as loaded for the decision. */
+  members: readonly Member[];
+  teams: readonly Team[];
+  /** With `explain`: how every rule and condition fared. */
+  rules?: RuleTrace[];
+  /** Applies this result to a request (pure); see {@link applyRouting}. */
+  apply(request: ServiceRequest, now: Date, assignTo: string | null): { request: ServiceRequest; entries: EntryDraft[]; parties: PartyDraft[] };
+}
+
+/** The office's routing compiled, from the runtime's cache when the version is unchanged. */
+function compiled(runtime: Runtime, stored: StoredConfig): ActiveConfig {
+  const hit = runtime.compiled.get(stored.officeId);
+  if (hit && hit.version === stored.version) return hit;
+  const active = { ...stored, routing: compileRouting(stored.config, { operators: runtime.operators }) };
+  runtime.compiled.set(stored.officeId, active);
+  return active;
+}
+
+export type Placeable = Pick<ServiceRequest, 'officeId' | 'communityId' | 'parkId' | 'buildingId' | 'enterpriseId' | 'category' | 'channel' | 'priority' | 'attributes' | 'title' | 'description' | 'tags' | 'createdAt'>;
+
+async function keyOf(runtime: Runtime, model: string, officeId: string, id: string | null): Promise<(RecordKey & Record<string, unknown>) | null> {
+  if (id === null) return null;
+  const row = await runtime.storage.findOne({ model, where: [{ field: 'officeId', value: officeId }, { field: 'id', value: id }] });
+  return row ? rowToRecord<RecordKey & Record<string, unknown>>(row) : null;
+}
+
+/** The facts rules test, loaded from the request's community, park, building and enterprise. */
+export async function routingFacts(runtime: Runtime, request: Placeable): Promise<RoutingFacts> {
+  const [community, park, building, enterprise] = await Promise.all([
+    keyOf(runtime, 'community', request.officeId, request.communityId),
+    keyOf(runtime, 'park', request.officeId, request.parkId),
+    keyOf(runtime, 'building', request.officeId, request.buildingId),
+    keyOf(runtime, 'enterprise', request.officeId, request.enterpriseId),
+  ]);
+  const ent = enterprise as unknown as Enterprise | null;
+  return {
+    category: request.category,
+    channel: request.channel,
+    priority: request.priority,
+    community: { id: request.communityId, code: community?.code ?? request.communityId },
+    park: park ? { id: park.id, code: park.code } : null,
+    building: building ? { id: building.id, code: building.code } : null,
+    enterprise: ent ? { id: ent.id, code: ent.code, industry: ent.industry, size: ent.size, tags: ent.tags } : null,
+    attributes: request.attributes,
+    title: request.title,
+    description: request.description,
+    tags: request.tags,
+    submittedAt: request.createdAt,
+  };
+}
+
+/**
+ * Routes a request with the office's config in force: evaluates the rules (pure), loads what
+ * choosing a member needs (availability, open counts, recent assignments), and chooses
+ * (pure). Null when the office has no config. `exclude` lists members who must not get it
+ * (e.g. the one who just returned it).
+ */
+export async function routeRequest(
+  runtime: Runtime,
+  stored: StoredConfig,
+  request: Placeable,
+  options: { exclude?: readonly string[]; explain?: boolean } = {},
+): Promise<RoutingResult> {
+  const active = compiled(runtime, stored);
+  const facts = await routingFacts(runtime, request);
+  const explained = options.explain ? active.routing.explain(facts) : null;
+  const outcome = explained ? explained.outcome : active.routing.evaluate(facts);
+  const office = [{ field: 'officeId', value: request.officeId }] as const;
+  const [memberRows, teamRows] = await Promise.all([runtime.storage.findMany({ model: 'member', where: office }), runtime.storage.findMany({ model: 'team', where: office })]);
+  const excluded = new Set(options.exclude ?? []);
+  const members = memberRows.map((r) => rowToRecord<Member>(r)).filter((m) => !excluded.has(m.id));
+  const teams = teamRows.map((r) => rowToRecord<Team>(r));
+  const openStates = runtime.workflow.states.filter((s) => !runtime.workflow.terminal.includes(s));
+  const openCounts = new Map<string, number>();
+  const lastAssignedAt = new Map<string, Date | null>();
+  for (const intent of outcome.assign) {
+    const team = 'team' in intent.target ? teams.find((t) => t.id === (intent.target as { team: string }).team || t.code === (intent.target as { team: string }).team) : undefined;
+    for (const member of candidateMembers(intent, { members, teams }, facts)) {
+      if (!openCounts.has(member.id)) {
+        openCounts.set(member.id, await runtime.storage.count({ model: 'request', where: [...office, { field: 'assigneeId', value: member.id }, { field: 'status', op: 'in', value: openStates }] }));
+      }
+      if (team && !lastAssignedAt.has(member.id)) {
+        const [last] = await runtime.storage.findMany({
+          model: 'request',
+          where: [...office, { field: 'assigneeId', value: member.id }, { field: 'assigneeTeamId', value: team.id }, { field: 'assignedAt', op: 'is_not_null' }],
+          orderBy: [{ field: 'assignedAt', direction: 'desc' }],
+          limit: 1,
+        });
+        lastAssignedAt.set(member.id, (last?.['assignedAt'] as Date | undefined) ?? null);
+      }
+    }
+  }
+  const decision = resolveAssignment(outcome, { members, teams, openCounts, lastAssignedAt }, facts);
+  const result: RoutingResult = {
+    configVersion: active.version,
+    config: active.config,
+    facts,
+    outcome,
+    decision,
+    members,
+    teams,
+    ...(explained ? { rules: explained.rules } : {}),
+    apply: (req, now, assignTo) => applyRouting(req, result, now, assignTo),
+  };
+  return result;
+}
+
+function resolveMember(members: readonly Member[], ref: string): Member | undefined {
+  return members.find((m) => m.id === ref || m.code === ref);
+}
+
+/** The active captain of the request's park, if any. */
+function captainOf(result: RoutingResult): string | undefined {
+  const parkId = result.facts.park?.id;
+  if (parkId === undefined) return undefined;
+  return result.members.find((m) => m.status === 'active' && m.archivedAt === null && m.roles.some((r) => r.role === 'captain' && r.parkIds.includes(parkId)))?.id;
+}
+
+/**
+ * Applies a routing result to a request (pure): the assignee when routing found one, and the
+ * side actions — priority, SLA policy, tags, watchers and assisting units — with timeline
+ * entries recording the config version, the rule and the reason.
+ */
+export function applyRouting(
+  request: ServiceRequest,
+  result: RoutingResult,
+  now: Date,
+  assignTo: string | null,
+): { request: ServiceRequest; entries: EntryDraft[]; parties: PartyDraft[] } {
+  const { decision, outcome } = result;
+  const next: ServiceRequest = { ...request };
+  const entries: EntryDraft[] = [];
+  const parties: PartyDraft[] = [];
+  if (outcome.priority) next.priority = outcome.priority;
+  const categorySla = result.config.categories.find((c) => c.id === request.category)?.sla ?? null;
+  next.slaPolicy = outcome.sla ?? categorySla ?? request.slaPolicy;
+  next.tags = [...new Set([...request.tags, ...outcome.tags])];
+  const watcherIds = outcome.watchers
+    .map((w) => (typeof w === 'string' ? resolveMember(result.members, w)?.id : captainOf(result)))
+    .filter((id): id is string => id !== undefined);
+  next.watchers = [...new Set([...request.watchers, ...watcherIds])];
+  next.routing = { configVersion: result.configVersion, ruleId: decision.ruleId, source: decision.source, reason: decision.reason };
+  entries.push({
+    type: 'routed',
+    data: {
+      configVersion: result.configVersion,
+      ruleId: decision.ruleId,
+      source: decision.source,
+      reason: decision.reason,
+      matchedRuleIds: outcome.matchedRuleIds,
+      skipped: decision.skipped as unknown as JsonValue,
+    },
+  });
+  if (decision.memberId !== null && assignTo !== null) {
+    next.status = assignTo;
+    next.assigneeId = decision.memberId;
+    next.assigneeTeamId = decision.teamId;
+    next.assignedAt = now;
+    next.returnInfo = null;
+    const data = { assigneeId: decision.memberId, teamId: decision.teamId, by: 'routing', ruleId: decision.ruleId };
+    // A redo is already in `assigned`: then this entry records the new lead, not a state change.
+    entries.push(request.status === assignTo ? { type: 'assigned', data } : { type: 'assigned', fromStatus: request.status, toStatus: assignTo, data });
+  }
+  const assists: AssistingUnit[] = [...next.assists];
+  for (const { target } of outcome.assists) {
+    let memberId: string | null = null;
+    let teamId: string | null = null;
+    if ('member' in target) memberId = resolveMember(result.members, target.member)?.id ?? null;
+    else if ('team' in target) teamId = result.teams.find((t) => t.id === target.team || t.code === target.team)?.id ?? null;
+    else memberId = captainOf(result) ?? null;
+    if (memberId === null && teamId === null) continue;
+    if (memberId !== null && memberId === next.assigneeId) continue;
+    if (assists.some((a) => (memberId !== null && a.memberId === memberId) || (teamId !== null && a.teamId === teamId))) continue;
+    assists.push({ memberId, teamId, status: 'pending', signedAt: null, signedById: null, contribution: null, contributedAt: null });
+    parties.push({ partyKind: memberId ? 'member' : 'team', partyId: (memberId ?? teamId) as string, role: 'assist' });
+    entries.push({ type: 'assist_added', data: { memberId, teamId, by: 'routing' } });
+  }
+  next.assists = assists;
+  return { request: next, entries, parties };
+}
