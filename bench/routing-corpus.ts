@@ -134,5 +134,7 @@ export function routingCorpus(size = 10_000, seed = 20250301): RoutingFacts[] {
       submittedAt: new Date(Date.UTC(2025, 2, 1) + random.int(0, 364) * 86_400_000),
     });
   }
-  return corpus;
+  // In the pipeline, facts are built from stored rows, so their strings arrive as parsed text,
+  // not as the concatenations built above; a JSON round trip gives the corpus the same shape.
+  return JSON.parse(JSON.stringify(corpus), (key, value: unknown) => (key === 'submittedAt' && typeof value === 'string' ? new Date(value) : value)) as RoutingFacts[];
 }

@@ -7,6 +7,7 @@ import { createEventBus, type EventBus, type ListenerErrorReporter } from './eve
 import type { EventsOfPlugins, Plugin } from './plugins/define-plugin.js';
 import { installPlugins } from './plugins/plugin-host.js';
 import { onceReady, type Runtime } from './pipeline/runtime.js';
+import { registerRuntime } from './pipeline/runtime-registry.js';
 import type { OfficeConfig, OfficeConfigInput } from './config/config-schema.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { uuidv7, type IdGenerator } from './ports/ids.js';
@@ -97,7 +98,8 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
   const reportError = options.onListenerError ?? defaultReporter;
   const events = createEventBus<CoreEvents & EventsOfPlugins<P>>(reportError);
   const emit = (type: string, payload: unknown): void => events.emit(type as never, payload as never);
-  const plugins = installPlugins(options.plugins ?? [], emit);
+  const newId = options.ids ?? uuidv7;
+  const plugins = installPlugins(options.plugins ?? [], emit, { newId });
   const schema = buildSchema(plugins.models);
   // Config validation and the routing engine load on first use, so an embedding without
   // routing never pays for them.
@@ -108,7 +110,7 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
   const runtime: Runtime = {
     storage,
     clock: options.clock ?? systemClock,
-    newId: options.ids ?? uuidv7,
+    newId,
     workflow,
     policy: options.authorization ?? defaultAuthorizationPolicy,
     hooks: plugins.hooks,
@@ -117,10 +119,11 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     ready: storageReady,
     operators: plugins.operators,
     compiled: new Map(),
+    timerHandlers: plugins.timerHandlers,
     defaultConfig: options.config ?? null,
     validatedDefaultConfig,
   };
-  return {
+  const community: Community<CoreEvents & EventsOfPlugins<P>> = {
     offices: officesApi(runtime),
     as: (actor) => createSession(runtime, actor),
     events: events.bus,
@@ -131,4 +134,6 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
       if (options.config !== undefined) await validatedDefaultConfig();
     },
   };
+  registerRuntime(community, runtime);
+  return community;
 }

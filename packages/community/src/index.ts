@@ -120,6 +120,7 @@ export {
   type PluginSetupContext,
   type PluginEventSchemas,
   type PluginEventTypes,
+  type PluginTimer,
   type EventsOfPlugins,
 } from './plugins/define-plugin.js';
 export type {
@@ -132,6 +133,11 @@ export type {
   HookContextBase,
   HookTarget,
 } from './plugins/hooks.js';
+
+// Timers and the worker
+export { createWorker, type Worker, type WorkerOptions, type WorkerEvents } from './worker/create-worker.js';
+export type { TimerRecord, TimerDraft, TimerStatus } from './timers/timer-record.js';
+export type { TimerHandler, TimerFireContext, TimerFireResult } from './timers/timer-handlers.js';
 
 // Ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.js';

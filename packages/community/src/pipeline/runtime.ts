@@ -11,6 +11,7 @@ import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
 import type { OfficeConfig } from '../config/config-schema.js';
 import type { OperatorDefinition } from '../routing/types.js';
 import type { ActiveConfig } from './office-config.js';
+import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 
 /** Everything the services share; built once by `createCommunity`. */
 export interface Runtime {
@@ -26,6 +27,8 @@ export interface Runtime {
   ready(): Promise<void>;
   /** Custom routing condition operators registered by plugins. */
   operators: readonly OperatorDefinition[];
+  /** Timer handlers by kind (core SLA timers and plugin timers). */
+  timerHandlers: TimerHandlerRegistry;
   /** Compiled routing per office, recompiled only when the office's config version changes. */
   compiled: Map<string, ActiveConfig>;
   /** The host's `createCommunity({ config })`, as given, for single-office embedding; null for none. */

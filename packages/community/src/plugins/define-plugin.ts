@@ -1,6 +1,23 @@
 import type { z } from 'zod';
 import type { ModelDefinition } from '../storage/types.js';
 import type { OperatorDefinition } from '../routing/types.js';
+import type { TimerHandler } from '../timers/timer-handlers.js';
+import type { JsonValue, StorageOperations } from '../storage/types.js';
+
+/** A timer a plugin schedules. */
+export interface PluginTimer {
+  officeId: string;
+  /** The request it belongs to; its pending timers are cancelled with the request's. */
+  requestId?: string | null;
+  /** The handler name given to `timers.handle`. */
+  name: string;
+  /** Unique per office and plugin: scheduling the same key twice is a no-op. */
+  key: string;
+  dueAt: Date;
+  payload: { [key: string]: JsonValue };
+  /** When it was scheduled. @default dueAt */
+  createdAt?: Date;
+}
 import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
 
 /** Event name → zod schema of its payload. */
@@ -17,6 +34,15 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     before(target: HookTarget, hook: BeforeHook): void;
     transaction(target: HookTarget, hook: TransactionHook): void;
     after(target: HookTarget, hook: AfterHook): void;
+  };
+  timers: {
+    /** Handles this plugin's timers named `name` (stored as kind `<plugin-id>.<name>`). */
+    handle(name: string, handler: TimerHandler): void;
+    /**
+     * Schedules one of this plugin's timers through `tx` — typically inside a `transaction`
+     * hook, so it commits with the command. Scheduling the same `key` again is a no-op.
+     */
+    schedule(tx: StorageOperations, timer: PluginTimer): Promise<void>;
   };
   routing: {
     /**

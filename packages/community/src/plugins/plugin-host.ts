@@ -2,6 +2,8 @@ import { KechuangError } from '../errors/kechuang-error.js';
 import { coreModels } from '../storage/core-schema.js';
 import type { ModelDefinition } from '../storage/types.js';
 import type { OperatorDefinition } from '../routing/types.js';
+import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
+import { scheduleTimers } from '../timers/timer-store.js';
 import type { Plugin } from './define-plugin.js';
 import { createHookRegistry, type HookRegistry } from './hooks.js';
 
@@ -10,6 +12,8 @@ export interface InstalledPlugins {
   hooks: HookRegistry;
   /** Routing condition operators, each namespaced by its plugin's id. */
   operators: OperatorDefinition[];
+  /** Timer handlers, each kind namespaced by its plugin's id. */
+  timerHandlers: TimerHandlerRegistry;
   models: Record<string, ModelDefinition>;
   ids: string[];
 }
@@ -21,6 +25,7 @@ export interface InstalledPlugins {
 export function installPlugins(
   plugins: readonly Plugin[],
   emit: (type: string, payload: unknown) => void,
+  newIds: { newId: () => string },
 ): InstalledPlugins {
   const problems: string[] = [];
   const seen = new Set<string>();
@@ -51,6 +56,7 @@ export function installPlugins(
 
   const hooks = createHookRegistry();
   const operators: OperatorDefinition[] = [];
+  const timerHandlers: TimerHandlerRegistry = new Map();
   plugins.forEach((plugin, i) => {
     const def = plugin.definition;
     const declared = def.events ?? {};
@@ -60,6 +66,17 @@ export function installPlugins(
         before: (target, hook) => hooks.before.push({ target, plugin: def.id, hook }),
         transaction: (target, hook) => hooks.transaction.push({ target, plugin: def.id, hook }),
         after: (target, hook) => hooks.after.push({ target, plugin: def.id, hook }),
+      },
+      timers: {
+        handle(name, handler) {
+          const kind = `${def.id}.${name}`;
+          if (timerHandlers.has(kind)) throw new KechuangError('PLUGIN_ERROR', `Timer kind '${kind}' is registered twice.`);
+          timerHandlers.set(kind, (ctx) => handler(ctx));
+        },
+        schedule(tx, timer) {
+          const { officeId, requestId = null, name, ...draft } = timer;
+          return scheduleTimers(newIds, tx, officeId, requestId, [{ ...draft, kind: `${def.id}.${name}`, key: `${def.id}.${name}:${draft.key}` }], draft.createdAt ?? draft.dueAt);
+        },
       },
       routing: {
         operator(definition) {
@@ -81,5 +98,5 @@ export function installPlugins(
       },
     });
   });
-  return { hooks, operators, models, ids: [...seen] };
+  return { hooks, operators, timerHandlers, models, ids: [...seen] };
 }

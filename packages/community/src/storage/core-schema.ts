@@ -94,6 +94,34 @@ export const coreModels: Record<string, ModelDefinition> = {
     ],
   },
   /** Who takes part in a request besides the lead (assisting members and teams), for visibility queries. */
+  /**
+   * Durable timers (SLA reminders, escalations, plugin timers), written in the same
+   * transaction as the change that schedules them and leased by workers when due.
+   */
+  timer: {
+    fields: {
+      id: s,
+      officeId: s,
+      requestId: sn,
+      kind: s,
+      key: s,
+      dueAt: d,
+      payload: j,
+      status: s,
+      leaseOwner: sn,
+      leaseExpiresAt: dn,
+      firedAt: dn,
+      attempts: n,
+      lastError: sn,
+      createdAt: d,
+      version: n,
+    },
+    unique: [{ name: 'timer_office_key', fields: ['officeId', 'key'] }],
+    indexes: [
+      { name: 'timer_status_due', fields: ['status', 'dueAt'] },
+      { name: 'timer_office_request', fields: ['officeId', 'requestId', 'status'] },
+    ],
+  },
   /** Every version of each office's config document; the highest version is in force. */
   office_config: {
     fields: { id: s, officeId: s, version: n, document: j, createdAt: d, createdById: sn },
@@ -142,7 +170,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 2;
+export const CORE_SCHEMA_VERSION = 3;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {

@@ -1,0 +1,25 @@
+import type { Runtime } from '../pipeline/runtime.js';
+import type { StorageOperations } from '../storage/types.js';
+import type { TimerRecord } from './timer-record.js';
+
+/** What a timer handler gets when its timer fires. */
+export interface TimerFireContext {
+  timer: TimerRecord;
+  /** The firing transaction: write through it, so the effect and the "fired" mark commit together. */
+  tx: StorageOperations;
+  now: Date;
+}
+
+/** Events to publish once the firing has committed. */
+export interface TimerFireResult {
+  events?: { type: string; payload: unknown }[];
+}
+
+/**
+ * Fires one kind of timer. It runs inside the firing transaction; throwing rolls the firing
+ * back and the timer is retried later with backoff.
+ */
+export type TimerHandler = (ctx: TimerFireContext) => Promise<TimerFireResult | void> | TimerFireResult | void;
+
+/** Timer handlers by kind, with access to the runtime for the core's own handlers. */
+export type TimerHandlerRegistry = Map<string, (ctx: TimerFireContext, runtime: Runtime) => Promise<TimerFireResult | void> | TimerFireResult | void>;
