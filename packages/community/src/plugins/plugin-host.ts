@@ -3,7 +3,6 @@ import { coreModels } from '../storage/core-schema.js';
 import type { ModelDefinition } from '../storage/types.js';
 import type { OperatorDefinition } from '../routing/types.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
-import { scheduleTimers } from '../timers/timer-store.js';
 import type { Plugin } from './define-plugin.js';
 import { createHookRegistry, type HookRegistry } from './hooks.js';
 
@@ -73,8 +72,10 @@ export function installPlugins(
           if (timerHandlers.has(kind)) throw new KechuangError('PLUGIN_ERROR', `Timer kind '${kind}' is registered twice.`);
           timerHandlers.set(kind, (ctx) => handler(ctx));
         },
-        schedule(tx, timer) {
+        async schedule(tx, timer) {
           const { officeId, requestId = null, name, ...draft } = timer;
+          // Loaded on first use: embeddings without timers never load it.
+          const { scheduleTimers } = await import('../timers/timer-store.js');
           return scheduleTimers(newIds, tx, officeId, requestId, [{ ...draft, kind: `${def.id}.${name}`, key: `${def.id}.${name}:${draft.key}` }], draft.createdAt ?? draft.dueAt);
         },
       },

@@ -71,11 +71,15 @@ export interface ConditionTrace {
   children?: ConditionTrace[];
 }
 
-/** How one rule fared. Rules the index ruled out were not evaluated and say why. */
+/** How one rule fared. Rules that were not evaluated say why. */
 export interface RuleTrace {
   ruleId: string;
   matched: boolean;
-  /** Set when the rule was ruled out by the category/park/channel index without evaluation. */
+  /**
+   * Set when the rule was not evaluated: the category, park, channel or keyword index ruled it
+   * out (e.g. `category is 'policy', rule needs one of [legal]`), or an earlier rule matched
+   * and did not continue.
+   */
   skippedBecause?: string;
   condition?: ConditionTrace;
 }

@@ -54,7 +54,7 @@ export interface Worker extends EventEmitter<WorkerEvents> {
  * process.on('SIGTERM', () => worker.stop());
  * ```
  */
-export function createWorker(community: Community<never>, options: WorkerOptions = {}): Worker {
+export function createWorker<E extends Record<string, unknown>>(community: Community<E>, options: WorkerOptions = {}): Worker {
   const runtime = runtimeOf(community);
   const settings: LeaseSettings = {
     owner: options.id ?? `worker-${globalThis.crypto.randomUUID()}`,
