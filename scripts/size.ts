@@ -89,7 +89,7 @@ console.log(`minified: ${kb(minBytes)} KB`);
 console.log(
   `${LABEL}: ${kb(gzipBytes)} KB min+gzip (budget ${BUDGET_KB} KB; 1 KB = 1000 bytes)${over ? ' OVER BUDGET' : ''}`,
 );
-console.log(`loaded on first use (routing engine, config loader): ${kb(lazyGzip)} KB min+gzip in ${lazy.length} chunk(s), not counted against the budget`);
+console.log(`loaded on first use (request commands, routing, config loader, calendar and SLA): ${kb(lazyGzip)} KB min+gzip in ${lazy.length} chunk(s), not counted against the budget`);
 
 if (over) {
   console.error(`\nLargest inputs (minified bytes before gzip):`);

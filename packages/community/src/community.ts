@@ -134,6 +134,10 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
       if (options.config !== undefined) await validatedDefaultConfig();
     },
   };
+  // The core's own timers; their code loads when a worker first fires one.
+  const slaTimers = () => import('./sla/sla-timers.js');
+  runtime.timerHandlers.set('sla.reminder', async (ctx, rt) => (await slaTimers()).fireReminder(ctx, rt));
+  runtime.timerHandlers.set('sla.escalation', async (ctx, rt) => (await slaTimers()).fireEscalation(ctx, rt));
   registerRuntime(community, runtime);
   return community;
 }

@@ -68,6 +68,8 @@ export {
   type AssistingUnit,
   type ReturnInfo,
   type RoutingRecord,
+  type Supervision,
+  type ExtensionRecord,
   type Channel,
   type Outcome,
   type Satisfaction,
@@ -133,6 +135,11 @@ export type {
   HookContextBase,
   HookTarget,
 } from './plugins/hooks.js';
+
+// SLA
+export { slaState, type SlaState, type SlaEngine, type WorkingTime } from './sla/sla-engine.js';
+export type { SlaPolicy, TimeLimit } from './config/config-schema.js';
+export type { SlaReminderEvent } from './events/core-events.js';
 
 // Timers and the worker
 export { createWorker, type Worker, type WorkerOptions, type WorkerEvents } from './worker/create-worker.js';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Actor } from './auth/actor.js';
-import { requestCommands, type RequestCommands } from './commands/request/index.js';
+import type { RequestCommands } from './commands/request/index.js';
 import type { ServiceRequest, SubmitRequestInput } from './model/request.js';
 import { runRequestCommand } from './pipeline/request-pipeline.js';
 import type { Runtime } from './pipeline/runtime.js';
@@ -59,10 +59,23 @@ export interface RequestsApi extends RequestQueries {
   merge(input: In<'merge'>): Promise<ServiceRequest>;
   /** Withdraws the request. */
   withdraw(input: In<'withdraw'>): Promise<ServiceRequest>;
+  /** 延期: the lead asks for more working days, before the deadline, with a reason. */
+  requestExtension(input: In<'request_extension'>): Promise<ServiceRequest>;
+  /** Approves or refuses the pending extension (the roles the SLA policy names). */
+  decideExtension(input: In<'decide_extension'>): Promise<ServiceRequest>;
+  /** 督办: flags the request as supervised; the supervisor joins its watchers. */
+  supervise(input: In<'supervise'>): Promise<ServiceRequest>;
 }
 
+// The command definitions load on first use: an embedding pays for them when it works
+// requests, not when it starts.
+const commands = () => import('./commands/request/index.js').then((m) => m.requestCommands);
+
 export function requestsApi(runtime: Runtime, who: Actor): RequestsApi {
-  const run = <K extends keyof RequestCommands>(name: K) => (input: In<K>) => runRequestCommand(runtime, who, requestCommands[name], input);
+  const run =
+    <K extends keyof RequestCommands>(name: K) =>
+    async (input: In<K>) =>
+      runRequestCommand(runtime, who, (await commands())[name], input);
   return {
     ...requestQueries(runtime, who),
     submit: (input) => submitRequest(runtime, who, input),
@@ -84,5 +97,8 @@ export function requestsApi(runtime: Runtime, who: Actor): RequestsApi {
     close: run('close'),
     merge: run('merge'),
     withdraw: run('withdraw'),
+    requestExtension: run('request_extension'),
+    decideExtension: run('decide_extension'),
+    supervise: run('supervise'),
   };
 }

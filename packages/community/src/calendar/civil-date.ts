@@ -69,8 +69,3 @@ export function yearOfDayNumber(day: number): number {
 export function isoWeekday(day: number): number {
   return ((((day + 3) % 7) + 7) % 7) + 1;
 }
-
-/** The number of days in a Gregorian year. */
-export function daysInYear(year: number): number {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365;
-}

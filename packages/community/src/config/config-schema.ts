@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarConfigSchema } from '../calendar/calendar-schema.js';
 
 /**
  * The office config: one document (YAML or JSON, `kechuang.config.yaml` by convention) that
@@ -55,7 +56,45 @@ export const categorySchema = z.strictObject({
   attributes: z.array(categoryAttributeSchema).max(50).default([]),
 });
 
-export const slaPolicyRefSchema = z.strictObject({ id: configIdSchema, labels: labelsSchema });
+/** A time limit: in working hours (a duration of office time) or working days (DOMAIN.md). */
+export const timeLimitSchema = z.union([
+  z.strictObject({ workingHours: z.number().positive().max(10_000) }),
+  z.strictObject({ workingDays: z.number().int().positive().max(365) }),
+]);
+export type TimeLimit = z.infer<typeof timeLimitSchema>;
+
+/** Who an escalation notifies, or who may approve an extension. */
+export const supervisorRoleSchema = z.enum(['station_head', 'dispatcher', 'office_staff']);
+
+/**
+ * An SLA policy: its limits, reminders, escalation ladder, return window, extensions and
+ * pause. Requests get one from their category, a routing rule, or `defaultSla`.
+ */
+export const slaPolicyRefSchema = z.strictObject({
+  id: configIdSchema,
+  labels: labelsSchema,
+  /** Until the lead signs for it (签收). */
+  respond: timeLimitSchema.optional(),
+  /** Until the lead replies (反馈). */
+  resolve: timeLimitSchema.optional(),
+  /** Until assisting units (协办) file their contributions. */
+  assist: timeLimitSchema.optional(),
+  /** Reminders (催办) at these shares of the resolve time used; 1 is the deadline itself. @default [0.5, 0.8, 1] */
+  reminders: z.array(z.number().gt(0).max(1)).max(10).default([0.5, 0.8, 1]),
+  /** The escalation ladder: each step fires this many working days after the resolve deadline. */
+  escalation: z
+    .array(z.strictObject({ afterWorkingDays: z.number().int().min(0).max(60), notify: z.array(supervisorRoleSchema).min(1) }))
+    .max(5)
+    .default([]),
+  /** A return (退单) is allowed within this many working days of assignment. @default 2 */
+  returnWindowWorkingDays: z.number().int().min(0).max(30).default(2),
+  /** Extensions (延期): who approves them and the most working days one may add. */
+  extension: z
+    .strictObject({ approvers: z.array(supervisorRoleSchema).min(1).default(['station_head']), maxWorkingDays: z.number().int().positive().max(365) })
+    .optional(),
+  /** Whether pausing (waiting on the enterprise) stops the clock. @default true */
+  pauseStopsClock: z.boolean().default(true),
+});
 
 // ---- routing -----------------------------------------------------------------------------
 
@@ -142,6 +181,10 @@ export const officeConfigSchema = z.strictObject({
   teams: z.array(teamRefSchema).max(200).default([]),
   categories: z.array(categorySchema).max(500).default([]),
   slaPolicies: z.array(slaPolicyRefSchema).max(100).default([]),
+  /** The SLA policy of requests whose category and rules name none. */
+  defaultSla: configIdSchema.optional(),
+  /** The working calendar deadlines are counted in; `{}` is the mainland calendar, Asia/Shanghai. */
+  calendar: calendarConfigSchema.prefault({}),
   routing: routingSchema,
 });
 
@@ -149,3 +192,5 @@ export const officeConfigSchema = z.strictObject({
 export type OfficeConfigInput = z.input<typeof officeConfigSchema>;
 /** A validated config document. */
 export type OfficeConfig = z.output<typeof officeConfigSchema>;
+/** One SLA policy, validated. */
+export type SlaPolicy = OfficeConfig['slaPolicies'][number];

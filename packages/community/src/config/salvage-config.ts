@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { calendarConfigSchema } from '../calendar/calendar-schema.js';
 import {
   categoryAttributeSchema,
   categorySchema,
@@ -142,7 +143,11 @@ export function salvageConfig(document: unknown): SalvagedConfig | undefined {
       });
       return { ...stub, attributes };
     }),
-    slaPolicies: salvageList(document['slaPolicies'], slaPolicyRefSchema, byId),
+    slaPolicies: salvageList(document['slaPolicies'], slaPolicyRefSchema, (item) => {
+      const stub = byId(item);
+      return stub === undefined ? undefined : { ...stub, reminders: [], escalation: [], returnWindowWorkingDays: 2, pauseStopsClock: true };
+    }),
+    calendar: calendarConfigSchema.parse({}),
     routing: {
       rules,
       fallback: fallback.success ? fallback.data : { assign: { role: 'station_head' } },

@@ -42,10 +42,23 @@ export type RequestCommandName =
   | 'add_assist'
   | 'sign_assist'
   | 'contribute'
-  | 'note';
+  | 'note'
+  | 'request_extension'
+  | 'decide_extension'
+  | 'supervise';
 
 /** The events the core publishes. Plugins add theirs through `definePlugin({ events })`. */
+/** Payload of `sla.reminder`: a reminder (催办) is due; `share` 1 means the deadline has come. */
+export interface SlaReminderEvent {
+  request: ServiceRequest;
+  share: number;
+  resolveDueAt: Date;
+}
+
 export type CoreEvents = { [K in RequestCommandName as `request.${K}`]: RequestEvent } & {
+  /** An escalation step fired: the level rose and the next level joined the watchers. */
+  'request.escalate': RequestEvent;
+  'sla.reminder': SlaReminderEvent;
   'visit.recorded': { visit: Visit; requests: ServiceRequest[]; actor: ActorRef };
   'directory.changed': DirectoryEvent;
 };

@@ -76,6 +76,29 @@ export interface AssistingUnit {
   contributedAt: string | null;
 }
 
+/** 督办: supervision of a request by office staff or the station head. */
+export interface Supervision {
+  byId: string | null;
+  /** ISO-8601. */
+  at: string;
+  note: string | null;
+}
+
+/** 延期: an extension request and its decision. Timestamps are ISO-8601. */
+export interface ExtensionRecord {
+  status: 'requested' | 'approved' | 'refused';
+  workingDays: number;
+  reason: string;
+  requestedById: string | null;
+  requestedAt: string;
+  decidedById: string | null;
+  decidedAt: string | null;
+  note: string | null;
+  /** The deadline before and after an approval, ISO-8601. */
+  previousDueAt: string | null;
+  newDueAt: string | null;
+}
+
 /** How routing placed a request, kept on it for lists and audits. */
 export interface RoutingRecord {
   configVersion: number;
@@ -135,6 +158,24 @@ export interface ServiceRequest {
   slaPolicy: string | null;
   /** How routing last placed the request: the config version, the rule and why. */
   routing: RoutingRecord | null;
+  /** SLA: when the lead must sign for it (签收); null without an SLA policy. */
+  respondDueAt: Date | null;
+  /** SLA: when it must be replied to (反馈); an approved extension replaces it. */
+  resolveDueAt: Date | null;
+  /** When the SLA clock last started (submit, or a redo). */
+  slaStartedAt: Date | null;
+  /** When the light turns yellow (the last reminder before the deadline). */
+  dueSoonAt: Date | null;
+  /** When the lead signed for it. */
+  respondedAt: Date | null;
+  /** Since when it is paused (waiting on the enterprise); the paused working time is added back on resume. */
+  pausedAt: Date | null;
+  /** How many escalation steps have fired. */
+  escalationLevel: number;
+  /** 督办: who supervises it, since when. */
+  supervision: Supervision | null;
+  /** 延期: the latest extension request and its decision. */
+  extension: ExtensionRecord | null;
   /** Raised by exactly one for every committed command. */
   version: number;
 }

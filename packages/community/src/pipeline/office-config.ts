@@ -1,5 +1,4 @@
 import type { OfficeConfig } from '../config/config-schema.js';
-import type { CompiledRouting } from '../routing/compile-routing.js';
 import { rowToRecord } from '../storage/records.js';
 import type { Row, StorageOperations } from '../storage/types.js';
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
@@ -37,11 +36,6 @@ export async function latestConfig(runtime: Runtime, officeId: string, ops: Stor
     limit: 1,
   });
   return row ? toStoredConfig(rowToRecord<ConfigRow>(row)) : null;
-}
-
-/** A config in force with its routing compiled. */
-export interface ActiveConfig extends StoredConfig {
-  routing: CompiledRouting;
 }
 
 const seeded = new WeakMap<Runtime, Set<string>>();

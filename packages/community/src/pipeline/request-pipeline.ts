@@ -10,7 +10,9 @@ import type { TimelineEntry } from '../model/timeline.js';
 import { entryToRow, requestToRow, rowToRecord } from '../storage/records.js';
 import type { StorageOperations } from '../storage/types.js';
 import { authorizeTransition } from './authorize-transition.js';
-import { maybeRoute } from './maybe-route.js';
+import { officePolicy } from './office-policy.js';
+import { SLA_TIMER_KINDS } from '../sla/sla-kinds.js';
+import { cancelTimers, scheduleTimers } from '../timers/timer-store.js';
 import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
 import { conflict, findVisibleRequest, loadVisibleRequest } from './load-request.js';
 import { asKechuangError, loadActor, type Runtime } from './runtime.js';
@@ -97,10 +99,12 @@ export async function runRequestCommand<S extends z.ZodType>(
     request,
   })) as z.output<S>;
   const snapshot = await loadSnapshot(runtime, actor, command.references?.(input, request));
+  const policy = await officePolicy(runtime, request.officeId);
   const routeOptions = command.routes?.(input, request) ?? null;
-  const routing = routeOptions ? await maybeRoute(runtime, request, routeOptions) : null;
+  const routing = routeOptions && policy ? await policy.route(request, routeOptions) : null;
   const now = runtime.clock.now();
-  const decision = command.decide({ request, input, snapshot, actor, now, to, routing });
+  const sla = policy?.sla(request.slaPolicy) ?? null;
+  const decision = command.decide({ request, input, snapshot, actor, now, to, routing, sla });
   const next: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
   const entries = stampEntries(runtime, actor, next, decision.entries, now);
   const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, request: next, previous: request, entries };
@@ -118,6 +122,8 @@ export async function runRequestCommand<S extends z.ZodType>(
       });
       if (!updated) throw conflict('request', request.id, request.version);
       await writeEntries(runtime, tx, next, entries, decision.parties);
+      if (decision.cancelTimers) await cancelTimers(tx, next.officeId, next.id, SLA_TIMER_KINDS);
+      if (decision.timers?.length) await scheduleTimers(runtime, tx, next.officeId, next.id, decision.timers, now);
       await runTransactionHooks(runtime, { ...change, tx });
     });
   } catch (error) {

@@ -8,8 +8,7 @@ import { candidateMembers, resolveAssignment } from '../routing/resolve-assignme
 import type { AssignmentDecision, RecordKey, RoutingFacts, RoutingOutcome, RuleTrace } from '../routing/types.js';
 import { rowToRecord } from '../storage/records.js';
 import type { JsonValue } from '../storage/types.js';
-import type { ActiveConfig, StoredConfig } from './office-config.js';
-import { compileRouting } from '../routing/compile-routing.js';
+import type { ActiveConfig } from './policy-engine.js';
 import type { Runtime } from './runtime.js';
 
 /** What routing decided for one request, with the config version it used. */
@@ -28,14 +27,6 @@ export interface RoutingResult {
   apply(request: ServiceRequest, now: Date, assignTo: string | null): { request: ServiceRequest; entries: EntryDraft[]; parties: PartyDraft[] };
 }
 
-/** The office's routing compiled, from the runtime's cache when the version is unchanged. */
-function compiled(runtime: Runtime, stored: StoredConfig): ActiveConfig {
-  const hit = runtime.compiled.get(stored.officeId);
-  if (hit && hit.version === stored.version) return hit;
-  const active = { ...stored, routing: compileRouting(stored.config, { operators: runtime.operators }) };
-  runtime.compiled.set(stored.officeId, active);
-  return active;
-}
 
 export type Placeable = Pick<ServiceRequest, 'officeId' | 'communityId' | 'parkId' | 'buildingId' | 'enterpriseId' | 'category' | 'channel' | 'priority' | 'attributes' | 'title' | 'description' | 'tags' | 'createdAt'>;
 
@@ -78,11 +69,10 @@ export async function routingFacts(runtime: Runtime, request: Placeable): Promis
  */
 export async function routeRequest(
   runtime: Runtime,
-  stored: StoredConfig,
+  active: ActiveConfig,
   request: Placeable,
   options: { exclude?: readonly string[]; explain?: boolean } = {},
 ): Promise<RoutingResult> {
-  const active = compiled(runtime, stored);
   const facts = await routingFacts(runtime, request);
   const explained = options.explain ? active.routing.explain(facts) : null;
   const outcome = explained ? explained.outcome : active.routing.evaluate(facts);

@@ -10,7 +10,6 @@ import type { StorageAdapter, StorageOperations, StorageSchema } from '../storag
 import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
 import type { OfficeConfig } from '../config/config-schema.js';
 import type { OperatorDefinition } from '../routing/types.js';
-import type { ActiveConfig } from './office-config.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 
 /** Everything the services share; built once by `createCommunity`. */
@@ -30,7 +29,7 @@ export interface Runtime {
   /** Timer handlers by kind (core SLA timers and plugin timers). */
   timerHandlers: TimerHandlerRegistry;
   /** Compiled routing per office, recompiled only when the office's config version changes. */
-  compiled: Map<string, ActiveConfig>;
+  compiled: Map<string, unknown>;
   /** The host's `createCommunity({ config })`, as given, for single-office embedding; null for none. */
   defaultConfig: unknown;
   /** `defaultConfig` validated (once); VALIDATION_FAILED listing every problem when it is invalid. */

@@ -13,8 +13,10 @@ import type { StorageOperations } from '../storage/types.js';
 import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
 import { partyIdsOf } from './load-request.js';
 import { stampEntries, writeEntries } from './request-pipeline.js';
-import { maybeRoute } from './maybe-route.js';
+import { officePolicy } from './office-policy.js';
 import type { EntryDraft, PartyDraft } from '../commands/request/command-definition.js';
+import type { TimerDraft } from '../timers/timer-record.js';
+import { scheduleTimers } from '../timers/timer-store.js';
 import { asKechuangError, loadActor, type Runtime } from './runtime.js';
 
 export type SubmitInput = z.output<typeof submitRequestInput>;
@@ -73,6 +75,7 @@ export interface PreparedSubmission {
   request: ServiceRequest;
   entries: TimelineEntry[];
   parties: PartyDraft[];
+  timers: TimerDraft[];
 }
 
 /** Validates, authorizes, runs before hooks and decides a submission (no writes). */
@@ -125,12 +128,23 @@ export async function prepareSubmission(
     watchers: [],
     slaPolicy: null,
     routing: null,
+    slaStartedAt: null,
+    respondDueAt: null,
+    resolveDueAt: null,
+    dueSoonAt: null,
+    respondedAt: null,
+    pausedAt: null,
+    escalationLevel: 0,
+    supervision: null,
+    extension: null,
     version: 1,
   };
   const drafts: EntryDraft[] = [{ type: 'submitted', toStatus: initial, data: { channel: input.channel, category: input.category, visitId: request.visitId } }];
   let routedRequest = request;
   let parties: PartyDraft[] = [];
-  const routed = await maybeRoute(runtime, request);
+  let timers: TimerDraft[] = [];
+  const policy = await officePolicy(runtime, request.officeId);
+  const routed = policy ? await policy.route(request) : null;
   if (routed) {
     // Routing assigns only where the workflow lets a new request be assigned.
     const assignTo = runtime.workflow.transitions.find((t) => t.name === 'assign' && t.from.includes(initial))?.to ?? null;
@@ -139,13 +153,23 @@ export async function prepareSubmission(
     drafts.push(...applied.entries);
     parties = applied.parties;
   }
-  return { request: routedRequest, entries: stampEntries(runtime, actor, routedRequest, drafts, now), parties };
+  // The SLA clock starts at submission, with the policy routing or the category chose.
+  const sla = policy?.sla(routedRequest.slaPolicy) ?? null;
+  if (sla) {
+    const started = sla.start(routedRequest, now, 'submitted');
+    routedRequest = started.request;
+    if (routedRequest.assignedAt) routedRequest = sla.assigned(routedRequest, now);
+    drafts.push(...started.entries);
+    timers = started.timers;
+  }
+  return { request: routedRequest, entries: stampEntries(runtime, actor, routedRequest, drafts, now), parties, timers };
 }
 
 /** Writes a prepared submission and runs the transaction hooks, through `tx`. */
 export async function writeSubmission(runtime: Runtime, tx: StorageOperations, actor: ResolvedActor, prepared: PreparedSubmission): Promise<void> {
   await tx.create({ model: 'request', data: requestToRow(prepared.request) });
   await writeEntries(runtime, tx, prepared.request, prepared.entries, prepared.parties);
+  if (prepared.timers.length) await scheduleTimers(runtime, tx, prepared.request.officeId, prepared.request.id, prepared.timers, prepared.request.createdAt);
   await runTransactionHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, request: prepared.request, previous: null, entries: prepared.entries, tx });
 }
 

@@ -31,6 +31,10 @@ export const requestListInput = z.strictObject({
   createdFrom: z.coerce.date().optional(),
   /** Created strictly before this instant. */
   createdTo: z.coerce.date().optional(),
+  /** The SLA light at the time of the query: red, yellow, green or paused. */
+  sla: z.enum(['overdue', 'due_soon', 'on_time', 'paused']).optional(),
+  /** Only requests the office supervises (督办). */
+  supervised: z.boolean().optional(),
   /** `newest` first (the default) or `oldest` first. */
   order: z.enum(['newest', 'oldest']).default('newest'),
   limit: z.number().int().min(1).max(500).default(50),
@@ -52,6 +56,15 @@ export async function assistedRequestIds(runtime: Runtime, actor: ResolvedActor)
   return [...new Set(rows.map((r) => r['requestId'] as string))];
 }
 
+/** Storage conditions for an SLA light at `now`, among requests still being worked on. */
+function slaConditions(light: 'overdue' | 'due_soon' | 'on_time' | 'paused', now: Date, working: string[]): Where {
+  if (light === 'paused') return [{ field: 'pausedAt', op: 'is_not_null' }, { field: 'status', op: 'in', value: working }];
+  const running: Where = [{ field: 'resolveDueAt', op: 'is_not_null' }, { field: 'pausedAt', op: 'is_null' }, { field: 'status', op: 'in', value: working }];
+  if (light === 'overdue') return [...running, { field: 'resolveDueAt', op: 'lt', value: now }];
+  if (light === 'due_soon') return [...running, { field: 'resolveDueAt', op: 'gte', value: now }, { field: 'dueSoonAt', op: 'lte', value: now }];
+  return [...running, { field: 'resolveDueAt', op: 'gte', value: now }, { or: [{ field: 'dueSoonAt', op: 'is_null' }, { field: 'dueSoonAt', op: 'gt', value: now }] }];
+}
+
 /** Storage conditions for the list filters. */
 function filterConditions(input: z.output<typeof requestListInput>): WhereCondition[] {
   const where: WhereCondition[] = [];
@@ -68,6 +81,7 @@ function filterConditions(input: z.output<typeof requestListInput>): WhereCondit
   eqOrIn('channel', input.channel);
   if (input.createdFrom) where.push({ field: 'createdAt', op: 'gte', value: input.createdFrom });
   if (input.createdTo) where.push({ field: 'createdAt', op: 'lt', value: input.createdTo });
+  if (input.supervised !== undefined) where.push({ field: 'supervision', op: input.supervised ? 'is_not_null' : 'is_null' });
   return where;
 }
 
@@ -107,7 +121,13 @@ export function requestQueries(runtime: Runtime, who: Actor): RequestQueries {
       const scope = runtime.policy.scope(actor, await assistedRequestIds(runtime, actor));
       const direction = input.order === 'newest' ? 'desc' : 'asc';
       const cursorScope = `request:${input.order}`;
-      const where: Where = [{ field: 'officeId', value: actor.officeId }, ...scopeToWhere(scope), ...filterConditions(input)];
+      const working = runtime.workflow.states.filter((s) => s !== 'replied' && !runtime.workflow.terminal.includes(s));
+      const where: Where = [
+        { field: 'officeId', value: actor.officeId },
+        ...scopeToWhere(scope),
+        ...filterConditions(input),
+        ...(input.sla ? slaConditions(input.sla, runtime.clock.now(), working) : []),
+      ];
       const rows = await runtime.storage.findMany({
         model: 'request',
         where,

@@ -77,6 +77,15 @@ export const coreModels: Record<string, ModelDefinition> = {
       watchers: j,
       slaPolicy: sn,
       routing: jn,
+      slaStartedAt: dn,
+      respondDueAt: dn,
+      resolveDueAt: dn,
+      dueSoonAt: dn,
+      respondedAt: dn,
+      pausedAt: dn,
+      escalationLevel: n,
+      supervision: jn,
+      extension: jn,
       version: n,
     },
     unique: [
@@ -91,6 +100,7 @@ export const coreModels: Record<string, ModelDefinition> = {
       { name: 'request_office_park', fields: ['officeId', 'parkId', 'createdAt'] },
       { name: 'request_office_enterprise', fields: ['officeId', 'enterpriseId', 'createdAt'] },
       { name: 'request_office_category', fields: ['officeId', 'category', 'createdAt'] },
+      { name: 'request_office_resolve_due', fields: ['officeId', 'resolveDueAt'] },
     ],
   },
   /** Who takes part in a request besides the lead (assisting members and teams), for visibility queries. */
@@ -170,7 +180,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 3;
+export const CORE_SCHEMA_VERSION = 4;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {

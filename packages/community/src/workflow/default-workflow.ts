@@ -46,6 +46,9 @@ export const defaultWorkflow = defineWorkflow({
     { name: 'merge', from: OPEN, to: 'merged', roles: DISPATCH },
     { name: 'withdraw', from: OPEN, to: 'withdrawn', roles: ['submitter', 'own_enterprise', 'station_head', 'dispatcher', 'system'] },
     { name: 'add_assist', from: WORKING, to: null, roles: [...DISPATCH, 'assignee'] },
+    { name: 'request_extension', from: ['accepted', 'in_progress', 'paused'], to: null, roles: ['assignee'] },
+    { name: 'decide_extension', from: WORKING, to: null, roles: DISPATCH },
+    { name: 'supervise', from: [...OPEN, 'replied'], to: null, roles: ['station_head', 'office_staff', 'system'] },
     { name: 'sign_assist', from: WORKING, to: null, roles: ['assisting'] },
     { name: 'contribute', from: ['accepted', 'in_progress', 'paused'], to: null, roles: ['assisting'] },
     {

@@ -52,7 +52,10 @@ const CASES: Record<string, Case> = {
   sign_assist: { allowed: ['assisting'], from: WORKING, to: null, run: (s, id) => s.requests.signAssist({ requestId: id }) },
   contribute: { allowed: ['assisting'], from: ['accepted', 'in_progress', 'paused'], to: null, run: (s, id) => s.requests.contribute({ requestId: id, text: '已审阅聊天记录中的证据' }) },
   note: { allowed: [...FOLLOW, 'lead', 'assisting', 'captain'], from: [...OPEN, 'replied'], to: null, run: (s, id) => s.requests.note({ requestId: id, text: '已电话联系企业' }) },
+  supervise: { allowed: ['system', 'stationHead', 'officeStaff'], from: [...OPEN, 'replied'], to: null, run: (s, id) => s.requests.supervise({ requestId: id, note: '督办' }) },
 };
+// request_extension and decide_extension also depend on the request's SLA policy; their
+// roles and states are covered in sla/sla.test.ts.
 
 let originalId = '';
 const original = (_fx: SmallOffice): string => originalId;

@@ -6,7 +6,7 @@ import { parseInput } from '../../errors/validation.js';
 import { submitRequestInput, type ServiceRequest } from '../../model/request.js';
 import { latestConfig, storeConfig, toStoredConfig, type StoredConfig } from '../../pipeline/office-config.js';
 import type { RoutingResult } from '../../pipeline/routing-step.js';
-import { maybeRoute } from '../../pipeline/maybe-route.js';
+import { officePolicy } from '../../pipeline/office-policy.js';
 import { loadActor, type Runtime } from '../../pipeline/runtime.js';
 import { rowToRecord } from '../../storage/records.js';
 import { checkDirectoryReferences } from './directory-references.js';
@@ -111,7 +111,8 @@ export function routingApi(runtime: Runtime, who: Actor): RoutingApi {
         officeId: actor.officeId,
         createdAt: now,
       };
-      const result = await maybeRoute(runtime, request, { explain: true });
+      const policy = await officePolicy(runtime, actor.officeId);
+      const result = policy ? await policy.route(request, { explain: true }) : null;
       if (!result) {
         throw new KechuangError('NOT_FOUND', 'This office has no config yet, so there is no routing to explain. Store one with config.update first.', { model: 'office_config' });
       }

@@ -6,6 +6,8 @@ import type { ServiceRequest } from '../../model/request.js';
 import type { Team } from '../../model/team.js';
 import type { JsonValue } from '../../storage/types.js';
 import type { RoutingResult } from '../../pipeline/routing-step.js';
+import type { SlaEngine } from '../../sla/sla-engine.js';
+import type { TimerDraft } from '../../timers/timer-record.js';
 
 /** Every request command names its request and may state the version it was decided on. */
 export const targetFields = {
@@ -42,6 +44,10 @@ export interface Decision {
   request: ServiceRequest;
   entries: EntryDraft[];
   parties?: PartyDraft[];
+  /** Timers to schedule in the command's transaction (SLA reminders, escalations). */
+  timers?: TimerDraft[];
+  /** Cancel the request's pending SLA timers first (deadlines changed, or the clock stopped). */
+  cancelTimers?: boolean;
 }
 
 /** What `decide` gets: everything it needs, nothing it could do I/O with. */
@@ -55,6 +61,8 @@ export interface DecideArgs<I> {
   to: string | null;
   /** What routing decided, when the command asked for routing and the office has a config. */
   routing: RoutingResult | null;
+  /** The SLA engine of the request's policy; null when nothing is timed. */
+  sla: SlaEngine | null;
 }
 
 /** What `load` may read; every lookup is already scoped to the actor's office. */

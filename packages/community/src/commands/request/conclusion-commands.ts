@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { KechuangError } from '../../errors/kechuang-error.js';
 import { satisfactionLevels } from '../../model/request.js';
-import { requestCommand, targetFields, transitionEntry } from './command-definition.js';
+import { requestCommand, targetFields, transitionEntry, type DecideArgs, type Decision } from './command-definition.js';
+import { withSla } from './with-sla.js';
 import { invalidReference } from './references.js';
 
 /**
@@ -16,26 +17,34 @@ export const followUpCommand = requestCommand({
   // A redo is routed again (the office's rules may now send it elsewhere); without a config
   // or an available member, the same lead redoes it.
   routes: (input) => (input.rating === 'unsatisfied' ? { exclude: [] } : null),
-  decide({ request, input, now, to, routing }) {
-    const comment = input.comment ?? null;
+  decide({ request, input, now, to, routing, sla }) {
     if (input.rating === 'unsatisfied') {
-      const redone = { ...request, status: to ?? request.status, outcome: null, outcomeNote: null, satisfaction: null, redoCount: request.redoCount + 1, assignedAt: now };
-      const entries = [
-        { type: 'followed_up', data: { rating: input.rating, comment } },
-        transitionEntry('redone', request, to, { redoCount: request.redoCount + 1, assigneeId: request.assigneeId }),
-      ];
-      if (routing && routing.decision.memberId !== null && to !== null) {
-        const applied = routing.apply(redone, now, to);
-        return { request: applied.request, entries: [...entries, ...applied.entries], parties: applied.parties };
-      }
-      return { request: redone, entries };
+      const redone = redo({ request, input, now, to, routing });
+      // The redo restarts the SLA clock.
+      return withSla(redone, sla?.start(redone.request, now, 'redo'));
     }
+    const comment = input.comment ?? null;
     return {
       request: { ...request, status: to ?? request.status, satisfaction: input.rating, closedAt: now },
       entries: [transitionEntry('followed_up', request, to, { rating: input.rating, comment })],
     };
   },
 });
+
+/** The redo (重办) half of a follow-up: back to a lead, routed again when the office has rules. */
+function redo({ request, input, now, to, routing }: Pick<DecideArgs<{ comment?: string | undefined; rating: string }>, 'request' | 'input' | 'now' | 'to' | 'routing'>): Decision {
+  const comment = input.comment ?? null;
+  const redone = { ...request, status: to ?? request.status, outcome: null, outcomeNote: null, satisfaction: null, redoCount: request.redoCount + 1, assignedAt: now };
+  const entries = [
+    { type: 'followed_up', data: { rating: input.rating, comment } },
+    transitionEntry('redone', request, to, { redoCount: request.redoCount + 1, assigneeId: request.assigneeId }),
+  ];
+  if (routing && routing.decision.memberId !== null && to !== null) {
+    const applied = routing.apply(redone, now, to);
+    return { request: applied.request, entries: [...entries, ...applied.entries], parties: applied.parties };
+  }
+  return { request: redone, entries };
+}
 
 /** 办结 without a rating, e.g. when the enterprise could not be reached for the follow-up. */
 export const closeCommand = requestCommand({
@@ -45,6 +54,7 @@ export const closeCommand = requestCommand({
   decide: ({ request, input, now, to }) => ({
     request: { ...request, status: to ?? request.status, closedAt: now },
     entries: [transitionEntry('closed', request, to, { note: input.note ?? null })],
+    cancelTimers: true,
   }),
 });
 
@@ -67,6 +77,7 @@ export const mergeCommand = requestCommand({
     return {
       request: { ...request, status: to ?? request.status, duplicateOfId: target.id, closedAt: now },
       entries: [transitionEntry('merged', request, to, { duplicateOfId: target.id, note: input.note ?? null })],
+      cancelTimers: true,
     };
   },
 });
@@ -79,5 +90,6 @@ export const withdrawCommand = requestCommand({
   decide: ({ request, input, now, to }) => ({
     request: { ...request, status: to ?? request.status, closedAt: now },
     entries: [transitionEntry('withdrawn', request, to, { reason: input.reason })],
+    cancelTimers: true,
   }),
 });

@@ -14,11 +14,13 @@ const assignFields = {
 };
 
 function assignTo(args: DecideArgs<{ assigneeId: string; teamId: string | null }>): ServiceRequest {
-  const { request, input, snapshot, now, to } = args;
+  const { request, input, snapshot, now, to, sla } = args;
   const member = requireActiveMember(snapshot, input.assigneeId, 'assigneeId');
   if (input.teamId !== null) requireTeamMember(member, requireTeam(snapshot, input.teamId, 'teamId'), 'assigneeId');
+  // A new lead gets a fresh respond limit.
+  const timed = sla ? sla.assigned(request, now) : request;
   return {
-    ...request,
+    ...timed,
     status: to ?? request.status,
     assigneeId: member.id,
     assigneeTeamId: input.teamId,
@@ -76,8 +78,8 @@ export const acceptCommand = requestCommand({
   name: 'accept',
   input: z.strictObject(targetFields),
   transition: () => 'accept',
-  decide: ({ request, to }) => ({
-    request: { ...request, status: to ?? request.status },
+  decide: ({ request, to, now }) => ({
+    request: { ...request, status: to ?? request.status, respondedAt: now },
     entries: [transitionEntry('accepted', request, to)],
   }),
 });
@@ -92,7 +94,15 @@ export const returnCommand = requestCommand({
   }),
   transition: () => 'return',
   references: (input) => ({ members: [input.suggestedOwnerId] }),
-  decide({ request, input, snapshot, actor, now, to }) {
+  decide({ request, input, snapshot, actor, now, to, sla }) {
+    const closesAt = sla?.returnWindowClosesAt(request);
+    if (closesAt && now.getTime() > closesAt.getTime()) {
+      throw new KechuangError(
+        'INVALID_TRANSITION',
+        `The return window closed at ${closesAt.toISOString()} (${sla?.policy.returnWindowWorkingDays} working days after assignment). Handle the request, or ask the dispatcher to reassign it.`,
+        { command: 'return', state: request.status, allowed: ['accept', 'reply', 'note'], reason: 'return_window_closed', closedAt: closesAt.toISOString() },
+      );
+    }
     if (input.suggestedOwnerId !== null) requireActiveMember(snapshot, input.suggestedOwnerId, 'suggestedOwnerId');
     return {
       request: {
@@ -126,7 +136,7 @@ export const redispatchCommand = requestCommand({
           { issues: [{ path: ['assigneeId'], message: 'required when routing cannot choose', code: 'invalid_type' }] },
         );
       }
-      const applied = routed.apply(args.request, args.now, args.to);
+      const applied = routed.apply(args.sla ? args.sla.assigned(args.request, args.now) : args.request, args.now, args.to);
       return { request: applied.request, entries: applied.entries.map((e) => (e.type === 'assigned' ? { ...e, type: 'redispatched', data: { ...e.data, fromAssigneeId: args.request.assigneeId } } : e)), parties: applied.parties };
     }
     const request = assignTo({ ...args, input: { assigneeId, teamId: args.input.teamId } });
@@ -150,7 +160,8 @@ export const overruleReturnCommand = requestCommand({
   input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
   transition: () => 'overrule_return',
   references: (_input, request) => ({ members: [request.assigneeId] }),
-  decide({ request, input, snapshot, now, to }) {
+  decide({ request: current, input, snapshot, now, to, sla }) {
+    const request = sla ? sla.assigned(current, now) : current;
     if (request.assigneeId === null) {
       throw new KechuangError('INVALID_TRANSITION', 'This request has no previous assignee to return it to; use redispatch instead.', {
         command: 'overrule_return',

@@ -3,6 +3,7 @@ import { attachmentSchema } from '../../model/attachment.js';
 import { outcomes } from '../../model/request.js';
 import type { JsonValue } from '../../storage/types.js';
 import { requestCommand, targetFields, transitionEntry } from './command-definition.js';
+import { withSla } from './with-sla.js';
 
 const attachments = z.array(attachmentSchema).max(50).default([]);
 const json = (value: unknown): JsonValue => value as JsonValue;
@@ -20,20 +21,16 @@ export const pauseCommand = requestCommand({
   name: 'pause',
   input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
   transition: () => 'pause',
-  decide: ({ request, input, to }) => ({
-    request: { ...request, status: to ?? request.status },
-    entries: [transitionEntry('paused', request, to, { reason: input.reason })],
-  }),
+  decide: ({ request, input, to, now, sla }) =>
+    withSla({ request: { ...request, status: to ?? request.status }, entries: [transitionEntry('paused', request, to, { reason: input.reason })] }, sla?.pause({ ...request, status: to ?? request.status }, now)),
 });
 
 export const resumeCommand = requestCommand({
   name: 'resume',
   input: z.strictObject({ ...targetFields, note: z.string().trim().max(2000).optional() }),
   transition: () => 'resume',
-  decide: ({ request, input, to }) => ({
-    request: { ...request, status: to ?? request.status },
-    entries: [transitionEntry('resumed', request, to, { note: input.note ?? null })],
-  }),
+  decide: ({ request, input, to, now, sla }) =>
+    withSla({ request: { ...request, status: to ?? request.status }, entries: [transitionEntry('resumed', request, to, { note: input.note ?? null })] }, sla?.resume({ ...request, status: to ?? request.status }, now)),
 });
 
 /** 反馈: the lead replies with an outcome, for itself and every assisting unit. */
@@ -48,8 +45,10 @@ export const replyCommand = requestCommand({
   }),
   transition: () => 'reply',
   decide: ({ request, input, to }) => ({
-    request: { ...request, status: to ?? request.status, outcome: input.outcome, outcomeNote: input.note },
+    request: { ...request, status: to ?? request.status, outcome: input.outcome, outcomeNote: input.note, pausedAt: null },
     entries: [transitionEntry('replied', request, to, { outcome: input.outcome, note: input.note, attachments: json(input.attachments) })],
+    // Replied: nothing more to remind about until a redo restarts the clock.
+    cancelTimers: true,
   }),
 });
 

@@ -3,6 +3,7 @@ import type { RequestCommand } from './command-definition.js';
 import { addAssistCommand, contributeCommand, signAssistCommand } from './assist-commands.js';
 import { closeCommand, followUpCommand, mergeCommand, withdrawCommand } from './conclusion-commands.js';
 import { acceptCommand, assignCommand, overruleReturnCommand, reassignCommand, redispatchCommand, returnCommand } from './dispatch-commands.js';
+import { decideExtensionCommand, requestExtensionCommand, superviseCommand } from './sla-commands.js';
 import { noteCommand, pauseCommand, replyCommand, resumeCommand, startCommand } from './handling-commands.js';
 
 /** Every request command except `submit`, which creates the aggregate. */
@@ -25,6 +26,9 @@ export const requestCommands = {
   close: closeCommand,
   merge: mergeCommand,
   withdraw: withdrawCommand,
+  request_extension: requestExtensionCommand,
+  decide_extension: decideExtensionCommand,
+  supervise: superviseCommand,
 } satisfies Record<Exclude<RequestCommandName, 'submit'>, RequestCommand>;
 
 export type RequestCommands = typeof requestCommands;

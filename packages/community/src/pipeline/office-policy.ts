@@ -1,0 +1,33 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
+import type { SlaEngine } from '../sla/sla-engine.js';
+import { configInForce } from './office-config.js';
+import type { Placeable, RoutingResult } from './routing-step.js';
+import type { Runtime } from './runtime.js';
+
+/** Options of {@link OfficePolicy.route}. */
+export interface RouteOptions {
+  /** Members routing must pass over (e.g. the one who just returned the request). */
+  exclude?: readonly string[];
+  /** Trace every rule and condition as well. */
+  explain?: boolean;
+}
+
+/** What an office's config in force decides: routing, its calendar and its SLA policies. */
+export interface OfficePolicy {
+  configVersion: number;
+  calendar: WorkingCalendar;
+  route(request: Placeable, options?: RouteOptions): Promise<RoutingResult>;
+  /** The SLA engine of a policy (or of `defaultSla` for null); null when it times nothing. */
+  sla(policyId: string | null): SlaEngine | null;
+}
+
+/**
+ * The office's policy, or null when it has no config. The engine behind it (rule compiler,
+ * calendar, SLA) loads on first use, so an embedding without a config never loads it.
+ */
+export async function officePolicy(runtime: Runtime, officeId: string): Promise<OfficePolicy | null> {
+  const stored = await configInForce(runtime, officeId);
+  if (!stored) return null;
+  const { policyFor } = await import('./policy-engine.js');
+  return policyFor(runtime, stored);
+}

@@ -1,0 +1,44 @@
+import { createWorkingCalendar, type WorkingCalendar } from '../calendar/working-calendar.js';
+import { compileRouting, type CompiledRouting } from '../routing/compile-routing.js';
+import { slaEngine, type SlaEngine } from '../sla/sla-engine.js';
+import type { OfficePolicy } from './office-policy.js';
+import type { StoredConfig } from './office-config.js';
+import { routeRequest } from './routing-step.js';
+import type { Runtime } from './runtime.js';
+
+/** An office's config in force, compiled: routing, calendar and SLA engines. */
+export interface ActiveConfig extends StoredConfig {
+  routing: CompiledRouting;
+  calendar: WorkingCalendar;
+  sla: ReadonlyMap<string, SlaEngine>;
+}
+
+/** The compiled config, from the runtime's cache while the office's version is unchanged. */
+export function activeConfig(runtime: Runtime, stored: StoredConfig): ActiveConfig {
+  const hit = runtime.compiled.get(stored.officeId) as ActiveConfig | undefined;
+  if (hit && hit.version === stored.version) return hit;
+  const calendar = createWorkingCalendar(stored.config.calendar);
+  const active: ActiveConfig = {
+    ...stored,
+    routing: compileRouting(stored.config, { operators: runtime.operators }),
+    calendar,
+    sla: new Map(stored.config.slaPolicies.map((policy) => [policy.id, slaEngine(policy, calendar)])),
+  };
+  runtime.compiled.set(stored.officeId, active);
+  return active;
+}
+
+/** The office policy behind {@link OfficePolicy}; loaded on first use. */
+export function policyFor(runtime: Runtime, stored: StoredConfig): OfficePolicy {
+  const active = activeConfig(runtime, stored);
+  return {
+    configVersion: active.version,
+    calendar: active.calendar,
+    route: (request, options = {}) => routeRequest(runtime, active, request, options),
+    sla: (policyId) => {
+      const engine = active.sla.get(policyId ?? active.config.defaultSla ?? '');
+      // A policy with no resolve limit has nothing to time.
+      return engine && engine.policy.resolve ? engine : null;
+    },
+  };
+}
