@@ -132,6 +132,7 @@ export function routingCorpus(size = 10_000, seed = 20250301): RoutingFacts[] {
       description: `${fill(random, description)}${random.pick(EXTRA_SENTENCES)}`,
       tags: [],
       submittedAt: new Date(Date.UTC(2025, 2, 1) + random.int(0, 364) * 86_400_000),
+      submitted: null,
     });
   }
   // In the pipeline, facts are built from stored rows, so their strings arrive as parsed text,

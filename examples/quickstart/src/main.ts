@@ -40,6 +40,13 @@ const time = new Intl.DateTimeFormat('zh-CN', { timeZone: office.timeZone, dateS
 console.log(`\n${request.title} — ${request.status}, outcome ${request.outcome}, rating ${request.satisfaction}\n`);
 for (const entry of timeline) {
   const who = entry.actor.id ? (names.get(entry.actor.id) ?? entry.actor.id) : 'system';
-  const change = entry.toStatus ? `${entry.fromStatus ?? '·'} → ${entry.toStatus}` : entry.type === 'routed' ? String(entry.data['reason']) : '';
-  console.log(`  #${entry.seq}  ${time.format(entry.at)}  ${who.padEnd(4, '　')}  ${entry.type.padEnd(12)} ${change}`);
+  const due = entry.data['resolveDueAt'];
+  const detail = entry.toStatus
+    ? `${entry.fromStatus ?? '·'} → ${entry.toStatus}`
+    : entry.type === 'routed'
+      ? String(entry.data['reason'])
+      : typeof due === 'string'
+        ? `请于${time.format(new Date(due))}前办结 (${String(entry.data['policy'])})`
+        : '';
+  console.log(`  #${entry.seq}  ${time.format(entry.at)}  ${who.padEnd(4, '　')}  ${entry.type.padEnd(14)} ${detail}`);
 }

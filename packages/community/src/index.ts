@@ -136,8 +136,22 @@ export type {
   HookTarget,
 } from './plugins/hooks.js';
 
+// Working calendars (runtime pieces in the `./calendar` entry)
+export type {
+  WorkingCalendar,
+  CalendarDay,
+  CalendarDayInput,
+  CalendarConfig,
+  CalendarConfigInput,
+  CalendarSchedule,
+  CalendarDayEntry,
+  CalendarPresetName,
+  DayKind,
+} from './calendar/index.js';
+
 // SLA
-export { slaState, type SlaState, type SlaEngine, type WorkingTime } from './sla/sla-engine.js';
+export { slaState } from './sla/sla-state.js';
+export type { SlaState, SlaEngine, WorkingTime } from './sla/sla-engine.js';
 export type { SlaPolicy, TimeLimit } from './config/config-schema.js';
 export type { SlaReminderEvent } from './events/core-events.js';
 

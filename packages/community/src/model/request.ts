@@ -74,6 +74,8 @@ export interface AssistingUnit {
   signedById: string | null;
   contribution: string | null;
   contributedAt: string | null;
+  /** When the contribution is due under the SLA policy's `assist` limit. */
+  dueAt: string | null;
 }
 
 /** 督办: supervision of a request by office staff or the station head. */

@@ -193,3 +193,23 @@ describe('the office config', () => {
     expect((await fx.as(fx.members.captain.id).config.get())?.version).toBe(1);
   });
 });
+
+describe('time-of-submission conditions', () => {
+  it('routes by office hours and holidays in the office calendar', async () => {
+    const fx = await smallOffice();
+    const config = routingConfig();
+    config.routing.rules = [
+      { id: 'holiday_duty', when: { 'submitted.holiday': true }, then: { assign: { member: 'S002' } } },
+      { id: 'out_of_hours', when: { 'submitted.in_office_hours': false }, then: { assign: { member: 'S003' } } },
+    ];
+    await fx.system.config.update(config);
+    const at = async (iso: string) => {
+      fx.clock.set(new Date(iso));
+      return (await fx.system.requests.submit(submission(fx, { category: 'other', title: '咨询', description: '' }))).routing?.ruleId;
+    };
+    expect(await at('2026-10-02T10:00:00+08:00')).toBe('holiday_duty'); // National Day
+    expect(await at('2026-03-02T19:00:00+08:00')).toBe('out_of_hours'); // a Monday evening
+    expect(await at('2026-03-02T12:30:00+08:00')).toBe('out_of_hours'); // lunch break
+    expect(await at('2026-02-14T10:00:00+08:00')).toBeNull(); // a make-up Saturday, in office hours
+  });
+});

@@ -9,6 +9,7 @@ import type { AssignmentDecision, RecordKey, RoutingFacts, RoutingOutcome, RuleT
 import { rowToRecord } from '../storage/records.js';
 import type { JsonValue } from '../storage/types.js';
 import type { ActiveConfig } from './policy-engine.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Runtime } from './runtime.js';
 
 /** What routing decided for one request, with the config version it used. */
@@ -37,7 +38,7 @@ async function keyOf(runtime: Runtime, model: string, officeId: string, id: stri
 }
 
 /** The facts rules test, loaded from the request's community, park, building and enterprise. */
-export async function routingFacts(runtime: Runtime, request: Placeable): Promise<RoutingFacts> {
+export async function routingFacts(runtime: Runtime, request: Placeable, calendar?: WorkingCalendar): Promise<RoutingFacts> {
   const [community, park, building, enterprise] = await Promise.all([
     keyOf(runtime, 'community', request.officeId, request.communityId),
     keyOf(runtime, 'park', request.officeId, request.parkId),
@@ -58,6 +59,9 @@ export async function routingFacts(runtime: Runtime, request: Placeable): Promis
     description: request.description,
     tags: request.tags,
     submittedAt: request.createdAt,
+    submitted: calendar
+      ? { inOfficeHours: calendar.isWorkingTime(request.createdAt), workingDay: calendar.isWorkingDay(request.createdAt), holiday: calendar.isHoliday(request.createdAt) }
+      : null,
   };
 }
 
@@ -73,7 +77,7 @@ export async function routeRequest(
   request: Placeable,
   options: { exclude?: readonly string[]; explain?: boolean } = {},
 ): Promise<RoutingResult> {
-  const facts = await routingFacts(runtime, request);
+  const facts = await routingFacts(runtime, request, active.calendar);
   const explained = options.explain ? active.routing.explain(facts) : null;
   const outcome = explained ? explained.outcome : active.routing.evaluate(facts);
   const office = [{ field: 'officeId', value: request.officeId }] as const;
@@ -182,7 +186,7 @@ export function applyRouting(
     if (memberId === null && teamId === null) continue;
     if (memberId !== null && memberId === next.assigneeId) continue;
     if (assists.some((a) => (memberId !== null && a.memberId === memberId) || (teamId !== null && a.teamId === teamId))) continue;
-    assists.push({ memberId, teamId, status: 'pending', signedAt: null, signedById: null, contribution: null, contributedAt: null });
+    assists.push({ memberId, teamId, status: 'pending', signedAt: null, signedById: null, contribution: null, contributedAt: null, dueAt: null });
     parties.push({ partyKind: memberId ? 'member' : 'team', partyId: (memberId ?? teamId) as string, role: 'assist' });
     entries.push({ type: 'assist_added', data: { memberId, teamId, by: 'routing' } });
   }

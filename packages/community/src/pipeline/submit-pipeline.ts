@@ -157,7 +157,8 @@ export async function prepareSubmission(
   const sla = policy?.sla(routedRequest.slaPolicy) ?? null;
   if (sla) {
     const started = sla.start(routedRequest, now, 'submitted');
-    routedRequest = started.request;
+    const assistDueAt = sla.assistDueAt(now);
+    routedRequest = { ...started.request, assists: started.request.assists.map((a) => ({ ...a, dueAt: a.dueAt ?? assistDueAt })) };
     if (routedRequest.assignedAt) routedRequest = sla.assigned(routedRequest, now);
     drafts.push(...started.entries);
     timers = started.timers;

@@ -39,6 +39,7 @@ const arbitraryFacts: fc.Arbitrary<RoutingFacts> = fc.record({
   description: text,
   tags: fc.subarray(['VIP', '园区长上报']),
   submittedAt: fc.constant(new Date('2025-06-02T02:00:00Z')),
+  submitted: fc.option(fc.record({ inOfficeHours: fc.boolean(), workingDay: fc.boolean(), holiday: fc.boolean() }), { nil: null }),
 });
 
 /**

@@ -29,6 +29,8 @@ export interface RoutingFacts {
   description: string;
   tags: readonly string[];
   submittedAt: Date;
+  /** When it was submitted, in the office's working calendar (null without a calendar). */
+  submitted: { inOfficeHours: boolean; workingDay: boolean; holiday: boolean } | null;
 }
 
 /** An assignment target of a rule (or of the fallback), in order of preference. */

@@ -21,8 +21,7 @@ export interface SlaChange {
   cancelTimers: boolean;
 }
 
-/** The green, yellow and red lights, plus paused, done (replied or concluded) and none (no SLA). */
-export type SlaState = 'on_time' | 'due_soon' | 'overdue' | 'paused' | 'done' | 'none';
+export type { SlaState } from './sla-state.js';
 
 const HOUR_MS = 3_600_000;
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -136,6 +135,11 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
       return { request: { ...request, pausedAt: null }, entries: [], timers: [], cancelTimers: true };
     },
 
+    /** When an assisting unit added now must file its contribution (ISO-8601), or null. */
+    assistDueAt(now: Date): string | null {
+      return policy.assist ? add(now, policy.assist).toISOString() : null;
+    },
+
     /** When a return (退单) stops being allowed; null when the request is not assigned. */
     returnWindowClosesAt(request: ServiceRequest): Date | null {
       return request.assignedAt ? calendar.addWorkingDays(request.assignedAt, policy.returnWindowWorkingDays) : null;
@@ -145,15 +149,3 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
 
 export type SlaEngine = ReturnType<typeof slaEngine>;
 
-/**
- * The request's light at `now`. `active` tells whether the request is still being worked on
- * (not replied, not concluded).
- */
-export function slaState(request: Pick<ServiceRequest, 'resolveDueAt' | 'dueSoonAt' | 'pausedAt'>, now: Date, active: boolean): SlaState {
-  if (!request.resolveDueAt) return 'none';
-  if (!active) return 'done';
-  if (request.pausedAt) return 'paused';
-  if (now.getTime() > request.resolveDueAt.getTime()) return 'overdue';
-  if (request.dueSoonAt && now.getTime() >= request.dueSoonAt.getTime()) return 'due_soon';
-  return 'on_time';
-}

@@ -6,7 +6,7 @@ import type { SlaReminderEvent } from '../events/core-events.js';
 import { runtimeOf } from '../pipeline/runtime-registry.js';
 import type { TimerRecord } from '../timers/timer-record.js';
 import { createWorker } from '../worker/create-worker.js';
-import { slaState } from './sla-engine.js';
+import { slaState } from './sla-state.js';
 
 const labels = { 'zh-CN': '求助类', en: 'Assistance' };
 /** Shanghai wall-clock time as an instant. */

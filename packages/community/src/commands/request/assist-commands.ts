@@ -30,7 +30,7 @@ export const addAssistCommand = requestCommand({
     }),
   transition: () => 'add_assist',
   references: (input) => ({ members: [input.memberId], teams: [input.teamId] }),
-  decide({ request, input, snapshot }) {
+  decide({ request, input, snapshot, now, sla }) {
     const memberId = input.memberId !== undefined ? requireActiveMember(snapshot, input.memberId, 'memberId').id : null;
     const teamId = input.teamId !== undefined ? requireTeam(snapshot, input.teamId, 'teamId').id : null;
     if (memberId !== null && memberId === request.assigneeId) {
@@ -41,7 +41,7 @@ export const addAssistCommand = requestCommand({
     if (request.assists.some((a) => (memberId !== null && a.memberId === memberId) || (teamId !== null && a.teamId === teamId))) {
       throw new KechuangError('DUPLICATE', 'This member or team already assists on the request.', { fields: [memberId ? 'memberId' : 'teamId'] });
     }
-    const unit: AssistingUnit = { memberId, teamId, status: 'pending', signedAt: null, signedById: null, contribution: null, contributedAt: null };
+    const unit: AssistingUnit = { memberId, teamId, status: 'pending', signedAt: null, signedById: null, contribution: null, contributedAt: null, dueAt: sla?.assistDueAt(now) ?? null };
     return {
       request: { ...request, assists: [...request.assists, unit] },
       entries: [{ type: 'assist_added', data: { memberId, teamId, note: input.note ?? null } }],

@@ -16,6 +16,7 @@ export function facts(overrides: Partial<RoutingFacts> = {}): RoutingFacts {
     description: '想了解今年的人才补贴申报条件',
     tags: [],
     submittedAt: new Date('2025-06-02T02:00:00Z'),
+    submitted: { inOfficeHours: true, workingDay: true, holiday: false },
     ...overrides,
   };
 }

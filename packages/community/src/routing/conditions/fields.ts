@@ -60,6 +60,10 @@ const STATIC_FIELDS: readonly FieldSpec[] = [
   { name: 'title', kind: 'scalar', numeric: false, listy: false, textSource: 'title', get: (c) => c.facts.title },
   { name: 'description', kind: 'scalar', numeric: false, listy: false, textSource: 'description', get: (c) => c.facts.description },
   { name: 'tags', kind: 'list', numeric: false, listy: true, get: (c) => c.facts.tags },
+  // Time of submission, in the office's working calendar: e.g. out-of-hours requests to a duty officer.
+  { name: 'submitted.in_office_hours', kind: 'scalar', numeric: false, listy: false, get: (c) => c.facts.submitted?.inOfficeHours },
+  { name: 'submitted.working_day', kind: 'scalar', numeric: false, listy: false, get: (c) => c.facts.submitted?.workingDay },
+  { name: 'submitted.holiday', kind: 'scalar', numeric: false, listy: false, get: (c) => c.facts.submitted?.holiday },
 ];
 
 const BY_NAME = new Map(STATIC_FIELDS.map((field) => [field.name, field]));
