@@ -29,6 +29,9 @@ function assignTo(args: DecideArgs<{ assigneeId: string; teamId: string | null }
   };
 }
 
+/** The new lead's respond deadline, recorded with the assignment when an SLA policy sets one. */
+const respondDue = (request: ServiceRequest): { respondDueAt?: string } => (request.respondDueAt ? { respondDueAt: request.respondDueAt.toISOString() } : {});
+
 const refs = (input: { assigneeId: string; teamId: string | null }) => ({ members: [input.assigneeId], teams: [input.teamId] });
 
 /** 派单: the dispatcher assigns a new request to its lead. */
@@ -41,7 +44,7 @@ export const assignCommand = requestCommand({
     const request = assignTo(args);
     return {
       request,
-      entries: [transitionEntry('assigned', args.request, args.to, { assigneeId: request.assigneeId, teamId: request.assigneeTeamId, note: args.input.note ?? null })],
+      entries: [transitionEntry('assigned', args.request, args.to, { assigneeId: request.assigneeId, teamId: request.assigneeTeamId, note: args.input.note ?? null, ...respondDue(request) })],
     };
   },
 });
@@ -63,6 +66,7 @@ export const reassignCommand = requestCommand({
       request,
       entries: [
         transitionEntry('reassigned', args.request, args.to, {
+          ...respondDue(request),
           fromAssigneeId: args.request.assigneeId,
           assigneeId: request.assigneeId,
           teamId: request.assigneeTeamId,
@@ -144,6 +148,7 @@ export const redispatchCommand = requestCommand({
       request,
       entries: [
         transitionEntry('redispatched', args.request, args.to, {
+          ...respondDue(request),
           fromAssigneeId: args.request.assigneeId,
           assigneeId: request.assigneeId,
           teamId: request.assigneeTeamId,
@@ -172,7 +177,7 @@ export const overruleReturnCommand = requestCommand({
     requireActiveMember(snapshot, request.assigneeId, 'assigneeId');
     return {
       request: { ...request, status: to ?? request.status, returnInfo: null, assignedAt: now },
-      entries: [transitionEntry('return_overruled', request, to, { reason: input.reason, assigneeId: request.assigneeId })],
+      entries: [transitionEntry('return_overruled', request, to, { reason: input.reason, assigneeId: request.assigneeId, ...respondDue(request) })],
     };
   },
 });
