@@ -87,21 +87,7 @@ export type { TimelineEntry, ActorRef } from './model/timeline.js';
 export type { OfficeConfig, OfficeConfigInput, Condition, AssignTarget, Rule, Labels } from './config/config-schema.js';
 export type { ConfigApi, ConfigUpdateOptions, RoutingApi, RoutingExplanation } from './commands/config/config-service.js';
 export type { StoredConfig } from './pipeline/office-config.js';
-export type {
-  RecordKey,
-  RoutingFacts,
-  AssignIntent,
-  AssistTarget,
-  WatcherTarget,
-  RoutingOutcome,
-  ConditionTrace,
-  RuleTrace,
-  OperatorDefinition,
-  ConfigProblem,
-  RoutingSnapshot,
-  SkippedMember,
-  AssignmentDecision,
-} from './routing/types.js';
+export type * from './routing/types.js';
 
 // The workflow
 export { defineWorkflow, findTransition, type TransitionDefinition, type WorkflowDefinition, type WorkflowRole } from './workflow/workflow-definition.js';
