@@ -67,6 +67,9 @@ function commands(): Record<string, Call> {
     'requests.close': r.close as Call,
     'requests.merge': r.merge as Call,
     'requests.withdraw': r.withdraw as Call,
+    'requests.requestExtension': r.requestExtension as Call,
+    'requests.decideExtension': r.decideExtension as Call,
+    'requests.supervise': r.supervise as Call,
   };
 }
 
@@ -116,12 +119,17 @@ function badInputs(): Record<string, { input: unknown; paths: string[] }> {
     'requests.close': { input: { ...t, note: false }, paths: ['note'] },
     'requests.merge': { input: { ...t }, paths: ['duplicateOfId'] },
     'requests.withdraw': { input: { ...t, reason: '' }, paths: ['reason'] },
+    'requests.requestExtension': { input: { ...t, workingDays: 0, reason: '' }, paths: ['workingDays', 'reason'] },
+    'requests.decideExtension': { input: { ...t, approve: 'yes' }, paths: ['approve'] },
+    'requests.supervise': { input: { ...t, note: 3, extra: true }, paths: ['note', ''] },
   };
 }
 
 describe('bad input at every public command', () => {
-  it('has a bad-input case for every command', () => {
+  it('has a bad-input case for every command, and covers every request command the API has', () => {
     expect(Object.keys(badInputs()).sort()).toEqual(Object.keys(commands()).sort());
+    const api = Object.keys(fx.system.requests).filter((k) => !['get', 'list'].includes(k));
+    expect(api.map((k) => `requests.${k}`).sort()).toEqual(Object.keys(commands()).filter((k) => k.startsWith('requests.')).sort());
   });
 
   it('reports every problem with its path as VALIDATION_FAILED, and writes nothing', async () => {
