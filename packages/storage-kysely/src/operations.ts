@@ -1,0 +1,145 @@
+import { sql, type QueryExecutorProvider } from 'kysely';
+import { KechuangError } from '@kechuang/community';
+import type { AggregateArgs, FieldValue, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
+import { checkCount, checkData, checkOrdering, checkWhere, fieldOf, modelOf, storageError } from './checks.js';
+import type { SqlDialectDescription } from './dialect.js';
+import { afterSql, col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
+
+/** What the operations need: the schema, the dialect, and a way to run a guarded update atomically. */
+export interface OperationContext {
+  schema(): StorageSchema;
+  dialect: SqlDialectDescription;
+  /** Runs `fn` so that its statements are atomic: directly inside a transaction, else in a new one. */
+  atomic<T>(fn: (db: QueryExecutorProvider) => Promise<T>): Promise<T>;
+}
+
+function mapError(error: unknown, dialect: SqlDialectDescription, map: TableMap): unknown {
+  if (error instanceof KechuangError || !dialect.isUniqueViolation(error)) return error;
+  const byColumn = Object.fromEntries(Object.entries(map.columns).map(([field, column]) => [column, field]));
+  const columns = dialect.violatedColumns?.(error);
+  let fields = columns?.map((column) => byColumn[column] ?? column);
+  if (!fields) {
+    const name = dialect.uniqueConstraintName?.(error);
+    fields = name === `${map.table}_pkey` ? ['id'] : (map.definition.unique ?? []).find((u) => u.name === name)?.fields ?? [];
+  }
+  return new KechuangError(
+    'UNIQUE_VIOLATION',
+    `A "${map.model}" row with the same ${fields.join(' + ') || 'unique values'} already exists.`,
+    { model: map.model, fields },
+    { cause: error }
+  );
+}
+
+/** The storage operations over one executor (the root Kysely instance or a transaction). */
+export function createOperations(ctx: OperationContext, db: QueryExecutorProvider): StorageOperations {
+  const { dialect } = ctx;
+  const mapOf = (model: string): TableMap => tableMap(model, modelOf(ctx.schema(), model));
+  const where = (map: TableMap, w: Where | undefined): ReturnType<typeof whereSql> => {
+    checkWhere(map.model, map.definition, w ?? []);
+    return whereSql(dialect, map, w);
+  };
+  const run = async <R>(map: TableMap, query: { execute(db: QueryExecutorProvider): Promise<{ rows: R[]; numAffectedRows?: bigint }> }, on = db) => {
+    try {
+      return await query.execute(on);
+    } catch (error) {
+      throw mapError(error, dialect, map);
+    }
+  };
+  const select = (map: TableMap): ReturnType<typeof sql.table> => sql.table(map.table);
+
+  async function findMany(args: FindManyArgs): Promise<Row[]> {
+    const map = mapOf(args.model);
+    const orderBy = args.orderBy ?? [];
+    checkOrdering(map.model, map.definition, orderBy, args.after);
+    checkCount(map.model, 'limit', args.limit);
+    checkCount(map.model, 'offset', args.offset);
+    let condition = where(map, args.where);
+    if (args.after) condition = sql`${condition} AND ${afterSql(dialect, map, orderBy, args.after)}`;
+    const limit = args.limit !== undefined ? sql` LIMIT ${args.limit}` : args.offset ? sql` LIMIT -1` : sql``;
+    const offset = args.offset ? sql` OFFSET ${args.offset}` : sql``;
+    // PostgreSQL has no LIMIT -1; use LIMIT ALL there.
+    const fixedLimit = args.limit === undefined && args.offset && dialect.name !== 'sqlite' ? sql` LIMIT ALL` : limit;
+    const result = await run(
+      map,
+      sql<Record<string, unknown>>`SELECT * FROM ${select(map)} WHERE ${condition}${orderSql(map, orderBy)}${fixedLimit}${offset}`
+    );
+    return result.rows.map((raw) => decodeRow(dialect, map, raw));
+  }
+
+  async function create({ model, data }: { model: string; data: Row }): Promise<Row> {
+    const map = mapOf(model);
+    checkData(model, map.definition, data, 'create');
+    const fields = Object.keys(map.definition.fields);
+    const values = fields.map((f) => param(dialect, map, f, data[f] ?? null));
+    const insert = sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES (${sql.join(values)})`;
+    await run(map, insert);
+    // Read back what was stored (fresh objects, so callers never share state with the input).
+    const stored: Row = {};
+    for (const f of fields) {
+      const value: FieldValue = data[f] ?? null;
+      stored[f] = value === null ? null : dialect.decode(map.definition.fields[f]?.type ?? 'string', dialect.encode(map.definition.fields[f]?.type ?? 'string', value));
+    }
+    return stored;
+  }
+
+  async function update({ model, where: w, data }: { model: string; where: Where; data: Row }): Promise<Row | null> {
+    const map = mapOf(model);
+    checkData(model, map.definition, data, 'update');
+    const condition = where(map, w);
+    return ctx.atomic(async (on) => {
+      const matched = await run(map, sql<{ id: string }>`SELECT ${col(map, 'id')} AS id FROM ${select(map)} WHERE ${condition} LIMIT 2`, on);
+      if (matched.rows.length > 1) {
+        throw storageError(`update on "${model}" matched more than one row; a guarded update must select exactly one (add the id).`, { model });
+      }
+      const id = matched.rows[0]?.id;
+      if (id === undefined) return null;
+      const sets = Object.keys(data).map((f) => sql`${col(map, f)} = ${param(dialect, map, f, data[f] ?? null)}`);
+      const guard = sql`${col(map, 'id')} = ${id} AND ${condition}`;
+      if (sets.length > 0) {
+        const returning = dialect.returning ? sql` RETURNING *` : sql``;
+        const updated = await run(map, sql<Record<string, unknown>>`UPDATE ${select(map)} SET ${sql.join(sets)} WHERE ${guard}${returning}`, on);
+        if (dialect.returning) {
+          const raw = updated.rows[0];
+          return raw ? decodeRow(dialect, map, raw) : null;
+        }
+      }
+      const reread = await run(map, sql<Record<string, unknown>>`SELECT * FROM ${select(map)} WHERE ${col(map, 'id')} = ${id}`, on);
+      const raw = reread.rows[0];
+      return raw ? decodeRow(dialect, map, raw) : null;
+    });
+  }
+
+  async function aggregate({ model, where: w, groupBy }: AggregateArgs): Promise<{ group: Row; count: number }[]> {
+    const map = mapOf(model);
+    if (!Array.isArray(groupBy)) throw storageError(`"groupBy" on "${model}" must be an array of field names.`, { model });
+    for (const f of groupBy) {
+      if (fieldOf(model, map.definition, f, 'groupBy').type === 'json') throw storageError(`Cannot group by the json field "${model}.${f}".`, { model, field: f });
+    }
+    const condition = where(map, w);
+    const keys = groupBy.map((f) => col(map, f));
+    const selected = groupBy.length > 0 ? sql`${sql.join(keys)}, ` : sql``;
+    const grouping = groupBy.length > 0 ? sql` GROUP BY ${sql.join(keys)}` : sql``;
+    const result = await run(map, sql<Record<string, unknown>>`SELECT ${selected}count(*) AS kc_count FROM ${select(map)} WHERE ${condition}${grouping}`);
+    return result.rows
+      .filter((raw) => groupBy.length > 0 || Number(raw['kc_count']) > 0)
+      .map((raw) => ({ group: decodeRow(dialect, map, raw, groupBy), count: Number(raw['kc_count']) }));
+  }
+
+  return {
+    create,
+    findOne: async ({ model, where: w }) => (await findMany({ model, where: w, limit: 1 }))[0] ?? null,
+    findMany,
+    count: async ({ model, where: w }) => {
+      const map = mapOf(model);
+      const result = await run(map, sql<{ n: unknown }>`SELECT count(*) AS n FROM ${select(map)} WHERE ${where(map, w)}`);
+      return Number(result.rows[0]?.n ?? 0);
+    },
+    update,
+    delete: async ({ model, where: w }) => {
+      const map = mapOf(model);
+      const result = await run(map, sql`DELETE FROM ${select(map)} WHERE ${where(map, w)}`);
+      return Number(result.numAffectedRows ?? 0n);
+    },
+    aggregate,
+  };
+}
