@@ -2,14 +2,21 @@
  * Quickstart: one enterprise request around the whole closed loop (闭环) in the demo
  * Mengchuang Community — the unpaid-invoices case from a visit, solved by the legal station.
  */
-import { createCommunity, memoryStorage, type CommunitySession } from '@kechuang/community';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createCommunity, type CommunitySession } from '@kechuang/community';
 import { generateMengchuang, loadDemo, mengchuangConfigText } from '@kechuang/demo';
+import { sqliteStorage } from '@kechuang/storage-sqlite';
 
-const community = createCommunity({ storage: memoryStorage() });
+// The embedded default: one SQLite file, made afresh for each run of the demo.
+const filename = '.data/quickstart.sqlite';
+mkdirSync('.data', { recursive: true });
+for (const suffix of ['', '-wal', '-shm']) rmSync(filename + suffix, { force: true });
+const storage = sqliteStorage({ filename });
+const community = createCommunity({ storage });
 const directory = generateMengchuang();
 const office = await community.offices.create(directory.office);
 const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory);
-console.log(`Loaded ${directory.parks.length} parks, ${directory.enterprises.length} enterprises, ${directory.members.length} members.`);
+console.log(`Loaded ${directory.parks.length} parks, ${directory.enterprises.length} enterprises, ${directory.members.length} members into ${filename}.`);
 
 const as = (memberId: string): CommunitySession => community.as({ kind: 'member', officeId: office.id, memberId });
 const deputy = as(demo.dispatcherIds[0]!);
@@ -50,3 +57,4 @@ for (const entry of timeline) {
         : '';
   console.log(`  #${entry.seq}  ${time.format(entry.at)}  ${who.padEnd(4, '　')}  ${entry.type.padEnd(14)} ${detail}`);
 }
+await storage.close?.();
