@@ -1,12 +1,13 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript sources through the `source` export
-// condition, so a clean clone runs the tests without building anything first.
-const conditions = ['source', 'import', 'module', 'node', 'default'];
-
+// condition, so a clean clone runs the tests without building anything first. Only `source`
+// is added to Vite's defaults: passing `import` on to Node makes CommonJS packages such as
+// pg load the ESM wrappers of their own dependencies.
 export default defineConfig({
-  resolve: { conditions },
-  ssr: { resolve: { conditions, externalConditions: ['source'] } },
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
     projects: [
       {

@@ -46,6 +46,11 @@ export interface SqlDialectDescription {
   violatedColumns?(error: unknown): string[] | undefined;
   /** The violated constraint's name, when the driver says (PostgreSQL's `constraint`). */
   uniqueConstraintName?(error: unknown): string | undefined;
+  /**
+   * SQL run first in the migration transaction to serialise concurrent `init()`s of app
+   * instances sharing a database (PostgreSQL: a transaction-scoped advisory lock per schema).
+   */
+  migrationLockSql?: string;
   /** SQL listing a table's column names as rows with a `name` column; one `?` stands for the table name. */
   listColumnsSql: string;
 }
@@ -151,6 +156,7 @@ export const postgresDialect: SqlDialectDescription = {
     const name = errorProp(error, 'constraint');
     return typeof name === 'string' ? name : undefined;
   },
+  migrationLockSql: "SELECT pg_advisory_xact_lock(hashtext('kechuang_migrations:' || coalesce(current_schema(), '')))",
   listColumnsSql: 'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?',
 };
 

@@ -55,6 +55,7 @@ async function migrateTable(db: QueryExecutorProvider, dialect: SqlDialectDescri
  * database error propagates.
  */
 export async function migrate(db: QueryExecutorProvider, dialect: SqlDialectDescription, schema: StorageSchema): Promise<void> {
+  if (dialect.migrationLockSql !== undefined) await sql.raw(dialect.migrationLockSql).execute(db);
   await sql
     .raw(
       `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (version INTEGER NOT NULL, fingerprint TEXT NOT NULL, applied_at TEXT NOT NULL)`

@@ -72,13 +72,17 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     const fields = Object.keys(map.definition.fields);
     const values = fields.map((f) => param(dialect, map, f, data[f] ?? null));
     const insert = sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES (${sql.join(values)})`;
-    await run(map, insert);
-    // Read back what was stored (fresh objects, so callers never share state with the input).
-    const stored: Row = {};
-    for (const f of fields) {
-      const value: FieldValue = data[f] ?? null;
-      stored[f] = value === null ? null : dialect.decode(map.definition.fields[f]?.type ?? 'string', dialect.encode(map.definition.fields[f]?.type ?? 'string', value));
+    if (dialect.returning) {
+      // Read back what was stored, as the database converted it (fresh objects, never the input's).
+      const inserted = await run(map, sql<Record<string, unknown>>`${insert} RETURNING *`);
+      const raw = inserted.rows[0];
+      if (raw) return decodeRow(dialect, map, raw);
+    } else {
+      await run(map, insert);
     }
+    // No RETURNING: a deep copy of the input, so callers never share state with it.
+    const stored: Row = {};
+    for (const f of fields) stored[f] = structuredClone(data[f] ?? null);
     return stored;
   }
 

@@ -1,0 +1,2 @@
+export { postgresStorage, type PostgresStorageOptions } from './postgres-storage.js';
+export { parseSafeNumber, safeNumberTypes } from './safe-numbers.js';
