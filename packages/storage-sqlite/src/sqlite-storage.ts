@@ -17,6 +17,11 @@ export interface SqliteStorageOptions {
    * @default 'sqlite'
    */
   id?: string;
+  /**
+   * Options handed to better-sqlite3 when it opens the file, e.g. `{ verbose }` to log every
+   * statement. @default {}
+   */
+  driverOptions?: Database.Options;
 }
 
 /**
@@ -34,7 +39,7 @@ export interface SqliteStorageOptions {
  * ```
  */
 export function sqliteStorage(options: SqliteStorageOptions): StorageAdapter {
-  const database = new Database(options.filename);
+  const database = new Database(options.filename, options.driverOptions ?? {});
   if (options.filename !== ':memory:' && options.filename !== '') database.pragma('journal_mode = WAL');
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   database.pragma('synchronous = NORMAL');
