@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely, QueryExecutorProvider, Transaction } from 'kysely';
 import type { StorageAdapter, StorageCapabilities, StorageOperations, StorageSchema } from '@kechuang/community';
-import { storageError } from './checks.js';
+import { storageError } from './storage-error.js';
 import { resolveDialect, type SqlDialectDescription } from './dialect.js';
 import { migrate } from './migrate.js';
 import { createOperations, type OperationContext } from './operations.js';

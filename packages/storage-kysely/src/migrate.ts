@@ -1,7 +1,7 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
 import type { StorageSchema } from '@kechuang/community';
 import type { SqlDialectDescription } from './dialect.js';
-import { storageError } from './checks.js';
+import { storageError } from './storage-error.js';
 import { tableMap, type TableMap } from './query-sql.js';
 
 /** The table that records applied schema versions. */

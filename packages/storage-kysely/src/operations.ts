@@ -1,7 +1,8 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
 import { KechuangError } from '@kechuang/community';
 import type { AggregateArgs, FieldValue, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
-import { checkCount, checkData, checkOrdering, checkWhere, fieldOf, modelOf, storageError } from './checks.js';
+import { checkCount, checkGroupBy, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
+import { storageError } from './storage-error.js';
 import type { SqlDialectDescription } from './dialect.js';
 import { afterSql, col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
 
@@ -66,9 +67,9 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     return result.rows.map((raw) => decodeRow(dialect, map, raw));
   }
 
-  async function create({ model, data }: { model: string; data: Row }): Promise<Row> {
+  async function create({ model, data: input }: { model: string; data: Row }): Promise<Row> {
     const map = mapOf(model);
-    checkData(model, map.definition, data, 'create');
+    const data = prepareCreateRow(model, map.definition, input);
     const fields = Object.keys(map.definition.fields);
     const values = fields.map((f) => param(dialect, map, f, data[f] ?? null));
     const insert = sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES (${sql.join(values)})`;
@@ -86,9 +87,9 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     return stored;
   }
 
-  async function update({ model, where: w, data }: { model: string; where: Where; data: Row }): Promise<Row | null> {
+  async function update({ model, where: w, data: input }: { model: string; where: Where; data: Row }): Promise<Row | null> {
     const map = mapOf(model);
-    checkData(model, map.definition, data, 'update');
+    const data = prepareUpdatePatch(model, map.definition, input);
     const condition = where(map, w);
     return ctx.atomic(async (on) => {
       const matched = await run(map, sql<{ id: string }>`SELECT ${col(map, 'id')} AS id FROM ${select(map)} WHERE ${condition} LIMIT 2`, on);
@@ -115,10 +116,7 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
 
   async function aggregate({ model, where: w, groupBy }: AggregateArgs): Promise<{ group: Row; count: number }[]> {
     const map = mapOf(model);
-    if (!Array.isArray(groupBy)) throw storageError(`"groupBy" on "${model}" must be an array of field names.`, { model });
-    for (const f of groupBy) {
-      if (fieldOf(model, map.definition, f, 'groupBy').type === 'json') throw storageError(`Cannot group by the json field "${model}.${f}".`, { model, field: f });
-    }
+    checkGroupBy(model, map.definition, groupBy);
     const condition = where(map, w);
     const keys = groupBy.map((f) => col(map, f));
     const selected = groupBy.length > 0 ? sql`${sql.join(keys)}, ` : sql``;

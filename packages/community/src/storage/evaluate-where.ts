@@ -85,7 +85,8 @@ export function compareFieldValues(a: FieldValue, b: FieldValue): number {
   );
 }
 
-function checkCondition(condition: WhereCondition): void {
+/** Checks the shape of one condition: a known operator with a value of the right kind (never null for eq/ne). */
+export function checkCondition(condition: WhereCondition): void {
   const op = condition.op ?? 'eq';
   const { field, value } = condition;
   if (!OPERATORS.has(op)) {

@@ -21,3 +21,15 @@ export type {
 export { isOrGroup } from './types.js';
 export { memoryStorage, type MemoryStorageOptions } from './memory-storage.js';
 export { matchesWhere, compareFieldValues } from './evaluate-where.js';
+// For adapter authors: the same checks of rows and queries against the schema that the
+// in-memory adapter applies, so every adapter refuses the same mistakes with the same messages.
+export {
+  checkSchema,
+  modelOf,
+  prepareCreateRow,
+  prepareUpdatePatch,
+  checkWhere,
+  checkOrdering,
+  checkCount,
+  checkGroupBy,
+} from './schema-checks.js';

@@ -1,5 +1,6 @@
 import { KechuangError } from '../errors/index.js';
 import { cloneFieldValue } from './clone-row.js';
+import { checkCondition } from './evaluate-where.js';
 import {
   isOrGroup,
   type FieldDefinition,
@@ -191,8 +192,10 @@ export function checkWhere(model: string, definition: ModelDefinition, where: Wh
   if (!Array.isArray(where))
     throw storageError(`"where" on model "${model}" must be an array of conditions and OR groups.`, { model });
   const conditions = where.flatMap((entry) => (isOrGroup(entry) ? entry.or : [entry]));
-  for (const { field, op = 'eq', value } of conditions) {
+  for (const condition of conditions) {
+    const { field, op = 'eq', value } = condition;
     const fieldDefinition = fieldOf(model, definition, field, 'where');
+    checkCondition(condition);
     if (op === 'is_null' || op === 'is_not_null') continue;
     if (fieldDefinition.type === 'json') {
       throw storageError(
@@ -210,7 +213,6 @@ export function checkWhere(model: string, definition: ModelDefinition, where: Wh
         }
       );
     }
-    // Nulls and operator/value shapes are checked by compileWhere with operator-specific hints.
     const values: readonly unknown[] = Array.isArray(value) ? value : [value];
     for (const item of values) {
       if (item !== null && item !== undefined && !fitsType(fieldDefinition.type, item)) {
