@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createCommunity, manualClock, sequentialIds, type StorageSchema } from '@kechuang/community';
+import type { StorageSchema } from '@kechuang/community';
+import { walkClosedLoop } from '@kechuang/testing';
 import { sqliteStorage } from './sqlite-storage.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kechuang-sqlite-'));
@@ -26,24 +27,9 @@ describe('sqliteStorage on a file', () => {
 
 describe('the whole SDK on sqliteStorage', () => {
   it('submit → assign → accept → reply → followUp, then reads the timeline back', async () => {
-    const community = createCommunity({ storage: sqliteStorage({ filename: ':memory:' }), clock: manualClock(new Date('2026-03-02T01:00:00Z')), ids: sequentialIds('id') });
-    const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
-    const system = community.as({ kind: 'system', officeId: office.id });
-    const mc = await system.communities.create({ code: 'MC', name: '梦创社区' });
-    const park = await system.parks.create({ communityId: mc.id, code: 'P01', name: '梦想小镇一号园' });
-    const ent = await system.enterprises.create({ creditCode: '91330110MA2H3QXG0X', name: '杭州数像科技有限公司', communityId: mc.id, parkId: park.id });
-    const legal = await system.teams.create({ code: 'LEGAL', name: '公共法律服务驿站', kind: 'legal' });
-    const head = await system.members.create({ code: 'S001', name: '王站长', roles: [{ role: 'station_head' }] });
-    const lead = await system.members.create({ code: 'L001', name: '李律师', roles: [{ role: 'provider', teamId: legal.id }] });
-    const as = (memberId: string) => community.as({ kind: 'member', officeId: office.id, memberId });
-
-    const r = await system.requests.submit({ communityId: mc.id, enterpriseId: ent.id, channel: 'phone', category: 'other', title: '尾款未结', description: '只有聊天记录' });
-    if (r.status === 'submitted') await as(head.id).requests.assign({ requestId: r.id, assigneeId: lead.id });
-    await as(lead.id).requests.accept({ requestId: r.id });
-    await as(lead.id).requests.reply({ requestId: r.id, outcome: 'solved', note: '已办理' });
-    const done = await system.requests.followUp({ requestId: r.id, rating: 'satisfied' });
-
-    const { request, timeline } = await system.requests.get(r.id);
+    const storage = sqliteStorage({ filename: ':memory:' });
+    const { done, request, timeline } = await walkClosedLoop(storage);
+    await storage.close?.();
     expect(request.version).toBe(done.version);
     expect(timeline.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...timeline.map((e) => e.seq))).toBe(done.version);

@@ -17,3 +17,4 @@ export {
   type TestStorageAdapterOptions,
 } from './storage/test-storage-adapter.js';
 export { conformanceSchema } from './storage/conformance-schema.js';
+export { walkClosedLoop, type ClosedLoopWalk } from './storage/walk-closed-loop.js';
