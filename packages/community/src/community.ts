@@ -1,3 +1,4 @@
+import { lazy } from './internal/lazy.js';
 import type { Actor } from './auth/actor.js';
 import { defaultAuthorizationPolicy, type AuthorizationPolicy } from './auth/authorization-policy.js';
 import { officesApi, type OfficesApi } from './commands/directory/office-service.js';
@@ -135,7 +136,7 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     },
   };
   // The core's own timers; their code loads when a worker first fires one.
-  const slaTimers = () => import('./sla/sla-timers.js');
+  const slaTimers = lazy(() => import('./sla/sla-timers.js'));
   runtime.timerHandlers.set('sla.reminder', async (ctx, rt) => (await slaTimers()).fireReminder(ctx, rt));
   runtime.timerHandlers.set('sla.escalation', async (ctx, rt) => (await slaTimers()).fireEscalation(ctx, rt));
   registerRuntime(community, runtime);

@@ -1,3 +1,4 @@
+import { lazy } from './internal/lazy.js';
 import type { z } from 'zod';
 import type { Actor } from './auth/actor.js';
 import type { RequestCommands } from './commands/request/index.js';
@@ -69,7 +70,7 @@ export interface RequestsApi extends RequestQueries {
 
 // The command definitions load on first use: an embedding pays for them when it works
 // requests, not when it starts.
-const commands = () => import('./commands/request/index.js').then((m) => m.requestCommands);
+const commands = lazy(() => import('./commands/request/index.js').then((m) => m.requestCommands));
 
 export function requestsApi(runtime: Runtime, who: Actor): RequestsApi {
   const run =

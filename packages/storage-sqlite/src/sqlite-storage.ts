@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { StorageAdapter } from '@kechuang/community';
 import { kyselyStorage } from '@kechuang/storage-kysely';
+import { withStatementCache } from './statement-cache.js';
 
 /** Options of {@link sqliteStorage}. */
 export interface SqliteStorageOptions {
@@ -44,6 +45,6 @@ export function sqliteStorage(options: SqliteStorageOptions): StorageAdapter {
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return kyselyStorage({ db, dialect: 'sqlite', id: options.id ?? 'sqlite' });
 }

@@ -3,6 +3,7 @@ import { rowToRecord } from '../storage/records.js';
 import type { Row, StorageOperations } from '../storage/types.js';
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import type { Runtime } from './runtime.js';
+import { officeStamps } from './office-state.js';
 
 /** One stored version of an office's config. */
 export interface StoredConfig {
@@ -40,6 +41,14 @@ export async function latestConfig(runtime: Runtime, officeId: string, ops: Stor
 
 const seeded = new WeakMap<Runtime, Set<string>>();
 
+const configs = new WeakMap<Runtime, Map<string, StoredConfig | null>>();
+
+function configCache(runtime: Runtime): Map<string, StoredConfig | null> {
+  let cache = configs.get(runtime);
+  if (!cache) configs.set(runtime, (cache = new Map()));
+  return cache;
+}
+
 /**
  * Stores the host's `createCommunity({ config })` for an office, once per process: as
  * version 1, or as a new version when the stored one differs (the host's file wins).
@@ -66,7 +75,18 @@ async function seedDefault(runtime: Runtime, officeId: string, stored: StoredCon
  * when the office has none — in which case nothing of routing is ever loaded.
  */
 export async function configInForce(runtime: Runtime, officeId: string): Promise<StoredConfig | null> {
-  return seedDefault(runtime, officeId, await latestConfig(runtime, officeId));
+  const cache = configCache(runtime);
+  // The office row read for this command says which version is in force.
+  const known = officeStamps(runtime, officeId)?.configVersion ?? null;
+  const seededHere = runtime.defaultConfig === null || seeded.get(runtime)?.has(officeId) === true;
+  if (known !== null && seededHere) {
+    if (known === 0) return null;
+    const cached = cache.get(officeId);
+    if (cached && cached.version === known) return cached;
+  }
+  const stored = await seedDefault(runtime, officeId, await latestConfig(runtime, officeId));
+  cache.set(officeId, stored);
+  return stored;
 }
 
 /**
@@ -77,7 +97,12 @@ export async function configInForce(runtime: Runtime, officeId: string): Promise
 export async function storeConfig(runtime: Runtime, officeId: string, config: OfficeConfig, createdById: string | null, previousVersion: number): Promise<StoredConfig> {
   const row: ConfigRow = { id: runtime.newId(), officeId, version: previousVersion + 1, document: config, createdAt: runtime.clock.now(), createdById };
   try {
-    await runtime.storage.transaction((tx) => tx.create({ model: 'office_config', data: row as unknown as Row }));
+    await runtime.storage.transaction(async (tx) => {
+      await tx.create({ model: 'office_config', data: row as unknown as Row });
+      // The pointer moves in the same transaction, so no command ever sees a version that is
+      // not stored (the unique office+version above already refused a concurrent update).
+      await tx.update({ model: 'office', where: [{ field: 'id', value: officeId }], data: { configVersion: row.version } });
+    });
   } catch (error) {
     if (isKechuangError(error, 'UNIQUE_VIOLATION')) {
       throw new KechuangError('CONFLICT', `The office config changed while you were editing it (version ${previousVersion} is no longer the latest). Reload it and apply your change again.`, {
@@ -87,5 +112,7 @@ export async function storeConfig(runtime: Runtime, officeId: string, config: Of
     }
     throw error;
   }
-  return toStoredConfig(row);
+  const stored = toStoredConfig(row);
+  configCache(runtime).set(officeId, stored);
+  return stored;
 }

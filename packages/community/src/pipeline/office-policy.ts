@@ -3,6 +3,9 @@ import type { SlaEngine } from '../sla/sla-engine.js';
 import { configInForce } from './office-config.js';
 import type { Placeable, RoutingResult } from './routing-step.js';
 import type { Runtime } from './runtime.js';
+import { lazy } from '../internal/lazy.js';
+
+const policyEngine = lazy(() => import('./policy-engine.js'));
 
 /** Options of {@link OfficePolicy.route}. */
 export interface RouteOptions {
@@ -10,6 +13,8 @@ export interface RouteOptions {
   exclude?: readonly string[];
   /** Trace every rule and condition as well. */
   explain?: boolean;
+  /** Directory records the caller already read (by id), so routing does not read them again. */
+  known?: ReadonlyMap<string, Record<string, unknown>>;
 }
 
 /** What an office's config in force decides: routing, its calendar and its SLA policies. */
@@ -28,6 +33,6 @@ export interface OfficePolicy {
 export async function officePolicy(runtime: Runtime, officeId: string): Promise<OfficePolicy | null> {
   const stored = await configInForce(runtime, officeId);
   if (!stored) return null;
-  const { policyFor } = await import('./policy-engine.js');
+  const { policyFor } = await policyEngine();
   return policyFor(runtime, stored);
 }

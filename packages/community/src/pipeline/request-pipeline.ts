@@ -123,7 +123,7 @@ export async function runRequestCommand<S extends z.ZodType>(
       if (!updated) throw conflict('request', request.id, request.version);
       await writeEntries(runtime, tx, next, entries, decision.parties);
       if (decision.cancelTimers) await cancelTimers(tx, next.officeId, next.id, SLA_TIMER_KINDS);
-      if (decision.timers?.length) await scheduleTimers(runtime, tx, next.officeId, next.id, decision.timers, now);
+      if (decision.timers?.length) await scheduleTimers(runtime, tx, next.officeId, next.id, decision.timers, now, { freshKeys: true });
       await runTransactionHooks(runtime, { ...change, tx });
     });
   } catch (error) {

@@ -11,6 +11,7 @@ import type { JsonValue } from '../storage/types.js';
 import type { ActiveConfig } from './policy-engine.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Runtime } from './runtime.js';
+import { officeRoster } from './office-roster.js';
 
 /** What routing decided for one request, with the config version it used. */
 export interface RoutingResult {
@@ -31,19 +32,39 @@ export interface RoutingResult {
 
 export type Placeable = Pick<ServiceRequest, 'officeId' | 'communityId' | 'parkId' | 'buildingId' | 'enterpriseId' | 'category' | 'channel' | 'priority' | 'attributes' | 'title' | 'description' | 'tags' | 'createdAt'>;
 
-async function keyOf(runtime: Runtime, model: string, officeId: string, id: string | null): Promise<(RecordKey & Record<string, unknown>) | null> {
+type Known = ReadonlyMap<string, Record<string, unknown>> | undefined;
+
+// Routing needs only the id and code of a park or building, and neither ever changes, so they
+// are read once per process (bounded, in case an office has very many).
+const placeKeys = new WeakMap<Runtime, Map<string, RecordKey & { officeId: string }>>();
+const PLACE_KEYS_MAX = 50_000;
+
+async function keyOf(runtime: Runtime, model: string, officeId: string, id: string | null, known: Known): Promise<(RecordKey & Record<string, unknown>) | null> {
   if (id === null) return null;
+  const hit = known?.get(id);
+  if (hit && hit['officeId'] === officeId) return hit as RecordKey & Record<string, unknown>;
+  const immutable = model === 'park' || model === 'building';
+  let keys = placeKeys.get(runtime);
+  if (!keys) placeKeys.set(runtime, (keys = new Map()));
+  const key = keys.get(`${model}:${id}`);
+  if (immutable && key && key.officeId === officeId) return { ...key };
   const row = await runtime.storage.findOne({ model, where: [{ field: 'officeId', value: officeId }, { field: 'id', value: id }] });
-  return row ? rowToRecord<RecordKey & Record<string, unknown>>(row) : null;
+  if (!row) return null;
+  const record = rowToRecord<RecordKey & Record<string, unknown>>(row);
+  if (immutable) {
+    if (keys.size >= PLACE_KEYS_MAX) keys.clear();
+    keys.set(`${model}:${id}`, { id: record.id, code: record.code, officeId });
+  }
+  return record;
 }
 
 /** The facts rules test, loaded from the request's community, park, building and enterprise. */
-export async function routingFacts(runtime: Runtime, request: Placeable, calendar?: WorkingCalendar): Promise<RoutingFacts> {
+export async function routingFacts(runtime: Runtime, request: Placeable, calendar?: WorkingCalendar, known?: Known): Promise<RoutingFacts> {
   const [community, park, building, enterprise] = await Promise.all([
-    keyOf(runtime, 'community', request.officeId, request.communityId),
-    keyOf(runtime, 'park', request.officeId, request.parkId),
-    keyOf(runtime, 'building', request.officeId, request.buildingId),
-    keyOf(runtime, 'enterprise', request.officeId, request.enterpriseId),
+    keyOf(runtime, 'community', request.officeId, request.communityId, known),
+    keyOf(runtime, 'park', request.officeId, request.parkId, known),
+    keyOf(runtime, 'building', request.officeId, request.buildingId, known),
+    keyOf(runtime, 'enterprise', request.officeId, request.enterpriseId, known),
   ]);
   const ent = enterprise as unknown as Enterprise | null;
   return {
@@ -75,16 +96,16 @@ export async function routeRequest(
   runtime: Runtime,
   active: ActiveConfig,
   request: Placeable,
-  options: { exclude?: readonly string[]; explain?: boolean } = {},
+  options: { exclude?: readonly string[]; explain?: boolean; known?: Known } = {},
 ): Promise<RoutingResult> {
-  const facts = await routingFacts(runtime, request, active.calendar);
+  const facts = await routingFacts(runtime, request, active.calendar, options.known);
   const explained = options.explain ? active.routing.explain(facts) : null;
   const outcome = explained ? explained.outcome : active.routing.evaluate(facts);
   const office = [{ field: 'officeId', value: request.officeId }] as const;
-  const [memberRows, teamRows] = await Promise.all([runtime.storage.findMany({ model: 'member', where: office }), runtime.storage.findMany({ model: 'team', where: office })]);
+  const roster = await officeRoster(runtime, request.officeId);
   const excluded = new Set(options.exclude ?? []);
-  const members = memberRows.map((r) => rowToRecord<Member>(r)).filter((m) => !excluded.has(m.id));
-  const teams = teamRows.map((r) => rowToRecord<Team>(r));
+  const members = roster.members.filter((m) => !excluded.has(m.id));
+  const teams = roster.teams;
   const openStates = runtime.workflow.states.filter((s) => !runtime.workflow.terminal.includes(s));
   const openCounts = new Map<string, number>();
   const lastAssignedAt = new Map<string, Date | null>();

@@ -11,6 +11,7 @@ import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
 import type { OfficeConfig } from '../config/config-schema.js';
 import type { OperatorDefinition } from '../routing/types.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
+import { noteOfficeRow } from './office-state.js';
 
 /** Everything the services share; built once by `createCommunity`. */
 export interface Runtime {
@@ -62,6 +63,7 @@ export async function loadActor(runtime: Runtime, actor: Actor, purpose: ActorPu
   if (!office) {
     throw new KechuangError('FORBIDDEN', `There is no office '${actor.officeId}'; check the session's officeId.`);
   }
+  noteOfficeRow(runtime, office);
   if (purpose === 'write' && office['archivedAt'] !== null) {
     throw new KechuangError('FORBIDDEN', `Office '${office['name'] as string}' is archived and read-only; nothing can be changed or submitted in it.`);
   }

@@ -21,26 +21,36 @@ import { asKechuangError, loadActor, type Runtime } from './runtime.js';
 
 export type SubmitInput = z.output<typeof submitRequestInput>;
 
-async function byId<T>(runtime: Runtime, model: string, officeId: string, id: string): Promise<T | null> {
+/** Directory records read while checking a submission, by id; routing reuses them. */
+type KnownRecords = Map<string, Record<string, unknown>>;
+
+async function byId<T>(runtime: Runtime, model: string, officeId: string, id: string, known: KnownRecords): Promise<T | null> {
   const row = await runtime.storage.findOne({ model, where: [{ field: 'officeId', value: officeId }, { field: 'id', value: id }] });
-  return row ? rowToRecord<T>(row) : null;
+  if (!row) return null;
+  const record = rowToRecord<T & Record<string, unknown>>(row);
+  known.set(id, record);
+  return record;
 }
 
 /**
  * Checks every reference of a submission against the office's directory and fills the park
  * and building from the enterprise when they are left out. Lists every problem at once.
  */
-async function resolvePlace(runtime: Runtime, officeId: string, input: SubmitInput): Promise<SubmitInput> {
+async function resolvePlace(runtime: Runtime, officeId: string, input: SubmitInput, known: KnownRecords): Promise<SubmitInput> {
   const issues: ValidationIssue[] = [];
   const bad = (path: string, message: string): void => {
     issues.push({ path: [path], message, code: 'invalid_reference' });
   };
-  const community = await byId<{ archivedAt: Date | null }>(runtime, 'community', officeId, input.communityId);
+  const community = await byId<{ archivedAt: Date | null }>(runtime, 'community', officeId, input.communityId, known);
   if (!community) bad('communityId', `no community '${input.communityId}' in your office`);
   else if (community.archivedAt) bad('communityId', 'the community is archived and takes no new requests');
   let { parkId, buildingId } = input;
+  // An enterprise's park and building were checked against its community when it was placed,
+  // and parks and buildings never move: taken from the enterprise, they need no second read.
+  let parkFromEnterprise = false;
+  let buildingFromEnterprise = false;
   if (input.enterpriseId !== null) {
-    const enterprise = await byId<Enterprise>(runtime, 'enterprise', officeId, input.enterpriseId);
+    const enterprise = await byId<Enterprise>(runtime, 'enterprise', officeId, input.enterpriseId, known);
     if (!enterprise) bad('enterpriseId', `no enterprise '${input.enterpriseId}' in your office`);
     else {
       if (enterprise.communityId !== input.communityId) bad('enterpriseId', 'the enterprise belongs to another community');
@@ -49,17 +59,19 @@ async function resolvePlace(runtime: Runtime, officeId: string, input: SubmitInp
       if (enterprise.buildingId !== null && buildingId !== null && buildingId !== enterprise.buildingId) {
         bad('buildingId', 'the enterprise is in another building; leave buildingId out to use its own');
       }
+      parkFromEnterprise = enterprise.communityId === input.communityId && enterprise.parkId !== null && (parkId ?? enterprise.parkId) === enterprise.parkId;
+      buildingFromEnterprise = parkFromEnterprise && enterprise.buildingId !== null && (buildingId ?? enterprise.buildingId) === enterprise.buildingId;
       parkId ??= enterprise.parkId;
       buildingId ??= enterprise.buildingId;
     }
   }
-  if (parkId !== null) {
-    const park = await byId<Park>(runtime, 'park', officeId, parkId);
+  if (parkId !== null && !parkFromEnterprise) {
+    const park = await byId<Park>(runtime, 'park', officeId, parkId, known);
     if (!park) bad('parkId', `no park '${parkId}' in your office`);
     else if (park.communityId !== input.communityId) bad('parkId', 'the park belongs to another community');
   }
-  if (buildingId !== null) {
-    const building = await byId<Building>(runtime, 'building', officeId, buildingId);
+  if (buildingId !== null && !buildingFromEnterprise) {
+    const building = await byId<Building>(runtime, 'building', officeId, buildingId, known);
     if (!building) bad('buildingId', `no building '${buildingId}' in your office`);
     else if (building.parkId !== parkId) bad('buildingId', 'the building is not in the request\'s park');
   }
@@ -86,7 +98,8 @@ export async function prepareSubmission(
   now: Date,
   extras: { visitId?: string | null } = {},
 ): Promise<PreparedSubmission> {
-  const placed = await resolvePlace(runtime, actor.officeId, parsed);
+  const known: KnownRecords = new Map();
+  const placed = await resolvePlace(runtime, actor.officeId, parsed, known);
   const allowed = runtime.policy.canSubmit(actor, { parkId: placed.parkId, enterpriseId: placed.enterpriseId });
   if (allowed !== true) throw new KechuangError('FORBIDDEN', allowed, { command: 'submit' });
   const input = (await runBeforeHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, input: placed, request: null })) as SubmitInput;
@@ -144,7 +157,7 @@ export async function prepareSubmission(
   let parties: PartyDraft[] = [];
   let timers: TimerDraft[] = [];
   const policy = await officePolicy(runtime, request.officeId);
-  const routed = policy ? await policy.route(request) : null;
+  const routed = policy ? await policy.route(request, { known }) : null;
   if (routed) {
     // Routing assigns only where the workflow lets a new request be assigned.
     const assignTo = runtime.workflow.transitions.find((t) => t.name === 'assign' && t.from.includes(initial))?.to ?? null;
@@ -170,7 +183,7 @@ export async function prepareSubmission(
 export async function writeSubmission(runtime: Runtime, tx: StorageOperations, actor: ResolvedActor, prepared: PreparedSubmission): Promise<void> {
   await tx.create({ model: 'request', data: requestToRow(prepared.request) });
   await writeEntries(runtime, tx, prepared.request, prepared.entries, prepared.parties);
-  if (prepared.timers.length) await scheduleTimers(runtime, tx, prepared.request.officeId, prepared.request.id, prepared.timers, prepared.request.createdAt);
+  if (prepared.timers.length) await scheduleTimers(runtime, tx, prepared.request.officeId, prepared.request.id, prepared.timers, prepared.request.createdAt, { freshKeys: true });
   await runTransactionHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, request: prepared.request, previous: null, entries: prepared.entries, tx });
 }
 

@@ -5,6 +5,10 @@ import type { OperatorDefinition } from '../routing/types.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 import type { Plugin } from './define-plugin.js';
 import { createHookRegistry, type HookRegistry } from './hooks.js';
+import { lazy } from '../internal/lazy.js';
+
+// Loaded on first use: embeddings without timers never load it.
+const timerStore = lazy(() => import('../timers/timer-store.js'));
 
 /** What installing the plugins produced. */
 export interface InstalledPlugins {
@@ -74,8 +78,7 @@ export function installPlugins(
         },
         async schedule(tx, timer) {
           const { officeId, requestId = null, name, ...draft } = timer;
-          // Loaded on first use: embeddings without timers never load it.
-          const { scheduleTimers } = await import('../timers/timer-store.js');
+          const { scheduleTimers } = await timerStore();
           return scheduleTimers(newIds, tx, officeId, requestId, [{ ...draft, kind: `${def.id}.${name}`, key: `${def.id}.${name}:${draft.key}` }], draft.createdAt ?? draft.dueAt);
         },
       },

@@ -25,7 +25,7 @@ function directoryModel(name: string, fields: Record<string, FieldDefinition>, i
  */
 export const coreModels: Record<string, ModelDefinition> = {
   // Office codes are unique across the whole deployment: an office is the tenant itself.
-  office: { ...directoryModel('office', { name: s, timeZone: s }), unique: [{ name: 'office_code', fields: ['code'] }] },
+  office: { ...directoryModel('office', { name: s, timeZone: s, configVersion: { type: 'number', nullable: true }, rosterStamp: sn }), unique: [{ name: 'office_code', fields: ['code'] }] },
   community: directoryModel('community', { name: s }),
   park: directoryModel('park', { communityId: s, name: s, kind: s, address: sn }, [['officeId', 'communityId']]),
   building: directoryModel('building', { parkId: s, communityId: s, name: s, floors: { type: 'number', nullable: true } }, [
@@ -97,6 +97,8 @@ export const coreModels: Record<string, ModelDefinition> = {
       { name: 'request_office_status', fields: ['officeId', 'status', 'createdAt'] },
       { name: 'request_office_assignee', fields: ['officeId', 'assigneeId', 'status'] },
       { name: 'request_office_team', fields: ['officeId', 'assigneeTeamId', 'status'] },
+      // Round-robin routing asks for a member's latest assignment.
+      { name: 'request_office_assignee_assigned', fields: ['officeId', 'assigneeId', 'assignedAt'] },
       { name: 'request_office_park', fields: ['officeId', 'parkId', 'createdAt'] },
       { name: 'request_office_enterprise', fields: ['officeId', 'enterpriseId', 'createdAt'] },
       { name: 'request_office_category', fields: ['officeId', 'category', 'createdAt'] },
@@ -180,7 +182,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 4;
+export const CORE_SCHEMA_VERSION = 5;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {

@@ -6,12 +6,23 @@ import type { TimerDraft, TimerRecord } from './timer-record.js';
 /**
  * Schedules timers through `tx`, inside the transaction of the change that causes them. A key
  * that is already scheduled in the office is left as it is (checked first: a failed insert
- * would poison the transaction on some databases).
+ * would poison the transaction on some databases). Pass `freshKeys` when the keys cannot exist
+ * yet, as for SLA timers, whose keys name the request version the guarded update just created.
  */
-export async function scheduleTimers(runtime: Pick<Runtime, 'newId'>, tx: StorageOperations, officeId: string, requestId: string | null, drafts: readonly TimerDraft[], now: Date): Promise<void> {
+export async function scheduleTimers(
+  runtime: Pick<Runtime, 'newId'>,
+  tx: StorageOperations,
+  officeId: string,
+  requestId: string | null,
+  drafts: readonly TimerDraft[],
+  now: Date,
+  options: { freshKeys?: boolean } = {},
+): Promise<void> {
   for (const draft of drafts) {
-    const existing = await tx.findOne({ model: 'timer', where: [{ field: 'officeId', value: officeId }, { field: 'key', value: draft.key }] });
-    if (existing) continue;
+    if (!options.freshKeys) {
+      const existing = await tx.findOne({ model: 'timer', where: [{ field: 'officeId', value: officeId }, { field: 'key', value: draft.key }] });
+      if (existing) continue;
+    }
     const timer: TimerRecord = {
       id: runtime.newId(),
       officeId,

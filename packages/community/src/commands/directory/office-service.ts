@@ -49,7 +49,10 @@ export function officesApi(runtime: Runtime): OfficesApi {
   const find = async (field: string, value: string): Promise<Office | null> => {
     await runtime.ready();
     const row = await runtime.storage.findOne({ model: 'office', where: [{ field, value }] });
-    return row ? rowToRecord<Office>(row) : null;
+    if (!row) return null;
+    // The stamps are the runtime's cache keys, not part of the office (see office-state.ts).
+    const { configVersion: _config, rosterStamp: _roster, ...office } = row;
+    return rowToRecord<Office>(office);
   };
   return {
     async create(raw) {
@@ -60,7 +63,7 @@ export function officesApi(runtime: Runtime): OfficesApi {
       const id = runtime.newId();
       const office: Office = { id, officeId: id, code: input.code, name: input.name, timeZone: input.timeZone, version: 1, createdAt: now, updatedAt: now, archivedAt: null };
       try {
-        await runtime.storage.transaction((tx) => tx.create({ model: 'office', data: recordToRow(office) }));
+        await runtime.storage.transaction((tx) => tx.create({ model: 'office', data: { ...recordToRow(office), configVersion: 0 } }));
       } catch (error) {
         if (isKechuangError(error, 'UNIQUE_VIOLATION')) {
           throw new KechuangError('DUPLICATE', `An office with code '${input.code}' already exists. Use another code.`, { model: 'office', fields: ['code'] });
