@@ -113,9 +113,7 @@ describe.skipIf(!reachable)(reachable ? 'tenant isolation on postgresStorage' : 
   it('postgresStorage (fresh schema)', async () => {
     const storage = postgresStorage({ connectionString, schema });
     try {
-      // PostgreSQL text cannot hold the NUL that records.ts puts between a ticket's source and id,
-      // so submitting with an externalRef fails there: the run leaves 12345 tickets out.
-      await isolation('postgres', storage, { externalRefs: false });
+      await isolation('postgres', storage);
     } finally {
       await storage.close?.();
     }

@@ -7,9 +7,13 @@ import type { Row } from './types.js';
  * this is a cast; the exceptions are derived lookup columns and the timeline's actor.
  */
 
-/** The unique lookup key for an external reference (source and id, separated by a NUL). */
+/**
+ * The unique lookup key for an external reference. The source is length-prefixed so that no
+ * two (source, id) pairs share a key whatever characters they contain; no NUL separator,
+ * because PostgreSQL text cannot hold one.
+ */
 export function externalKey(ref: { source: string; id: string } | null): string | null {
-  return ref ? `${ref.source}\u0000${ref.id}` : null;
+  return ref ? `${ref.source.length}:${ref.source}:${ref.id}` : null;
 }
 
 export function requestToRow(request: ServiceRequest): Row {

@@ -102,7 +102,11 @@ const archiveOfficeInput = z.strictObject({ id: z.string().min(1), version: z.nu
 export function ownOfficeApi(runtime: Runtime, who: Actor): OwnOfficeApi {
   const offices = officesApi(runtime);
   return {
-    get: () => offices.get(who.officeId),
+    async get() {
+      // The session must really be of this office, as for every other call.
+      await loadActor(runtime, who, 'read');
+      return offices.get(who.officeId);
+    },
     async update(raw) {
       const input = parseInput(updateOfficeInput, { ...raw, id: who.officeId }, 'office update');
       checkTimeZone(input.timeZone);
