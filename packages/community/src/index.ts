@@ -154,4 +154,5 @@ export { memoryBlobStore } from './ports/memory-blob-store.js';
 
 // Storage
 export * from './storage/index.js';
+export type { ClaimArgs } from './storage/types.js';
 export { coreModels, buildSchema, CORE_SCHEMA_VERSION } from './storage/core-schema.js';

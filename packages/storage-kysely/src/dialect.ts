@@ -22,7 +22,13 @@ export interface SqlDialectDescription {
   name: string;
   /** `UPDATE … RETURNING` / `INSERT … RETURNING` in one round trip. */
   returning: boolean;
-  /** `FOR UPDATE SKIP LOCKED` is available. */
+  /**
+   * `FOR UPDATE SKIP LOCKED` is available. `claim()` then locks the rows it takes and skips
+   * rows other claims hold: in one `UPDATE … FROM (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING`
+   * (PostgreSQL syntax) when {@link returning} is true too, else as a locking select and an
+   * update in one transaction. Without it, `claim()` relies on {@link serialize}, or falls back
+   * to guarded updates.
+   */
   skipLocked: boolean;
   /**
    * Whether the database has one connection that transactions must not interleave on

@@ -70,6 +70,7 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
     aggregate: true,
     skipLocked: dialect.skipLocked,
     returning: dialect.returning,
+    claim: true,
   });
 
   const currentSchema = (): StorageSchema => {
@@ -144,6 +145,10 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
     aggregate: viaQueue((args) => {
       if (!root.aggregate) throw storageError('aggregate is not available.');
       return root.aggregate(args);
+    }),
+    claim: viaQueue((args) => {
+      if (!root.claim) throw storageError('claim is not available.');
+      return root.claim(args);
     }),
     transaction,
     init: (next) =>

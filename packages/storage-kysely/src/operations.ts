@@ -3,6 +3,7 @@ import { KechuangError } from '@kechuang/community';
 import type { AggregateArgs, FieldValue, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
 import { checkCount, checkGroupBy, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
 import { storageError } from './storage-error.js';
+import { createClaim } from './claim.js';
 import type { SqlDialectDescription } from './dialect.js';
 import { afterSql, col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
 
@@ -143,5 +144,6 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
       return Number(result.numAffectedRows ?? 0n);
     },
     aggregate,
+    claim: createClaim(ctx, db, run),
   };
 }

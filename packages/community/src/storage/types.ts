@@ -115,10 +115,22 @@ export interface StorageCapabilities {
   transactions: boolean;
   /** `aggregate()` is implemented (pushed-down counts and group-bys). */
   aggregate: boolean;
-  /** Row leasing with `FOR UPDATE SKIP LOCKED` or an equivalent. */
+  /**
+   * Concurrent claims never wait for one another: a claim skips rows that another open claim
+   * or transaction has locked (`FOR UPDATE SKIP LOCKED`) instead of queueing behind it.
+   * Informational, and only meaningful with {@link claim}; adapters that serialise every
+   * write (SQLite, memory) report false, since there is nothing to skip.
+   */
   skipLocked: boolean;
   /** `UPDATE … RETURNING` in one round trip. Informational: `update` must return the row either way. */
   returning: boolean;
+  /**
+   * `claim()` is implemented: atomically taking up to n matching rows that no concurrent
+   * claimer takes too. Optional so that adapters written before it keep compiling; absent
+   * means false, and the core then leases rows with guarded updates instead.
+   * @default false
+   */
+  claim?: boolean;
 }
 
 /** Arguments of {@link StorageAdapter.aggregate}: count rows grouped by fields. */
@@ -126,6 +138,27 @@ export interface AggregateArgs {
   model: string;
   where?: Where;
   groupBy: readonly string[];
+}
+
+/**
+ * Arguments of {@link StorageOperations.claim}: take up to `limit` rows matching `where`, in
+ * `orderBy` order, and change each with `set` and `increment`.
+ */
+export interface ClaimArgs {
+  model: string;
+  /** Which rows may be claimed. Make `set`/`increment` take a claimed row out of it, or later claims take it again. */
+  where: Where;
+  /** Which matching rows are taken first; end it with `id` for a deterministic order. */
+  orderBy: readonly OrderBy[];
+  /** The most rows to take: a non-negative integer. */
+  limit: number;
+  /** Field values written to every claimed row (checked like `update` data; never `id`). */
+  set?: Row;
+  /**
+   * Non-nullable number fields raised by one on every claimed row, e.g. `version`,
+   * `attempts`; none may also be in `set`.
+   */
+  increment?: readonly string[];
 }
 
 /** The operations available inside and outside a transaction. */
@@ -149,6 +182,16 @@ export interface StorageOperations {
   delete(args: { model: string; where: Where }): Promise<number>;
   /** Counts grouped by fields; only when `capabilities.aggregate` is true. */
   aggregate?(args: AggregateArgs): Promise<{ group: Row; count: number }[]>;
+  /**
+   * Atomically takes up to `limit` rows matching `where`, in `orderBy` order, skipping rows a
+   * concurrent claim is taking, applies `set` and `increment` to each, and returns the updated
+   * rows in `orderBy` order (an empty array when nothing matches). Concurrent claims never
+   * return the same row. On the adapter itself a claim is its own transaction, committed
+   * when it returns, so no lock outlives the call; on `tx` it commits or rolls back with the
+   * transaction. Bad arguments throw `STORAGE_ERROR`, a unique violation `UNIQUE_VIOLATION`.
+   * Only when `capabilities.claim` is true.
+   */
+  claim?(args: ClaimArgs): Promise<Row[]>;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import type { Runtime } from '../pipeline/runtime.js';
 import { rowToRecord } from '../storage/records.js';
+import type { OrderBy, Where } from '../storage/types.js';
 import type { TimerRecord } from './timer-record.js';
 
 /** How a worker leases and retries. */
@@ -19,20 +20,32 @@ export type FireOutcome =
 
 /**
  * Leases up to `batchSize` due timers: pending ones due by now, and leased ones whose lease
- * has expired (their worker died). Each lease is a guarded update on the row's version, so
- * two workers never hold the same timer, and no lock is held while a timer fires.
+ * has expired (their worker died). With `claim()` the whole batch is one atomic claim
+ * (on PostgreSQL `FOR UPDATE SKIP LOCKED`), committed before anything fires; otherwise each
+ * lease is a guarded update on the row's version. Either way two workers never hold the same
+ * timer, and no lock is held while a timer fires.
  */
 export async function leaseDueTimers(runtime: Runtime, settings: LeaseSettings, now: Date): Promise<TimerRecord[]> {
-  const rows = await runtime.storage.findMany({
-    model: 'timer',
-    where: [
-      { field: 'status', op: 'in', value: ['pending', 'leased'] },
-      { field: 'dueAt', op: 'lte', value: now },
-      { or: [{ field: 'status', value: 'pending' }, { field: 'leaseExpiresAt', op: 'lte', value: now }] },
-    ],
-    orderBy: [{ field: 'dueAt' }, { field: 'id' }],
-    limit: settings.batchSize * 4,
-  });
+  const due: Where = [
+    { field: 'status', op: 'in', value: ['pending', 'leased'] },
+    { field: 'dueAt', op: 'lte', value: now },
+    { or: [{ field: 'status', value: 'pending' }, { field: 'leaseExpiresAt', op: 'lte', value: now }] },
+  ];
+  const orderBy: OrderBy[] = [{ field: 'dueAt' }, { field: 'id' }];
+  const { storage } = runtime;
+  if (storage.capabilities.claim && storage.claim) {
+    // The new lease ends after now, so the claimed rows leave `due` and no later claim takes them.
+    const claimed = await storage.claim({
+      model: 'timer',
+      where: due,
+      orderBy,
+      limit: settings.batchSize,
+      set: { status: 'leased', leaseOwner: settings.owner, leaseExpiresAt: new Date(now.getTime() + settings.leaseMs) },
+      increment: ['attempts', 'version'],
+    });
+    return claimed.map((row) => rowToRecord<TimerRecord>(row));
+  }
+  const rows = await storage.findMany({ model: 'timer', where: due, orderBy, limit: settings.batchSize * 4 });
   // Without SKIP LOCKED, workers polling at once would all chase the same first rows: each
   // tries the oldest due rows in its own random order, so they spread out instead.
   for (let i = rows.length - 1; i > 0; i--) {
@@ -44,7 +57,7 @@ export async function leaseDueTimers(runtime: Runtime, settings: LeaseSettings, 
     if (leased.length >= settings.batchSize) break;
     const timer = rowToRecord<TimerRecord>(row);
     const next: TimerRecord = { ...timer, status: 'leased', leaseOwner: settings.owner, leaseExpiresAt: new Date(now.getTime() + settings.leaseMs), attempts: timer.attempts + 1, version: timer.version + 1 };
-    const updated = await runtime.storage.update({
+    const updated = await storage.update({
       model: 'timer',
       where: [{ field: 'id', value: timer.id }, { field: 'version', value: timer.version }],
       data: { status: next.status, leaseOwner: next.leaseOwner, leaseExpiresAt: next.leaseExpiresAt, attempts: next.attempts, version: next.version },

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { StorageAdapter, StorageCapabilities } from '@kechuang/community';
 import { aggregateCases } from './cases/aggregate.js';
 import { capabilityCases } from './cases/capabilities.js';
+import { claimCases } from './cases/claim.js';
 import { countDeleteCases } from './cases/count-delete.js';
 import { crudCases } from './cases/crud.js';
 import { guardedUpdateCases } from './cases/guarded-update.js';
@@ -26,6 +27,7 @@ export type StorageConformanceGroup =
   | 'transactions'
   | 'countDelete'
   | 'aggregate'
+  | 'claim'
   | 'invalidQueries';
 
 /**
@@ -50,7 +52,7 @@ export interface TestStorageAdapterOptions {
    * Groups to skip, each with the reason shown in the test report, e.g.
    * `{ invalidQueries: 'driver errors are wrapped in #123' }`. Use it sparingly: a skipped
    * group is a part of the contract the adapter does not prove. Groups gated by a capability
-   * (`aggregate`) skip themselves when the adapter reports the capability as false.
+   * (`aggregate`, `claim`) skip themselves when the adapter reports the capability as false.
    * @default {}
    */
   skip?: Partial<Record<StorageConformanceGroup, string>>;
@@ -79,6 +81,7 @@ const GROUP_TITLES: Record<StorageConformanceGroup, string> = {
   transactions: 'transactions',
   countDelete: 'count and delete',
   aggregate: 'aggregate',
+  claim: 'claim: atomic claims no concurrent claimer shares',
   invalidQueries: 'invalid queries',
 };
 
@@ -151,6 +154,7 @@ export function testStorageAdapter(
     const gates: Partial<Record<StorageConformanceGroup, string>> = {
       transactions: noTransactions,
       aggregate: capabilities.aggregate ? undefined : 'adapter reports capabilities.aggregate = false',
+      claim: capabilities.claim ? undefined : 'adapter does not report capabilities.claim = true',
     };
 
     const group = (key: StorageConformanceGroup, cases: (ctx: ConformanceContext) => void): void => {
@@ -169,6 +173,7 @@ export function testStorageAdapter(
     group('transactions', transactionCases);
     group('countDelete', countDeleteCases);
     group('aggregate', aggregateCases);
+    group('claim', claimCases);
     group('invalidQueries', invalidQueryCases);
   });
 }
