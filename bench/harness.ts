@@ -23,14 +23,18 @@ export interface BenchmarkDefinition {
   name: string;
   /** Runs once before the first measurement (not timed). */
   setup?(): Promise<void>;
-  /** One operation. Called many times; keep per-call state outside or reset it cheaply. */
+  /** One operation (or `opsPerCall` of them). Called many times; keep per-call state outside or reset it cheaply. */
   fn(): Promise<void> | void;
+  /** How many operations one call of `fn` does, e.g. 8 concurrent submitters × 8 submits. @default 1 */
+  opsPerCall?: number;
   /** What `fn` is compared with; measured in the same run, interleaved with `fn`. */
   baseline?: {
     name: string;
     /** Runs once, after the benchmark's own `setup` (not timed). */
     setup?(): Promise<void>;
     fn(): Promise<void> | void;
+    /** As for the benchmark's own `opsPerCall`. @default 1 */
+    opsPerCall?: number;
   };
   /** Runs once after the benchmark and its baseline finished (also after a failure). */
   teardown?(): Promise<void>;

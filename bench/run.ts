@@ -112,7 +112,8 @@ for (const [index, { file, def }] of selected.entries()) {
       for (const [name, , , totals] of tasks) {
         const result = bench.getTask(name)?.result;
         if (!result || !('totalTime' in result)) throw new Error(`${name} produced no statistics (${result?.state})`);
-        const runs = bench.getTask(name)?.runs ?? 0;
+        // A call may do several operations (e.g. concurrent submitters); count operations.
+        const runs = (bench.getTask(name)?.runs ?? 0) * (name === 'main' ? (def.opsPerCall ?? 1) : (def.baseline?.opsPerCall ?? 1));
         totals.runs += runs;
         totals.timeMs += result.totalTime;
         totals.perRound.push((runs / result.totalTime) * 1000);

@@ -1,84 +1,70 @@
 /**
- * sqlite.submit: whole `submit` commands per second on a SQLite file in WAL mode
- * (synchronous=NORMAL on both sides), through `sqliteStorage`.
+ * sqlite.submit: whole `submit` commands per second through `sqliteStorage` on a WAL file
+ * (synchronous=NORMAL on both sides), into the demo office with its config: each submit is
+ * validated, routed by the rules (the legal station's lawyer), gets its SLA clock and
+ * reminder/escalation timers, and commits in one transaction.
  *
- * Baseline: hand-written minimal SQL through the same driver (better-sqlite3) on a file with
- * the same tables, persisting the same result — the request row and its timeline entry — in
- * one transaction with prepared statements. Statements per submit are counted on both sides.
+ * Baseline: hand-written minimal SQL through the same driver (better-sqlite3), on a file with
+ * the same tables and indexes, persisting the same result — the very rows the SDK wrote for
+ * this submission (request, timeline entries, timers), with fresh ids — in one transaction
+ * with prepared statements. Statements per submit are counted on both sides.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { coreModels, createCommunity, uuidv7, type CommunitySession, type StorageAdapter } from '@kechuang/community';
-import { snakeCase } from '@kechuang/storage-kysely';
+import { coreModels, type CommunitySession, type Row, type StorageAdapter } from '@kechuang/community';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
+import { demoOffice } from './demo-office.js';
 import type { BenchmarkDefinition } from './harness.js';
+import { columnsOf, freshCopy, storedSubmit, type SubmitRows } from './submit-rows.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kechuang-bench-'));
 let statements = 0;
 let storage: StorageAdapter;
 let session: CommunitySession;
 let input: Record<string, unknown>;
+let template: SubmitRows;
 
 async function setup(): Promise<void> {
   storage = sqliteStorage({ filename: join(dir, 'sdk.sqlite'), driverOptions: { verbose: () => void statements++ } });
-  const community = createCommunity({ storage });
-  const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
-  session = community.as({ kind: 'system', officeId: office.id });
-  const mc = await session.communities.create({ code: 'MC', name: '梦创社区' });
-  const park = await session.parks.create({ communityId: mc.id, code: 'P01', name: '梦想小镇一号园' });
-  const enterprise = await session.enterprises.create({ creditCode: '91330110MA2H3QXG0X', name: '杭州数像科技有限公司', communityId: mc.id, parkId: park.id });
-  input = { communityId: mc.id, enterpriseId: enterprise.id, channel: 'phone', category: 'legal', title: '项目尾款未结', description: '没有签合同，只有聊天记录' };
+  ({ session, input } = await demoOffice(storage));
+  await session.requests.submit(input as never);
   // Count one submit's statements, then measure without counting.
   statements = 0;
-  await session.requests.submit(input as never);
-  console.log(`\n  sqlite.submit: ${statements} statements per submit (baseline: 4 — BEGIN, 2 INSERTs, COMMIT)`);
+  const request = await session.requests.submit(input as never);
+  const counted = statements;
+  template = await storedSubmit(storage, request.id);
+  const rows = 1 + template.entries.length + template.timers.length;
+  console.log(`\n  sqlite.submit: ${counted} statements per submit; baseline ${rows + 2} (BEGIN, ${rows} INSERTs, COMMIT)`);
 }
 
 // ---- the baseline: the same rows, by hand ----------------------------------------------
 let raw: Database.Database;
-let insertRequest: Database.Statement;
-let insertEntry: Database.Statement;
-let persist: (request: Record<string, unknown>, entry: Record<string, unknown>) => void;
+let persist: (rows: SubmitRows) => void;
 const encode = (value: unknown): unknown =>
   value instanceof Date ? value.getTime() : value !== null && typeof value === 'object' ? JSON.stringify(value) : typeof value === 'boolean' ? Number(value) : value;
 
 async function baselineSetup(): Promise<void> {
-  // The same tables, created by the adapter on another file; then only raw SQL.
+  // The same tables and indexes, created by the adapter on another file; then only raw SQL.
   const file = join(dir, 'raw.sqlite');
   const tables = sqliteStorage({ filename: file });
-  await tables.init({ version: 1, models: { request: coreModels['request']!, timeline_entry: coreModels['timeline_entry']! } });
+  await tables.init({ version: 1, models: { request: coreModels['request']!, timeline_entry: coreModels['timeline_entry']!, timer: coreModels['timer']! } });
   await tables.close?.();
   raw = new Database(file);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
-  const insert = (model: 'request' | 'timeline_entry'): Database.Statement => {
-    const fields = Object.keys(coreModels[model]!.fields);
-    return raw.prepare(`INSERT INTO "${snakeCase(model)}" (${fields.map((f) => `"${snakeCase(f)}"`).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
+  const insert = (model: 'request' | 'timeline_entry' | 'timer'): ((row: Row) => void) => {
+    const { fields, columns, table } = columnsOf(model);
+    const statement = raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
+    return (row) => statement.run(fields.map((f) => encode(row[f] ?? null)));
   };
-  insertRequest = insert('request');
-  insertEntry = insert('timeline_entry');
-  const requestFields = Object.keys(coreModels['request']!.fields);
-  const entryFields = Object.keys(coreModels['timeline_entry']!.fields);
-  persist = raw.transaction((request: Record<string, unknown>, entry: Record<string, unknown>) => {
-    insertRequest.run(requestFields.map((f) => encode(request[f] ?? null)));
-    insertEntry.run(entryFields.map((f) => encode(entry[f] ?? null)));
+  const [request, entry, timer] = [insert('request'), insert('timeline_entry'), insert('timer')];
+  persist = raw.transaction((rows: SubmitRows) => {
+    request(rows.request);
+    rows.entries.forEach(entry);
+    rows.timers.forEach(timer);
   });
-}
-
-function bareSubmit(): void {
-  const now = new Date();
-  const id = uuidv7();
-  const request = {
-    ...input, id, officeId: 'o', parkId: null, buildingId: null, visitId: null, attributes: {}, priority: 'normal', contact: null, externalRef: null,
-    externalKey: null, attachments: [], tags: [], status: 'submitted', assigneeId: null, assigneeTeamId: null, assignedAt: null, assists: [],
-    returnInfo: null, outcome: null, outcomeNote: null, satisfaction: null, redoCount: 0, duplicateOfId: null, submittedById: null,
-    idempotencyKey: null, createdAt: now, updatedAt: now, closedAt: null, watchers: [], slaPolicy: null, routing: null, slaStartedAt: null,
-    respondDueAt: null, resolveDueAt: null, dueSoonAt: null, respondedAt: null, pausedAt: null, escalationLevel: 0, supervision: null, extension: null, version: 1,
-  };
-  const entry = { id: uuidv7(), officeId: 'o', requestId: id, seq: 1, index: 0, type: 'submitted', actorKind: 'system', actorId: null, at: now, fromStatus: null, toStatus: 'submitted', data: { channel: 'phone' } };
-  persist(request, entry);
 }
 
 export const benchmarks: BenchmarkDefinition[] = [
@@ -88,7 +74,7 @@ export const benchmarks: BenchmarkDefinition[] = [
     fn: async () => {
       await session.requests.submit(input as never);
     },
-    baseline: { name: 'hand-written SQL, same driver and rows', setup: baselineSetup, fn: bareSubmit },
+    baseline: { name: 'hand-written SQL, same driver and rows', setup: baselineSetup, fn: () => persist(freshCopy(template)) },
     async teardown() {
       await storage.close?.();
       raw.close();

@@ -147,9 +147,10 @@ export const postgresDialect: SqlDialectDescription = {
         return raw === true || raw === 't';
       case 'date':
         return toDate(raw);
-      // node-postgres parses jsonb already; a driver that returns text would need its own dialect.
+      // node-postgres parses jsonb afresh for every row, so the value is already unshared; a
+      // driver that returns text would need its own dialect.
       case 'json':
-        return structuredClone(raw) as JsonValue;
+        return raw as JsonValue;
       case 'number':
         return toNumber(raw);
       case 'string':

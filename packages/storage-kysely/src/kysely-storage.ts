@@ -137,6 +137,10 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
     id,
     capabilities,
     create: viaQueue(root.create),
+    createMany: viaQueue((args) => {
+      if (!root.createMany) throw storageError('createMany is not available.');
+      return root.createMany(args);
+    }),
     findOne: viaQueue(root.findOne),
     findMany: viaQueue(root.findMany),
     count: viaQueue(root.count),

@@ -1,7 +1,7 @@
 import { sql, type QueryExecutorProvider } from 'kysely';
 import { KechuangError } from '@kechuang/community';
 import type { AggregateArgs, FieldValue, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
-import { checkCount, checkGroupBy, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
+import { checkCount, checkGroupBy, isOrGroup, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
 import { storageError } from './storage-error.js';
 import { createClaim } from './claim.js';
 import type { SqlDialectDescription } from './dialect.js';
@@ -16,7 +16,12 @@ export interface OperationContext {
 }
 
 function mapError(error: unknown, dialect: SqlDialectDescription, map: TableMap): unknown {
-  if (error instanceof KechuangError || !dialect.isUniqueViolation(error)) return error;
+  if (error instanceof KechuangError) return error;
+  if (!dialect.isUniqueViolation(error)) {
+    // Every driver failure leaves the adapter typed, with the driver's error as the cause.
+    const message = error instanceof Error ? error.message : String(error);
+    return storageError(`The database refused an operation on "${map.model}": ${message}`, { model: map.model }, error);
+  }
   const byColumn = Object.fromEntries(Object.entries(map.columns).map(([field, column]) => [column, field]));
   const columns = dialect.violatedColumns?.(error);
   let fields = columns?.map((column) => byColumn[column] ?? column);
@@ -30,6 +35,11 @@ function mapError(error: unknown, dialect: SqlDialectDescription, map: TableMap)
     { model: map.model, fields },
     { cause: error }
   );
+}
+
+/** Whether `where` pins the primary key with a top-level `id = value`. */
+function selectsById(where: Where): boolean {
+  return where.some((entry) => !isOrGroup(entry) && entry.field === 'id' && (entry.op ?? 'eq') === 'eq');
 }
 
 /** The storage operations over one executor (the root Kysely instance or a transaction). */
@@ -74,24 +84,51 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     const fields = Object.keys(map.definition.fields);
     const values = fields.map((f) => param(dialect, map, f, data[f] ?? null));
     const insert = sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES (${sql.join(values)})`;
-    if (dialect.returning) {
-      // Read back what was stored, as the database converted it (fresh objects, never the input's).
-      const inserted = await run(map, sql<Record<string, unknown>>`${insert} RETURNING *`);
-      const raw = inserted.rows[0];
-      if (raw) return decodeRow(dialect, map, raw);
-    } else {
-      await run(map, insert);
+    await run(map, insert);
+    // The stored row is the checked input: every conversion the adapter makes round-trips
+    // exactly, so reading it back (RETURNING) would only cost a decode. `data` is already the
+    // checks' deep copy, shared with no caller.
+    return data;
+  }
+
+  async function createMany({ model, data: inputs }: { model: string; data: readonly Row[] }): Promise<Row[]> {
+    const map = mapOf(model);
+    if (!Array.isArray(inputs)) throw storageError(`createMany on "${model}" needs an array of rows.`, { model });
+    const rows = inputs.map((input) => prepareCreateRow(model, map.definition, input));
+    if (rows.length === 0) return [];
+    const fields = Object.keys(map.definition.fields);
+    // Keep each statement well inside the databases' bound-parameter limits (SQLite 32766, PostgreSQL 65535).
+    const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / fields.length)));
+    const insert = (chunk: Row[], on: QueryExecutorProvider) =>
+      run(
+        map,
+        sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES ${sql.join(
+          chunk.map((row) => sql`(${sql.join(fields.map((f) => param(dialect, map, f, row[f] ?? null)))})`),
+        )}`,
+        on,
+      );
+    if (rows.length <= perStatement) await insert(rows, db);
+    else {
+      await ctx.atomic(async (on) => {
+        for (let i = 0; i < rows.length; i += perStatement) await insert(rows.slice(i, i + perStatement), on);
+      });
     }
-    // No RETURNING: a deep copy of the input, so callers never share state with it.
-    const stored: Row = {};
-    for (const f of fields) stored[f] = structuredClone(data[f] ?? null);
-    return stored;
+    // As for create: the checked copies are what was stored.
+    return rows;
   }
 
   async function update({ model, where: w, data: input }: { model: string; where: Where; data: Row }): Promise<Row | null> {
     const map = mapOf(model);
     const data = prepareUpdatePatch(model, map.definition, input);
     const condition = where(map, w);
+    const sets = Object.keys(data).map((f) => sql`${col(map, f)} = ${param(dialect, map, f, data[f] ?? null)}`);
+    if (dialect.returning && sets.length > 0 && selectsById(w)) {
+      // The primary key picks at most one row, so one UPDATE … RETURNING is the whole
+      // guarded update: no row back means the guard did not hold.
+      const updated = await run(map, sql<Record<string, unknown>>`UPDATE ${select(map)} SET ${sql.join(sets)} WHERE ${condition} RETURNING *`);
+      const raw = updated.rows[0];
+      return raw ? decodeRow(dialect, map, raw) : null;
+    }
     return ctx.atomic(async (on) => {
       const matched = await run(map, sql<{ id: string }>`SELECT ${col(map, 'id')} AS id FROM ${select(map)} WHERE ${condition} LIMIT 2`, on);
       if (matched.rows.length > 1) {
@@ -99,7 +136,6 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
       }
       const id = matched.rows[0]?.id;
       if (id === undefined) return null;
-      const sets = Object.keys(data).map((f) => sql`${col(map, f)} = ${param(dialect, map, f, data[f] ?? null)}`);
       const guard = sql`${col(map, 'id')} = ${id} AND ${condition}`;
       if (sets.length > 0) {
         const returning = dialect.returning ? sql` RETURNING *` : sql``;
@@ -108,6 +144,8 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
           const raw = updated.rows[0];
           return raw ? decodeRow(dialect, map, raw) : null;
         }
+        // A concurrent writer changed the row between the SELECT and the UPDATE: the guard lost.
+        if (updated.numAffectedRows === 0n) return null;
       }
       const reread = await run(map, sql<Record<string, unknown>>`SELECT * FROM ${select(map)} WHERE ${col(map, 'id')} = ${id}`, on);
       const raw = reread.rows[0];
@@ -130,6 +168,7 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
 
   return {
     create,
+    createMany,
     findOne: async ({ model, where: w }) => (await findMany({ model, where: w, limit: 1 }))[0] ?? null,
     findMany,
     count: async ({ model, where: w }) => {

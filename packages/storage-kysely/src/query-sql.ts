@@ -17,8 +17,19 @@ export interface TableMap {
   columns: Record<string, string>;
 }
 
+const tableMaps = new WeakMap<ModelDefinition, TableMap>();
+
 /** The table map of a model; throws when two fields collapse into one column name. */
 export function tableMap(model: string, definition: ModelDefinition): TableMap {
+  // Every operation asks for its model's map: built once per schema definition.
+  const cached = tableMaps.get(definition);
+  if (cached && cached.model === model) return cached;
+  const map = buildTableMap(model, definition);
+  tableMaps.set(definition, map);
+  return map;
+}
+
+function buildTableMap(model: string, definition: ModelDefinition): TableMap {
   const columns: Record<string, string> = {};
   const seen = new Map<string, string>();
   for (const field of Object.keys(definition.fields)) {

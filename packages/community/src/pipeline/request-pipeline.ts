@@ -9,6 +9,7 @@ import type { Team } from '../model/team.js';
 import type { TimelineEntry } from '../model/timeline.js';
 import { entryToRow, requestToRow, rowToRecord } from '../storage/records.js';
 import type { StorageOperations } from '../storage/types.js';
+import { createRows } from '../storage/create-rows.js';
 import { authorizeTransition } from './authorize-transition.js';
 import { officePolicy } from './office-policy.js';
 import { SLA_TIMER_KINDS } from '../sla/sla-kinds.js';
@@ -65,13 +66,12 @@ export function stampEntries(runtime: Runtime, actor: ResolvedActor, request: Se
 
 /** Writes a command's timeline entries and party rows through `tx`. */
 export async function writeEntries(runtime: Runtime, tx: StorageOperations, request: ServiceRequest, entries: TimelineEntry[], parties: PartyDraft[] = []): Promise<void> {
-  for (const entry of entries) await tx.create({ model: 'timeline_entry', data: entryToRow(entry) });
-  for (const party of parties) {
-    await tx.create({
-      model: 'request_party',
-      data: { id: runtime.newId(), officeId: request.officeId, requestId: request.id, ...party, createdAt: request.updatedAt },
-    });
-  }
+  await createRows(tx, 'timeline_entry', entries.map(entryToRow));
+  await createRows(
+    tx,
+    'request_party',
+    parties.map((party) => ({ id: runtime.newId(), officeId: request.officeId, requestId: request.id, ...party, createdAt: request.updatedAt })),
+  );
 }
 
 /**

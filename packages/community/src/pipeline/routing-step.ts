@@ -4,7 +4,7 @@ import type { Enterprise } from '../model/enterprise.js';
 import type { Member } from '../model/member.js';
 import type { AssistingUnit, ServiceRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
-import { candidateMembers, resolveAssignment } from '../routing/resolve-assignment.js';
+import { candidateMembers, isAvailable, resolveAssignment, statsNeeded } from '../routing/resolve-assignment.js';
 import type { AssignmentDecision, RecordKey, RoutingFacts, RoutingOutcome, RuleTrace } from '../routing/types.js';
 import { rowToRecord } from '../storage/records.js';
 import type { JsonValue } from '../storage/types.js';
@@ -109,13 +109,18 @@ export async function routeRequest(
   const openStates = runtime.workflow.states.filter((s) => !runtime.workflow.terminal.includes(s));
   const openCounts = new Map<string, number>();
   const lastAssignedAt = new Map<string, Date | null>();
+  // Only the first target with anyone available decides, and its strategy says which facts
+  // it compares: load just those, for just its available members.
   for (const intent of outcome.assign) {
     const team = 'team' in intent.target ? teams.find((t) => t.id === (intent.target as { team: string }).team || t.code === (intent.target as { team: string }).team) : undefined;
-    for (const member of candidateMembers(intent, { members, teams }, facts)) {
-      if (!openCounts.has(member.id)) {
+    const available = candidateMembers(intent, { members, teams }, facts).filter(isAvailable);
+    if (available.length === 0) continue;
+    const needed = statsNeeded(intent.target, available.length);
+    for (const member of available) {
+      if (needed.openCounts && !openCounts.has(member.id)) {
         openCounts.set(member.id, await runtime.storage.count({ model: 'request', where: [...office, { field: 'assigneeId', value: member.id }, { field: 'status', op: 'in', value: openStates }] }));
       }
-      if (team && !lastAssignedAt.has(member.id)) {
+      if (needed.lastAssigned && team && !lastAssignedAt.has(member.id)) {
         const [last] = await runtime.storage.findMany({
           model: 'request',
           where: [...office, { field: 'assigneeId', value: member.id }, { field: 'assigneeTeamId', value: team.id }, { field: 'assignedAt', op: 'is_not_null' }],
@@ -125,6 +130,7 @@ export async function routeRequest(
         lastAssignedAt.set(member.id, (last?.['assignedAt'] as Date | undefined) ?? null);
       }
     }
+    break;
   }
   const decision = resolveAssignment(outcome, { members, teams, openCounts, lastAssignedAt }, facts);
   const result: RoutingResult = {

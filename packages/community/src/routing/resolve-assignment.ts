@@ -58,6 +58,22 @@ export function candidateMembers(intent: AssignIntent, snapshot: MembersAndTeams
   return members.filter((m) => m.roles.some((r) => r.role === target.role));
 }
 
+/** Whether routing may give a member work (not away, not left, not archived). */
+export function isAvailable(member: Member): boolean {
+  return unavailable(member) === null;
+}
+
+/**
+ * Which facts about the available members `choose` compares for a target: round robin only
+ * looks at the last assignments, every other choice among several at open counts. With one
+ * member available there is nothing to compare.
+ */
+export function statsNeeded(target: AssignTarget, available: number): { openCounts: boolean; lastAssigned: boolean } {
+  if (available < 2) return { openCounts: false, lastAssigned: false };
+  if ('team' in target) return { openCounts: target.strategy === 'least_loaded', lastAssigned: true };
+  return { openCounts: true, lastAssigned: false };
+}
+
 function unavailable(member: Member): SkippedMember['why'] | null {
   if (member.status === 'left') return 'left';
   if (member.archivedAt !== null) return 'archived';

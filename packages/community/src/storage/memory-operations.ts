@@ -37,7 +37,7 @@ export interface WriteAccess extends ReadAccess {
 }
 
 type ReadOperations = Required<Pick<StorageOperations, 'findOne' | 'findMany' | 'count' | 'aggregate'>>;
-type WriteOperations = Pick<StorageOperations, 'create' | 'update' | 'delete'>;
+type WriteOperations = Required<Pick<StorageOperations, 'create' | 'createMany' | 'update' | 'delete'>>;
 
 function orderValues(row: Row, orderBy: readonly OrderBy[]): FieldValue[] {
   return orderBy.map(({ field }) => row[field] ?? null);
@@ -129,7 +129,7 @@ export function createReadOperations(access: ReadAccess): ReadOperations {
  * anything, so a failed operation leaves the tables as they were.
  */
 export function createWriteOperations(access: WriteAccess): WriteOperations {
-  return {
+  const operations: WriteOperations = {
     async create({ model, data }) {
       access.assertUsable();
       const definition = modelOf(access.schema(), model);
@@ -140,6 +140,18 @@ export function createWriteOperations(access: WriteAccess): WriteOperations {
       if (conflict) throw conflict;
       access.write(model).put(row);
       return cloneRow(row);
+    },
+
+    async createMany({ model, data }) {
+      const created: Row[] = [];
+      try {
+        for (const row of data) created.push(await operations.create({ model, data: row }));
+      } catch (error) {
+        // All or none: take back the rows this call already put.
+        for (const row of created) access.write(model).remove(idOf(row));
+        throw error;
+      }
+      return created;
     },
 
     async update({ model, where, data }) {
@@ -178,4 +190,5 @@ export function createWriteOperations(access: WriteAccess): WriteOperations {
       return rows.length;
     },
   };
+  return operations;
 }

@@ -194,6 +194,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
     capabilities: CAPABILITIES,
     ...createReadOperations(committedAccess),
     create: (args) => transaction((tx) => tx.create(args)),
+    createMany: (args) => transaction((tx) => tx.createMany?.(args) ?? Promise.resolve([])),
     update: (args) => transaction((tx) => tx.update(args)),
     delete: (args) => transaction((tx) => tx.delete(args)),
     claim: (args) => transaction((tx) => claimWithin(tx, currentSchema(), args)),

@@ -165,6 +165,12 @@ export interface ClaimArgs {
 export interface StorageOperations {
   /** Inserts a row; returns it as stored. A unique violation throws `UNIQUE_VIOLATION`. */
   create(args: { model: string; data: Row }): Promise<Row>;
+  /**
+   * Inserts several rows of one model, all or none (as one statement where the database
+   * allows), and returns them as stored, in order. Optional: the core falls back to `create`
+   * per row. A unique violation throws `UNIQUE_VIOLATION` and inserts nothing.
+   */
+  createMany?(args: { model: string; data: readonly Row[] }): Promise<Row[]>;
   /** The first row matching `where`, or null. */
   findOne(args: { model: string; where: Where }): Promise<Row | null>;
   /** Rows matching `where`, ordered and paged. Without `orderBy` the order is unspecified. */

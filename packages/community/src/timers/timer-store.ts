@@ -2,6 +2,7 @@ import type { Runtime } from '../pipeline/runtime.js';
 import { rowToRecord } from '../storage/records.js';
 import type { Row, StorageOperations } from '../storage/types.js';
 import type { TimerDraft, TimerRecord } from './timer-record.js';
+import { createRows } from '../storage/create-rows.js';
 
 /**
  * Schedules timers through `tx`, inside the transaction of the change that causes them. A key
@@ -18,7 +19,12 @@ export async function scheduleTimers(
   now: Date,
   options: { freshKeys?: boolean } = {},
 ): Promise<void> {
+  const rows: Row[] = [];
+  const keys = new Set<string>();
   for (const draft of drafts) {
+    // The first draft of a key wins, as if each were scheduled in turn.
+    if (keys.has(draft.key)) continue;
+    keys.add(draft.key);
     if (!options.freshKeys) {
       const existing = await tx.findOne({ model: 'timer', where: [{ field: 'officeId', value: officeId }, { field: 'key', value: draft.key }] });
       if (existing) continue;
@@ -40,8 +46,9 @@ export async function scheduleTimers(
       createdAt: now,
       version: 1,
     };
-    await tx.create({ model: 'timer', data: timer as unknown as Row });
+    rows.push(timer as unknown as Row);
   }
+  await createRows(tx, 'timer', rows);
 }
 
 /**

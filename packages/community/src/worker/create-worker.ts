@@ -42,7 +42,9 @@ export interface Worker extends EventEmitter<WorkerEvents> {
 /**
  * Creates a worker that fires durable timers (SLA reminders and escalations, plugin timers).
  * Any number of workers, in any number of processes, can run on the same storage: leases are
- * guarded updates, and a timer fires exactly once per due time. Time comes from the
+ * taken with the adapter's `claim` (`FOR UPDATE SKIP LOCKED` on PostgreSQL, committed before
+ * any handler runs) or, without it, with guarded updates; a timer fires exactly once per due
+ * time, and leases of a worker that died are taken over once they expire. Time comes from the
  * community's clock.
  *
  * @example

@@ -4,6 +4,7 @@ import { aggregateCases } from './cases/aggregate.js';
 import { capabilityCases } from './cases/capabilities.js';
 import { claimCases } from './cases/claim.js';
 import { countDeleteCases } from './cases/count-delete.js';
+import { createManyCases } from './cases/create-many.js';
 import { crudCases } from './cases/crud.js';
 import { guardedUpdateCases } from './cases/guarded-update.js';
 import { invalidQueryCases } from './cases/invalid-queries.js';
@@ -19,6 +20,7 @@ import { conformanceSchema } from './conformance-schema.js';
 export type StorageConformanceGroup =
   | 'capabilities'
   | 'crud'
+  | 'createMany'
   | 'where'
   | 'ordering'
   | 'paging'
@@ -73,6 +75,7 @@ export interface TestStorageAdapterOptions {
 const GROUP_TITLES: Record<StorageConformanceGroup, string> = {
   capabilities: 'capabilities',
   crud: 'CRUD round-trips of every field type',
+  createMany: 'createMany: several rows, all or none',
   where: 'where: operators, null semantics, OR groups',
   ordering: 'orderBy',
   paging: 'paging: limit, offset, keyset cursors',
@@ -124,6 +127,7 @@ export function testStorageAdapter(
   describe(name, timeout === undefined ? {} : { timeout }, async () => {
     const probe = await factory();
     const capabilities: StorageCapabilities = { ...probe.capabilities };
+    const hasCreateMany = typeof probe.createMany === 'function';
     await dispose(probe, cleanup);
 
     let current: StorageAdapter | undefined;
@@ -155,6 +159,7 @@ export function testStorageAdapter(
       transactions: noTransactions,
       aggregate: capabilities.aggregate ? undefined : 'adapter reports capabilities.aggregate = false',
       claim: capabilities.claim ? undefined : 'adapter does not report capabilities.claim = true',
+      createMany: hasCreateMany ? undefined : 'adapter has no createMany (the core inserts row by row)',
     };
 
     const group = (key: StorageConformanceGroup, cases: (ctx: ConformanceContext) => void): void => {
@@ -165,6 +170,7 @@ export function testStorageAdapter(
 
     group('capabilities', capabilityCases);
     group('crud', crudCases);
+    group('createMany', createManyCases);
     group('where', whereCases);
     group('ordering', orderingCases);
     group('paging', pagingCases);
