@@ -11,7 +11,7 @@ import type { JsonValue } from '../storage/types.js';
 import type { ActiveConfig } from './policy-engine.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Runtime } from './runtime.js';
-import { officeRoster } from './office-roster.js';
+import { directoryRow, officeRoster } from './directory-cache.js';
 
 /** What routing decided for one request, with the config version it used. */
 export interface RoutingResult {
@@ -34,28 +34,12 @@ export type Placeable = Pick<ServiceRequest, 'officeId' | 'communityId' | 'parkI
 
 type Known = ReadonlyMap<string, Record<string, unknown>> | undefined;
 
-// Routing needs only the id and code of a park or building, and neither ever changes, so they
-// are read once per process (bounded, in case an office has very many).
-const placeKeys = new WeakMap<Runtime, Map<string, RecordKey & { officeId: string }>>();
-const PLACE_KEYS_MAX = 50_000;
-
 async function keyOf(runtime: Runtime, model: string, officeId: string, id: string | null, known: Known): Promise<(RecordKey & Record<string, unknown>) | null> {
   if (id === null) return null;
   const hit = known?.get(id);
   if (hit && hit['officeId'] === officeId) return hit as RecordKey & Record<string, unknown>;
-  const immutable = model === 'park' || model === 'building';
-  let keys = placeKeys.get(runtime);
-  if (!keys) placeKeys.set(runtime, (keys = new Map()));
-  const key = keys.get(`${model}:${id}`);
-  if (immutable && key && key.officeId === officeId) return { ...key };
-  const row = await runtime.storage.findOne({ model, where: [{ field: 'officeId', value: officeId }, { field: 'id', value: id }] });
-  if (!row) return null;
-  const record = rowToRecord<RecordKey & Record<string, unknown>>(row);
-  if (immutable) {
-    if (keys.size >= PLACE_KEYS_MAX) keys.clear();
-    keys.set(`${model}:${id}`, { id: record.id, code: record.code, officeId });
-  }
-  return record;
+  const row = await directoryRow(runtime, model, officeId, id);
+  return row ? rowToRecord<RecordKey & Record<string, unknown>>(row) : null;
 }
 
 /** The facts rules test, loaded from the request's community, park, building and enterprise. */

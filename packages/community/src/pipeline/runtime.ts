@@ -12,6 +12,7 @@ import type { OfficeConfig } from '../config/config-schema.js';
 import type { OperatorDefinition } from '../routing/types.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 import { noteOfficeRow } from './office-state.js';
+import { directoryRow } from './directory-cache.js';
 
 /** Everything the services share; built once by `createCommunity`. */
 export interface Runtime {
@@ -68,13 +69,7 @@ export async function loadActor(runtime: Runtime, actor: Actor, purpose: ActorPu
     throw new KechuangError('FORBIDDEN', `Office '${office['name'] as string}' is archived and read-only; nothing can be changed or submitted in it.`);
   }
   if (actor.kind === 'system') return resolveActor(actor.officeId, null);
-  const row = await ops.findOne({
-    model: 'member',
-    where: [
-      { field: 'officeId', value: actor.officeId },
-      { field: 'id', value: actor.memberId },
-    ],
-  });
+  const row = await directoryRow(runtime, 'member', actor.officeId, actor.memberId, ops);
   if (!row) {
     throw new KechuangError('FORBIDDEN', `Member '${actor.memberId}' is not in this office; check the session's officeId and memberId.`);
   }

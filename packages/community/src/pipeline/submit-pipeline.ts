@@ -14,6 +14,7 @@ import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-r
 import { partyIdsOf } from './load-request.js';
 import { stampEntries, writeEntries } from './request-pipeline.js';
 import { officePolicy } from './office-policy.js';
+import { directoryRow } from './directory-cache.js';
 import type { EntryDraft, PartyDraft } from '../commands/request/command-definition.js';
 import type { TimerDraft } from '../timers/timer-record.js';
 import { scheduleTimers } from '../timers/timer-store.js';
@@ -25,7 +26,7 @@ export type SubmitInput = z.output<typeof submitRequestInput>;
 type KnownRecords = Map<string, Record<string, unknown>>;
 
 async function byId<T>(runtime: Runtime, model: string, officeId: string, id: string, known: KnownRecords): Promise<T | null> {
-  const row = await runtime.storage.findOne({ model, where: [{ field: 'officeId', value: officeId }, { field: 'id', value: id }] });
+  const row = await directoryRow(runtime, model, officeId, id);
   if (!row) return null;
   const record = rowToRecord<T & Record<string, unknown>>(row);
   known.set(id, record);

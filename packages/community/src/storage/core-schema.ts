@@ -25,7 +25,7 @@ function directoryModel(name: string, fields: Record<string, FieldDefinition>, i
  */
 export const coreModels: Record<string, ModelDefinition> = {
   // Office codes are unique across the whole deployment: an office is the tenant itself.
-  office: { ...directoryModel('office', { name: s, timeZone: s, configVersion: { type: 'number', nullable: true }, rosterStamp: sn }), unique: [{ name: 'office_code', fields: ['code'] }] },
+  office: { ...directoryModel('office', { name: s, timeZone: s, configVersion: { type: 'number', nullable: true }, directoryStamp: sn }), unique: [{ name: 'office_code', fields: ['code'] }] },
   community: directoryModel('community', { name: s }),
   park: directoryModel('park', { communityId: s, name: s, kind: s, address: sn }, [['officeId', 'communityId']]),
   building: directoryModel('building', { parkId: s, communityId: s, name: s, floors: { type: 'number', nullable: true } }, [

@@ -10,7 +10,7 @@ import { asKechuangError, loadActor, type Runtime } from '../../pipeline/runtime
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../queries/cursor.js';
 import { recordToRow, rowToRecord } from '../../storage/records.js';
 import type { Where } from '../../storage/types.js';
-import { stampRoster } from '../../pipeline/office-state.js';
+import { stampDirectory } from '../../pipeline/office-state.js';
 import type { DirectoryLookup, DirectorySpec, ReferenceProblem } from './directory-spec.js';
 
 /** Options of a directory list. Ordered by code, then id. */
@@ -83,15 +83,14 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       model,
       fields: ['code'],
     });
-  // Routing caches the office's members and teams under the roster stamp this moves.
-  const rosterModel = model === 'member' || model === 'team';
   const save = async (actor: ResolvedActor, current: T, fields: Partial<T>, action: DirectoryEvent['action']): Promise<T> => {
     const next = { ...current, ...fields, version: current.version + 1, updatedAt: runtime.clock.now() } as T;
     let updated;
     try {
       updated = await runtime.storage.transaction(async (tx) => {
         const row = await tx.update({ model, where: scoped(actor.officeId, [{ field: 'id', value: current.id }, { field: 'version', value: current.version }]), data: recordToRow(next) });
-        if (row && rosterModel) await stampRoster(runtime, tx, actor.officeId);
+        // Commands cache directory records under the stamp this moves.
+        if (row) await stampDirectory(runtime, tx, actor.officeId);
         return row;
       });
     } catch (error) {
@@ -115,7 +114,7 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       try {
         await runtime.storage.transaction(async (tx) => {
           await tx.create({ model, data: recordToRow(record) });
-          if (rosterModel) await stampRoster(runtime, tx, actor.officeId);
+          await stampDirectory(runtime, tx, actor.officeId);
         });
       } catch (error) {
         throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(code) : asKechuangError(error, `create of ${label}`);

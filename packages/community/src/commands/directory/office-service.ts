@@ -51,7 +51,7 @@ export function officesApi(runtime: Runtime): OfficesApi {
     const row = await runtime.storage.findOne({ model: 'office', where: [{ field, value }] });
     if (!row) return null;
     // The stamps are the runtime's cache keys, not part of the office (see office-state.ts).
-    const { configVersion: _config, rosterStamp: _roster, ...office } = row;
+    const { configVersion: _config, directoryStamp: _directory, ...office } = row;
     return rowToRecord<Office>(office);
   };
   return {
