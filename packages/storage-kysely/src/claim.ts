@@ -1,12 +1,11 @@
-import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
+import type { QueryExecutorProvider, QueryResult } from 'kysely';
 import { KechuangError, checkCount, checkOrdering, checkWhere, compareFieldValues, modelOf, prepareUpdatePatch } from '@kechuang/community';
 import type { ClaimArgs, FieldValue, OrderBy, Row } from '@kechuang/community';
 import type { SqlDialectDescription } from './dialect.js';
 import type { OperationContext } from './operations.js';
 import { col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
+import { ident, type SqlText } from './sql-text.js';
 import { storageError } from './storage-error.js';
-
-type Sql = RawBuilder<unknown>;
 
 interface CheckedClaim {
   map: TableMap;
@@ -46,12 +45,12 @@ function checkClaim(map: TableMap, args: ClaimArgs): CheckedClaim {
   return { map, patch, increment: [...seen] };
 }
 
-function setSql(dialect: SqlDialectDescription, { map, patch, increment }: CheckedClaim): Sql {
+function setSql(q: SqlText, { map, patch, increment }: CheckedClaim): string {
   const sets = [
-    ...Object.keys(patch).map((f) => sql`${col(map, f)} = ${param(dialect, map, f, patch[f] ?? null)}`),
-    ...increment.map((f) => sql`${col(map, f)} = ${col(map, f)} + 1`),
+    ...Object.keys(patch).map((f) => `${col(map, f)} = ${param(q, map, f, patch[f] ?? null)}`),
+    ...increment.map((f) => `${col(map, f)} = ${col(map, f)} + 1`),
   ];
-  return sql.join(sets);
+  return sets.join(', ');
 }
 
 // RETURNING and `IN (…)` hand rows back in no particular order; the contract promises orderBy's.
@@ -69,8 +68,11 @@ function sortRows(rows: Row[], orderBy: readonly OrderBy[]): Row[] {
     .map(({ row }) => row);
 }
 
-/** Runs a statement, turning driver errors (unique violations) into the contract's errors. */
-export type RunStatement = <R>(map: TableMap, query: RawBuilder<R>, on: QueryExecutorProvider) => Promise<{ rows: R[]; numAffectedRows?: bigint }>;
+/**
+ * Runs the statement `build` writes into a fresh {@link SqlText}, turning driver errors (unique
+ * violations) into the contract's errors.
+ */
+export type RunStatement = <R = unknown>(map: TableMap, build: (q: SqlText) => string, on?: QueryExecutorProvider) => Promise<QueryResult<R>>;
 
 /**
  * `claim()` over one executor. Three strategies, by what the database offers:
@@ -89,12 +91,14 @@ export function createClaim(ctx: OperationContext, db: QueryExecutorProvider, ru
 
   async function oneStatement(claim: CheckedClaim, args: ClaimArgs): Promise<Row[]> {
     const { map } = claim;
-    const table = sql.table(map.table);
-    const picked = sql`SELECT ${col(map, 'id')} FROM ${table} WHERE ${whereSql(dialect, map, args.where)}${orderSql(map, args.orderBy)} LIMIT ${args.limit} FOR UPDATE SKIP LOCKED`;
-    const id = sql.ref(`${map.table}.${map.columns['id'] ?? 'id'}`);
-    const result = await run(
+    const table = ident(map.table);
+    const id = col(map, 'id');
+    const result = await run<Record<string, unknown>>(
       map,
-      sql<Record<string, unknown>>`UPDATE ${table} SET ${setSql(dialect, claim)} FROM (${picked}) AS kc_claimed WHERE ${id} = kc_claimed.${col(map, 'id')} RETURNING ${table}.*`,
+      (q) =>
+        `UPDATE ${table} SET ${setSql(q, claim)} FROM (` +
+        `SELECT ${id} FROM ${table} WHERE ${whereSql(q, map, args.where)}${orderSql(map, args.orderBy)} LIMIT ${q.bindInteger(args.limit)} FOR UPDATE SKIP LOCKED` +
+        `) AS kc_claimed WHERE ${table}.${id} = kc_claimed.${id} RETURNING ${table}.*`,
       db
     );
     return result.rows.map((raw) => decodeRow(dialect, map, raw));
@@ -102,45 +106,57 @@ export function createClaim(ctx: OperationContext, db: QueryExecutorProvider, ru
 
   async function selectThenUpdate(claim: CheckedClaim, args: ClaimArgs, on: QueryExecutorProvider): Promise<Row[]> {
     const { map } = claim;
-    const table = sql.table(map.table);
-    const lock = dialect.skipLocked ? sql` FOR UPDATE SKIP LOCKED` : sql``;
-    const picked = await run(
+    const table = ident(map.table);
+    const id = col(map, 'id');
+    const lock = dialect.skipLocked ? ' FOR UPDATE SKIP LOCKED' : '';
+    const picked = await run<{ id: unknown }>(
       map,
-      sql<{ id: unknown }>`SELECT ${col(map, 'id')} AS id FROM ${table} WHERE ${whereSql(dialect, map, args.where)}${orderSql(map, args.orderBy)} LIMIT ${args.limit}${lock}`,
+      (q) => `SELECT ${id} AS id FROM ${table} WHERE ${whereSql(q, map, args.where)}${orderSql(map, args.orderBy)} LIMIT ${q.bindInteger(args.limit)}${lock}`,
       on
     );
     const ids = picked.rows.map((raw) => String(raw.id));
     if (ids.length === 0) return [];
-    const inIds = sql`${col(map, 'id')} IN (${sql.join(ids.map((value) => sql.val(value)))})`;
-    const returning = dialect.returning ? sql` RETURNING *` : sql``;
-    const updated = await run(map, sql<Record<string, unknown>>`UPDATE ${table} SET ${setSql(dialect, claim)} WHERE ${inIds}${returning}`, on);
-    const rows = dialect.returning ? updated.rows : (await run(map, sql<Record<string, unknown>>`SELECT * FROM ${table} WHERE ${inIds}`, on)).rows;
+    const inIds = (q: SqlText): string => `${id} IN (${ids.map((value) => q.bind(value)).join(', ')})`;
+    const returning = dialect.returning ? ' RETURNING *' : '';
+    const updated = await run<Record<string, unknown>>(map, (q) => `UPDATE ${table} SET ${setSql(q, claim)} WHERE ${inIds(q)}${returning}`, on);
+    const rows = dialect.returning ? updated.rows : (await run<Record<string, unknown>>(map, (q) => `SELECT * FROM ${table} WHERE ${inIds(q)}`, on)).rows;
     return rows.map((raw) => decodeRow(dialect, map, raw));
   }
 
   async function guardedUpdates(claim: CheckedClaim, args: ClaimArgs, on: QueryExecutorProvider): Promise<Row[]> {
     const { map, patch, increment } = claim;
-    const table = sql.table(map.table);
-    const condition = whereSql(dialect, map, args.where);
-    const candidates = await run(map, sql<Record<string, unknown>>`SELECT * FROM ${table} WHERE ${condition}${orderSql(map, args.orderBy)} LIMIT ${args.limit}`, on);
+    const table = ident(map.table);
+    const id = col(map, 'id');
+    const candidates = await run<Record<string, unknown>>(
+      map,
+      (q) => `SELECT * FROM ${table} WHERE ${whereSql(q, map, args.where)}${orderSql(map, args.orderBy)} LIMIT ${q.bindInteger(args.limit)}`,
+      on
+    );
+    // A concurrent claimer that took a row first changed one of these fields (or took it out
+    // of `where`). JSON is left out: databases disagree on comparing it.
+    const scalars = [...Object.keys(patch), ...increment].filter((f) => map.definition.fields[f]?.type !== 'json');
+    const returning = dialect.returning ? ' RETURNING *' : '';
     const claimed: Row[] = [];
     for (const raw of candidates.rows) {
       const old = decodeRow(dialect, map, raw);
-      // A concurrent claimer that took the row first changed one of these fields (or took it
-      // out of `where`). JSON is left out: databases disagree on comparing it.
-      const scalars = [...Object.keys(patch), ...increment].filter((f) => map.definition.fields[f]?.type !== 'json');
-      const unchanged = scalars.map((f) => {
-        const value = old[f] ?? null;
-        return value === null ? sql`${col(map, f)} IS NULL` : sql`${col(map, f)} = ${param(dialect, map, f, value)}`;
-      });
-      const guard = sql.join([sql`${col(map, 'id')} = ${sql.val(String(old['id']))}`, sql`(${condition})`, ...unchanged], sql` AND `);
-      const returning = dialect.returning ? sql` RETURNING *` : sql``;
-      const updated = await run(map, sql<Record<string, unknown>>`UPDATE ${table} SET ${setSql(dialect, claim)} WHERE ${guard}${returning}`, on);
+      const key = String(old['id']);
+      const unchanged = (q: SqlText): string =>
+        scalars
+          .map((f) => {
+            const value = old[f] ?? null;
+            return value === null ? ` AND ${col(map, f)} IS NULL` : ` AND ${col(map, f)} = ${param(q, map, f, value)}`;
+          })
+          .join('');
+      const updated = await run<Record<string, unknown>>(
+        map,
+        (q) => `UPDATE ${table} SET ${setSql(q, claim)} WHERE ${id} = ${q.bind(key)} AND (${whereSql(q, map, args.where)})${unchanged(q)}${returning}`,
+        on
+      );
       if (dialect.returning) {
         const row = updated.rows[0];
         if (row) claimed.push(decodeRow(dialect, map, row));
       } else if (Number(updated.numAffectedRows ?? 0n) > 0) {
-        const reread = await run(map, sql<Record<string, unknown>>`SELECT * FROM ${table} WHERE ${col(map, 'id')} = ${sql.val(String(old['id']))}`, on);
+        const reread = await run<Record<string, unknown>>(map, (q) => `SELECT * FROM ${table} WHERE ${id} = ${q.bind(key)}`, on);
         const row = reread.rows[0];
         if (row) claimed.push(decodeRow(dialect, map, row));
       }

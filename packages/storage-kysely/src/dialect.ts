@@ -12,6 +12,7 @@ import type { FieldType, FieldValue, JsonValue } from '@kechuang/community';
  *   name: 'mariadb',
  *   returning: false,
  *   skipLocked: true,
+ *   placeholder: undefined, // positional `?`, not PostgreSQL's `$n`
  *   columnType: (type) => ({ string: 'VARCHAR(512) COLLATE utf8mb4_bin', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATETIME(3)', json: 'LONGTEXT' })[type],
  *   isUniqueViolation: (error) => (error as { errno?: number }).errno === 1062,
  * };
@@ -57,6 +58,11 @@ export interface SqlDialectDescription {
    * instances sharing a database (PostgreSQL: a transaction-scoped advisory lock per schema).
    */
   migrationLockSql?: string;
+  /**
+   * The placeholder of the `index`-th bound parameter (from 1) in the SQL text the adapter
+   * writes: `$1, $2, …` on PostgreSQL. Leave it out for positional `?` (SQLite, MySQL).
+   */
+  placeholder?(index: number): string;
   /** SQL listing a table's column names as rows with a `name` column; one `?` stands for the table name. */
   listColumnsSql: string;
 }
@@ -158,6 +164,7 @@ export const postgresDialect: SqlDialectDescription = {
     }
   },
   textMatch: 'like',
+  placeholder: (index) => `$${index}`,
   isUniqueViolation: (error) => errorProp(error, 'code') === '23505',
   uniqueConstraintName: (error) => {
     const name = errorProp(error, 'constraint');

@@ -1,8 +1,9 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
+import type { QueryExecutorProvider } from 'kysely';
 import type { StorageSchema } from '@kechuang/community';
 import type { SqlDialectDescription } from './dialect.js';
 import { storageError } from './storage-error.js';
 import { tableMap, type TableMap } from './query-sql.js';
+import { execute, ident } from './sql-text.js';
 
 /** The table that records applied schema versions. */
 export const MIGRATIONS_TABLE = 'kechuang_migrations';
@@ -13,19 +14,20 @@ function fingerprint(schema: StorageSchema): string {
 
 async function existingColumns(db: QueryExecutorProvider, dialect: SqlDialectDescription, table: string): Promise<Set<string>> {
   const [before = '', after = ''] = dialect.listColumnsSql.split('?');
-  const result = await sql<{ name: string }>`${sql.raw(before)}${table}${sql.raw(after)}`.execute(db);
+  const result = await execute<{ name: string }>(db, dialect, (q) => `${before}${q.bind(table)}${after}`);
   return new Set(result.rows.map((row) => row.name));
 }
 
 async function migrateTable(db: QueryExecutorProvider, dialect: SqlDialectDescription, map: TableMap): Promise<void> {
+  const run = (text: string) => execute(db, dialect, () => text);
   const columnSql = (field: string): string => {
     const definition = map.definition.fields[field];
     if (!definition) throw storageError(`Unknown field "${field}".`);
     const primary = field === 'id' ? ' PRIMARY KEY' : '';
-    return `"${map.columns[field]}" ${dialect.columnType(definition.type)}${definition.nullable ? '' : ' NOT NULL'}${primary}`;
+    return `${ident(map.columns[field] ?? field)} ${dialect.columnType(definition.type)}${definition.nullable ? '' : ' NOT NULL'}${primary}`;
   };
   const fields = Object.keys(map.definition.fields);
-  await sql.raw(`CREATE TABLE IF NOT EXISTS "${map.table}" (${fields.map(columnSql).join(', ')})`).execute(db);
+  await run(`CREATE TABLE IF NOT EXISTS ${ident(map.table)} (${fields.map(columnSql).join(', ')})`);
   const present = await existingColumns(db, dialect, map.table);
   for (const field of fields) {
     if (present.has(map.columns[field] ?? field)) continue;
@@ -36,14 +38,14 @@ async function migrateTable(db: QueryExecutorProvider, dialect: SqlDialectDescri
         { model: map.model, field }
       );
     }
-    await sql.raw(`ALTER TABLE "${map.table}" ADD COLUMN ${columnSql(field)}`).execute(db);
+    await run(`ALTER TABLE ${ident(map.table)} ADD COLUMN ${columnSql(field)}`);
   }
-  const cols = (list: string[]): string => list.map((f) => `"${map.columns[f] ?? f}"`).join(', ');
+  const cols = (list: string[]): string => list.map((f) => ident(map.columns[f] ?? f)).join(', ');
   for (const unique of map.definition.unique ?? []) {
-    await sql.raw(`CREATE UNIQUE INDEX IF NOT EXISTS "${unique.name}" ON "${map.table}" (${cols(unique.fields)})`).execute(db);
+    await run(`CREATE UNIQUE INDEX IF NOT EXISTS ${ident(unique.name)} ON ${ident(map.table)} (${cols(unique.fields)})`);
   }
   for (const index of map.definition.indexes ?? []) {
-    await sql.raw(`CREATE INDEX IF NOT EXISTS "${index.name}" ON "${map.table}" (${cols(index.fields)})`).execute(db);
+    await run(`CREATE INDEX IF NOT EXISTS ${ident(index.name)} ON ${ident(map.table)} (${cols(index.fields)})`);
   }
 }
 
@@ -55,15 +57,15 @@ async function migrateTable(db: QueryExecutorProvider, dialect: SqlDialectDescri
  * database error propagates.
  */
 export async function migrate(db: QueryExecutorProvider, dialect: SqlDialectDescription, schema: StorageSchema): Promise<void> {
-  if (dialect.migrationLockSql !== undefined) await sql.raw(dialect.migrationLockSql).execute(db);
-  await sql
-    .raw(
-      `CREATE TABLE IF NOT EXISTS "${MIGRATIONS_TABLE}" (version INTEGER NOT NULL, fingerprint TEXT NOT NULL, applied_at TEXT NOT NULL)`
-    )
-    .execute(db);
-  const last = await sql
-    .raw<{ version: number; fingerprint: string }>(`SELECT version, fingerprint FROM "${MIGRATIONS_TABLE}" ORDER BY version DESC LIMIT 1`)
-    .execute(db);
+  const table = ident(MIGRATIONS_TABLE);
+  const lock = dialect.migrationLockSql;
+  if (lock !== undefined) await execute(db, dialect, () => lock);
+  await execute(db, dialect, () => `CREATE TABLE IF NOT EXISTS ${table} (version INTEGER NOT NULL, fingerprint TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+  const last = await execute<{ version: number; fingerprint: string }>(
+    db,
+    dialect,
+    () => `SELECT version, fingerprint FROM ${table} ORDER BY version DESC LIMIT 1`
+  );
   const applied = last.rows[0];
   const print = fingerprint(schema);
   if (applied && Number(applied.version) === schema.version && applied.fingerprint === print) return;
@@ -74,8 +76,10 @@ export async function migrate(db: QueryExecutorProvider, dialect: SqlDialectDesc
     );
   }
   for (const [model, definition] of Object.entries(schema.models)) await migrateTable(db, dialect, tableMap(model, definition));
-  await sql`DELETE FROM ${sql.table(MIGRATIONS_TABLE)} WHERE version = ${schema.version}`.execute(db);
-  await sql`INSERT INTO ${sql.table(MIGRATIONS_TABLE)} (version, fingerprint, applied_at) VALUES (${schema.version}, ${print}, ${new Date().toISOString()})`.execute(
-    db
+  await execute(db, dialect, (q) => `DELETE FROM ${table} WHERE version = ${q.bind(schema.version)}`);
+  await execute(
+    db,
+    dialect,
+    (q) => `INSERT INTO ${table} (version, fingerprint, applied_at) VALUES (${q.bind(schema.version)}, ${q.bind(print)}, ${q.bind(new Date().toISOString())})`
   );
 }

@@ -1,11 +1,12 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
+import type { QueryExecutorProvider } from 'kysely';
 import { KechuangError } from '@kechuang/community';
-import type { AggregateArgs, FieldValue, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
+import type { AggregateArgs, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
 import { checkCount, checkGroupBy, isOrGroup, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
 import { storageError } from './storage-error.js';
-import { createClaim } from './claim.js';
+import { createClaim, type RunStatement } from './claim.js';
 import type { SqlDialectDescription } from './dialect.js';
 import { afterSql, col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
+import { execute, ident, type SqlText } from './sql-text.js';
 
 /** What the operations need: the schema, the dialect, and a way to run a guarded update atomically. */
 export interface OperationContext {
@@ -46,18 +47,24 @@ function selectsById(where: Where): boolean {
 export function createOperations(ctx: OperationContext, db: QueryExecutorProvider): StorageOperations {
   const { dialect } = ctx;
   const mapOf = (model: string): TableMap => tableMap(model, modelOf(ctx.schema(), model));
-  const where = (map: TableMap, w: Where | undefined): ReturnType<typeof whereSql> => {
+  const checked = (map: TableMap, w: Where | undefined): Where => {
     checkWhere(map.model, map.definition, w ?? []);
-    return whereSql(dialect, map, w);
+    return w ?? [];
   };
-  const run = async <R>(map: TableMap, query: { execute(db: QueryExecutorProvider): Promise<{ rows: R[]; numAffectedRows?: bigint }> }, on = db) => {
+  const run: RunStatement = async <R>(map: TableMap, build: (q: SqlText) => string, on = db) => {
     try {
-      return await query.execute(on);
+      return await execute<R>(on, dialect, build);
     } catch (error) {
       throw mapError(error, dialect, map);
     }
   };
-  const select = (map: TableMap): ReturnType<typeof sql.table> => sql.table(map.table);
+  const columns = (map: TableMap, fields: readonly string[]): string => fields.map((f) => col(map, f)).join(', ');
+  const values = (q: SqlText, map: TableMap, fields: readonly string[], row: Row): string =>
+    `(${fields.map((f) => param(q, map, f, row[f] ?? null)).join(', ')})`;
+  const sets = (q: SqlText, map: TableMap, patch: Row): string =>
+    Object.keys(patch)
+      .map((f) => `${col(map, f)} = ${param(q, map, f, patch[f] ?? null)}`)
+      .join(', ');
 
   async function findMany(args: FindManyArgs): Promise<Row[]> {
     const map = mapOf(args.model);
@@ -65,16 +72,18 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     checkOrdering(map.model, map.definition, orderBy, args.after);
     checkCount(map.model, 'limit', args.limit);
     checkCount(map.model, 'offset', args.offset);
-    let condition = where(map, args.where);
-    if (args.after) condition = sql`${condition} AND ${afterSql(dialect, map, orderBy, args.after)}`;
-    const limit = args.limit !== undefined ? sql` LIMIT ${args.limit}` : args.offset ? sql` LIMIT -1` : sql``;
-    const offset = args.offset ? sql` OFFSET ${args.offset}` : sql``;
-    // PostgreSQL has no LIMIT -1; use LIMIT ALL there.
-    const fixedLimit = args.limit === undefined && args.offset && dialect.name !== 'sqlite' ? sql` LIMIT ALL` : limit;
-    const result = await run(
-      map,
-      sql<Record<string, unknown>>`SELECT * FROM ${select(map)} WHERE ${condition}${orderSql(map, orderBy)}${fixedLimit}${offset}`
-    );
+    const w = checked(map, args.where);
+    const { after, limit, offset } = args;
+    const result = await run<Record<string, unknown>>(map, (q) => {
+      let text = `SELECT * FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}`;
+      if (after) text += ` AND ${afterSql(q, map, orderBy, after)}`;
+      text += orderSql(map, orderBy);
+      // An OFFSET needs a LIMIT before it: SQLite's "none" is -1, PostgreSQL's is ALL.
+      if (limit !== undefined) text += ` LIMIT ${q.bindInteger(limit)}`;
+      else if (offset) text += dialect.name === 'sqlite' ? ' LIMIT -1' : ' LIMIT ALL';
+      if (offset) text += ` OFFSET ${q.bindInteger(offset)}`;
+      return text;
+    });
     return result.rows.map((raw) => decodeRow(dialect, map, raw));
   }
 
@@ -82,9 +91,7 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     const map = mapOf(model);
     const data = prepareCreateRow(model, map.definition, input);
     const fields = Object.keys(map.definition.fields);
-    const values = fields.map((f) => param(dialect, map, f, data[f] ?? null));
-    const insert = sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES (${sql.join(values)})`;
-    await run(map, insert);
+    await run(map, (q) => `INSERT INTO ${ident(map.table)} (${columns(map, fields)}) VALUES ${values(q, map, fields, data)}`);
     // The stored row is the checked input: every conversion the adapter makes round-trips
     // exactly, so reading it back (RETURNING) would only cost a decode. `data` is already the
     // checks' deep copy, shared with no caller.
@@ -99,14 +106,8 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     const fields = Object.keys(map.definition.fields);
     // Keep each statement well inside the databases' bound-parameter limits (SQLite 32766, PostgreSQL 65535).
     const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / fields.length)));
-    const insert = (chunk: Row[], on: QueryExecutorProvider) =>
-      run(
-        map,
-        sql`INSERT INTO ${select(map)} (${sql.join(fields.map((f) => col(map, f)))}) VALUES ${sql.join(
-          chunk.map((row) => sql`(${sql.join(fields.map((f) => param(dialect, map, f, row[f] ?? null)))})`),
-        )}`,
-        on,
-      );
+    const insert = (chunk: readonly Row[], on: QueryExecutorProvider) =>
+      run(map, (q) => `INSERT INTO ${ident(map.table)} (${columns(map, fields)}) VALUES ${chunk.map((row) => values(q, map, fields, row)).join(', ')}`, on);
     if (rows.length <= perStatement) await insert(rows, db);
     else {
       await ctx.atomic(async (on) => {
@@ -117,29 +118,36 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     return rows;
   }
 
-  async function update({ model, where: w, data: input }: { model: string; where: Where; data: Row }): Promise<Row | null> {
+  async function update({ model, where: input, data: patch }: { model: string; where: Where; data: Row }): Promise<Row | null> {
     const map = mapOf(model);
-    const data = prepareUpdatePatch(model, map.definition, input);
-    const condition = where(map, w);
-    const sets = Object.keys(data).map((f) => sql`${col(map, f)} = ${param(dialect, map, f, data[f] ?? null)}`);
-    if (dialect.returning && sets.length > 0 && selectsById(w)) {
+    const data = prepareUpdatePatch(model, map.definition, patch);
+    const w = checked(map, input);
+    const changes = Object.keys(data).length > 0;
+    if (dialect.returning && changes && selectsById(w)) {
       // The primary key picks at most one row, so one UPDATE … RETURNING is the whole
       // guarded update: no row back means the guard did not hold.
-      const updated = await run(map, sql<Record<string, unknown>>`UPDATE ${select(map)} SET ${sql.join(sets)} WHERE ${condition} RETURNING *`);
+      const updated = await run<Record<string, unknown>>(
+        map,
+        (q) => `UPDATE ${ident(map.table)} SET ${sets(q, map, data)} WHERE ${whereSql(q, map, w)} RETURNING *`
+      );
       const raw = updated.rows[0];
       return raw ? decodeRow(dialect, map, raw) : null;
     }
+    const id = col(map, 'id');
     return ctx.atomic(async (on) => {
-      const matched = await run(map, sql<{ id: string }>`SELECT ${col(map, 'id')} AS id FROM ${select(map)} WHERE ${condition} LIMIT 2`, on);
+      const matched = await run<{ id: unknown }>(map, (q) => `SELECT ${id} AS id FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)} LIMIT 2`, on);
       if (matched.rows.length > 1) {
         throw storageError(`update on "${model}" matched more than one row; a guarded update must select exactly one (add the id).`, { model });
       }
-      const id = matched.rows[0]?.id;
-      if (id === undefined) return null;
-      const guard = sql`${col(map, 'id')} = ${id} AND ${condition}`;
-      if (sets.length > 0) {
-        const returning = dialect.returning ? sql` RETURNING *` : sql``;
-        const updated = await run(map, sql<Record<string, unknown>>`UPDATE ${select(map)} SET ${sql.join(sets)} WHERE ${guard}${returning}`, on);
+      const key = matched.rows[0]?.id;
+      if (key === undefined) return null;
+      if (changes) {
+        const returning = dialect.returning ? ' RETURNING *' : '';
+        const updated = await run<Record<string, unknown>>(
+          map,
+          (q) => `UPDATE ${ident(map.table)} SET ${sets(q, map, data)} WHERE ${id} = ${q.bind(key)} AND ${whereSql(q, map, w)}${returning}`,
+          on
+        );
         if (dialect.returning) {
           const raw = updated.rows[0];
           return raw ? decodeRow(dialect, map, raw) : null;
@@ -147,20 +155,23 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
         // A concurrent writer changed the row between the SELECT and the UPDATE: the guard lost.
         if (updated.numAffectedRows === 0n) return null;
       }
-      const reread = await run(map, sql<Record<string, unknown>>`SELECT * FROM ${select(map)} WHERE ${col(map, 'id')} = ${id}`, on);
+      const reread = await run<Record<string, unknown>>(map, (q) => `SELECT * FROM ${ident(map.table)} WHERE ${id} = ${q.bind(key)}`, on);
       const raw = reread.rows[0];
       return raw ? decodeRow(dialect, map, raw) : null;
     });
   }
 
-  async function aggregate({ model, where: w, groupBy }: AggregateArgs): Promise<{ group: Row; count: number }[]> {
+  async function aggregate({ model, where: input, groupBy }: AggregateArgs): Promise<{ group: Row; count: number }[]> {
     const map = mapOf(model);
     checkGroupBy(model, map.definition, groupBy);
-    const condition = where(map, w);
-    const keys = groupBy.map((f) => col(map, f));
-    const selected = groupBy.length > 0 ? sql`${sql.join(keys)}, ` : sql``;
-    const grouping = groupBy.length > 0 ? sql` GROUP BY ${sql.join(keys)}` : sql``;
-    const result = await run(map, sql<Record<string, unknown>>`SELECT ${selected}count(*) AS kc_count FROM ${select(map)} WHERE ${condition}${grouping}`);
+    const w = checked(map, input);
+    const keys = columns(map, groupBy);
+    const selected = groupBy.length > 0 ? `${keys}, ` : '';
+    const grouping = groupBy.length > 0 ? ` GROUP BY ${keys}` : '';
+    const result = await run<Record<string, unknown>>(
+      map,
+      (q) => `SELECT ${selected}count(*) AS kc_count FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}${grouping}`
+    );
     return result.rows
       .filter((raw) => groupBy.length > 0 || Number(raw['kc_count']) > 0)
       .map((raw) => ({ group: decodeRow(dialect, map, raw, groupBy), count: Number(raw['kc_count']) }));
@@ -171,15 +182,17 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     createMany,
     findOne: async ({ model, where: w }) => (await findMany({ model, where: w, limit: 1 }))[0] ?? null,
     findMany,
-    count: async ({ model, where: w }) => {
+    count: async ({ model, where: input }) => {
       const map = mapOf(model);
-      const result = await run(map, sql<{ n: unknown }>`SELECT count(*) AS n FROM ${select(map)} WHERE ${where(map, w)}`);
+      const w = checked(map, input);
+      const result = await run<{ n: unknown }>(map, (q) => `SELECT count(*) AS n FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}`);
       return Number(result.rows[0]?.n ?? 0);
     },
     update,
-    delete: async ({ model, where: w }) => {
+    delete: async ({ model, where: input }) => {
       const map = mapOf(model);
-      const result = await run(map, sql`DELETE FROM ${select(map)} WHERE ${where(map, w)}`);
+      const w = checked(map, input);
+      const result = await run(map, (q) => `DELETE FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}`);
       return Number(result.numAffectedRows ?? 0n);
     },
     aggregate,

@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
 import { isOrGroup } from '@kechuang/community';
 import type { FieldValue, ModelDefinition, OrderBy, Row, Where, WhereCondition } from '@kechuang/community';
 import type { SqlDialectDescription } from './dialect.js';
+import { ident, type SqlText } from './sql-text.js';
 
 /** `officeId` → `office_id`: the column and table naming of the SQL adapters. */
 export function snakeCase(name: string): string {
@@ -42,88 +42,93 @@ function buildTableMap(model: string, definition: ModelDefinition): TableMap {
   return { model, table: snakeCase(model), definition, columns };
 }
 
-type Sql = RawBuilder<unknown>;
-
-/** A column reference. */
-export function col(map: TableMap, field: string): Sql {
-  return sql.ref(map.columns[field] ?? field);
+/** A column reference, quoted. */
+export function col(map: TableMap, field: string): string {
+  return ident(map.columns[field] ?? field);
 }
 
-/** A field value as a bound parameter, encoded by the field's type. */
-export function param(dialect: SqlDialectDescription, map: TableMap, field: string, value: FieldValue): Sql {
-  if (value === null) return sql`NULL`;
+/** A field value as a bound parameter, encoded by the field's type; null as the `NULL` literal. */
+export function param(q: SqlText, map: TableMap, field: string, value: FieldValue): string {
+  if (value === null) return 'NULL';
   const type = map.definition.fields[field]?.type ?? 'string';
-  return sql.val(dialect.encode(type, value));
+  return q.bind(q.dialect.encode(type, value));
 }
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function condition(dialect: SqlDialectDescription, map: TableMap, { field, op = 'eq', value }: WhereCondition): Sql {
+function list(q: SqlText, map: TableMap, field: string, values: readonly FieldValue[]): string {
+  let text = '';
+  for (let i = 0; i < values.length; i++) text += (i === 0 ? '' : ', ') + param(q, map, field, values[i] ?? null);
+  return text;
+}
+
+function condition(q: SqlText, map: TableMap, { field, op = 'eq', value }: WhereCondition): string {
   const c = col(map, field);
-  const v = (item: unknown): Sql => param(dialect, map, field, item as FieldValue);
-  const list = Array.isArray(value) ? (value as readonly FieldValue[]) : [];
+  const values = Array.isArray(value) ? (value as readonly FieldValue[]) : [];
   switch (op) {
     case 'eq':
-      return sql`${c} = ${v(value)}`;
+      return `${c} = ${param(q, map, field, value as FieldValue)}`;
     case 'ne':
-      return sql`${c} <> ${v(value)}`;
+      return `${c} <> ${param(q, map, field, value as FieldValue)}`;
     case 'lt':
-      return sql`${c} < ${v(value)}`;
+      return `${c} < ${param(q, map, field, value as FieldValue)}`;
     case 'lte':
-      return sql`${c} <= ${v(value)}`;
+      return `${c} <= ${param(q, map, field, value as FieldValue)}`;
     case 'gt':
-      return sql`${c} > ${v(value)}`;
+      return `${c} > ${param(q, map, field, value as FieldValue)}`;
     case 'gte':
-      return sql`${c} >= ${v(value)}`;
+      return `${c} >= ${param(q, map, field, value as FieldValue)}`;
     case 'in':
-      return list.length === 0 ? sql`1 = 0` : sql`${c} IN (${sql.join(list.map(v))})`;
+      return values.length === 0 ? '1 = 0' : `${c} IN (${list(q, map, field, values)})`;
     case 'not_in':
-      return list.length === 0 ? sql`1 = 1` : sql`${c} NOT IN (${sql.join(list.map(v))})`;
+      return values.length === 0 ? '1 = 1' : `${c} NOT IN (${list(q, map, field, values)})`;
     case 'is_null':
-      return sql`${c} IS NULL`;
+      return `${c} IS NULL`;
     case 'is_not_null':
-      return sql`${c} IS NOT NULL`;
+      return `${c} IS NOT NULL`;
     case 'contains':
     case 'starts_with': {
       const text = String(value);
       // SQLite's LIKE ignores ASCII case, so it matches with instr/substr (exact, binary).
-      if (dialect.textMatch === 'instr') {
-        return op === 'contains' ? sql`instr(${c}, ${text}) > 0` : sql`substr(${c}, 1, length(${text})) = ${text}`;
+      if (q.dialect.textMatch === 'instr') {
+        return op === 'contains' ? `instr(${c}, ${q.bind(text)}) > 0` : `substr(${c}, 1, length(${q.bind(text)})) = ${q.bind(text)}`;
       }
       const pattern = op === 'contains' ? `%${escapeLike(text)}%` : `${escapeLike(text)}%`;
-      return sql`${c} LIKE ${pattern} ESCAPE '\\'`;
+      return `${c} LIKE ${q.bind(pattern)} ESCAPE '\\'`;
     }
   }
 }
 
 /** `where` as a SQL boolean expression (`1 = 1` when empty). */
-export function whereSql(dialect: SqlDialectDescription, map: TableMap, where: Where | undefined): Sql {
-  const parts = (where ?? []).map((entry) => {
-    if (!isOrGroup(entry)) return condition(dialect, map, entry);
-    if (entry.or.length === 0) return sql`1 = 0`;
-    return sql`(${sql.join(entry.or.map((c) => sql`(${condition(dialect, map, c)})`), sql` OR `)})`;
-  });
-  return parts.length === 0 ? sql`1 = 1` : sql.join(parts.map((p) => sql`(${p})`), sql` AND `);
+export function whereSql(q: SqlText, map: TableMap, where: Where | undefined): string {
+  if (!where || where.length === 0) return '1 = 1';
+  let text = '';
+  for (const entry of where) {
+    let part: string;
+    if (!isOrGroup(entry)) part = condition(q, map, entry);
+    else if (entry.or.length === 0) part = '1 = 0';
+    else part = `(${entry.or.map((c) => `(${condition(q, map, c)})`).join(' OR ')})`;
+    text += `${text === '' ? '' : ' AND '}(${part})`;
+  }
+  return text;
 }
 
 /** The keyset condition "strictly after `after` in `orderBy` order", as native SQL. */
-export function afterSql(dialect: SqlDialectDescription, map: TableMap, orderBy: readonly OrderBy[], after: readonly FieldValue[]): Sql {
+export function afterSql(q: SqlText, map: TableMap, orderBy: readonly OrderBy[], after: readonly FieldValue[]): string {
   const branches = orderBy.map((term, i) => {
-    const equal = orderBy.slice(0, i).map((prev, j) => sql`${col(map, prev.field)} = ${param(dialect, map, prev.field, after[j] ?? null)}`);
-    const cmp = term.direction === 'desc' ? sql`<` : sql`>`;
-    const strict = sql`${col(map, term.field)} ${cmp} ${param(dialect, map, term.field, after[i] ?? null)}`;
-    return sql`(${sql.join([...equal, strict], sql` AND `)})`;
+    const equal = orderBy.slice(0, i).map((prev, j) => `${col(map, prev.field)} = ${param(q, map, prev.field, after[j] ?? null)}`);
+    const strict = `${col(map, term.field)} ${term.direction === 'desc' ? '<' : '>'} ${param(q, map, term.field, after[i] ?? null)}`;
+    return `(${[...equal, strict].join(' AND ')})`;
   });
-  return sql`(${sql.join(branches, sql` OR `)})`;
+  return `(${branches.join(' OR ')})`;
 }
 
-/** `ORDER BY …` or nothing. */
-export function orderSql(map: TableMap, orderBy: readonly OrderBy[]): Sql {
-  if (orderBy.length === 0) return sql``;
-  const terms = orderBy.map((t) => sql`${col(map, t.field)} ${t.direction === 'desc' ? sql`DESC` : sql`ASC`}`);
-  return sql` ORDER BY ${sql.join(terms)}`;
+/** ` ORDER BY …` or nothing. */
+export function orderSql(map: TableMap, orderBy: readonly OrderBy[]): string {
+  if (orderBy.length === 0) return '';
+  return ` ORDER BY ${orderBy.map((t) => `${col(map, t.field)} ${t.direction === 'desc' ? 'DESC' : 'ASC'}`).join(', ')}`;
 }
 
 /** A driver row (columns) → a stored row (fields), converted by the schema's field types. */
