@@ -1,8 +1,10 @@
 /**
- * sqlite.submit: whole `submit` commands per second through `sqliteStorage` on a WAL file
- * (synchronous=NORMAL on both sides), into the demo office with its config: each submit is
- * validated, routed by the rules (the legal station's lawyer), gets its SLA clock and
- * reminder/escalation timers, and commits in one transaction.
+ * Whole `submit` commands per second through `sqliteStorage` on a WAL file (synchronous=NORMAL
+ * on both sides):
+ * - sqlite.submit: into an office without a config: validated, checked against the directory,
+ *   stored with its timeline entry in one transaction;
+ * - sqlite.submit-routed: into the demo office with its config: also routed by the rules (the
+ *   legal station's lawyer), with its SLA clock and reminder/escalation timers.
  *
  * Baseline: hand-written minimal SQL through the same driver (better-sqlite3), on a file with
  * the same tables and indexes, persisting the same result — the very rows the SDK wrote for
@@ -15,70 +17,72 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { coreModels, type CommunitySession, type Row, type StorageAdapter } from '@kechuang/community';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
-import { demoOffice } from './demo-office.js';
+import { demoOffice, plainOffice, type DemoOffice } from './demo-office.js';
 import type { BenchmarkDefinition } from './harness.js';
 import { columnsOf, freshCopy, storedSubmit, type SubmitRows } from './submit-rows.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'kechuang-bench-'));
-let statements = 0;
-let storage: StorageAdapter;
-let session: CommunitySession;
-let input: Record<string, unknown>;
-let template: SubmitRows;
+function sqliteSubmit(name: string, office: (storage: StorageAdapter) => Promise<DemoOffice>): BenchmarkDefinition {
+  const dir = mkdtempSync(join(tmpdir(), 'kechuang-bench-'));
+  let statements = 0;
+  let storage: StorageAdapter;
+  let session: CommunitySession;
+  let input: Record<string, unknown>;
+  let template: SubmitRows;
+  let raw: Database.Database;
+  let persist: (rows: SubmitRows) => void;
 
-async function setup(): Promise<void> {
-  storage = sqliteStorage({ filename: join(dir, 'sdk.sqlite'), driverOptions: { verbose: () => void statements++ } });
-  ({ session, input } = await demoOffice(storage));
-  await session.requests.submit(input as never);
-  // Count one submit's statements, then measure without counting.
-  statements = 0;
-  const request = await session.requests.submit(input as never);
-  const counted = statements;
-  template = await storedSubmit(storage, request.id);
-  const rows = 1 + template.entries.length + template.timers.length;
-  console.log(`\n  sqlite.submit: ${counted} statements per submit; baseline ${rows + 2} (BEGIN, ${rows} INSERTs, COMMIT)`);
-}
+  async function setup(): Promise<void> {
+    storage = sqliteStorage({ filename: join(dir, 'sdk.sqlite'), driverOptions: { verbose: () => void statements++ } });
+    ({ session, input } = await office(storage));
+    await session.requests.submit(input as never);
+    // Count one submit's statements, then measure without counting.
+    statements = 0;
+    const request = await session.requests.submit(input as never);
+    const counted = statements;
+    template = await storedSubmit(storage, request.id);
+    const rows = 1 + template.entries.length + template.timers.length;
+    console.log(`\n  ${name}: ${counted} statements per submit; baseline ${rows + 2} (BEGIN, ${rows} INSERTs, COMMIT)`);
+  }
 
-// ---- the baseline: the same rows, by hand ----------------------------------------------
-let raw: Database.Database;
-let persist: (rows: SubmitRows) => void;
-const encode = (value: unknown): unknown =>
-  value instanceof Date ? value.getTime() : value !== null && typeof value === 'object' ? JSON.stringify(value) : typeof value === 'boolean' ? Number(value) : value;
+  // ---- the baseline: the same rows, by hand ----------------------------------------------
+  async function baselineSetup(): Promise<void> {
+    // The same tables and indexes, created by the adapter on another file; then only raw SQL.
+    const file = join(dir, 'raw.sqlite');
+    const tables = sqliteStorage({ filename: file });
+    await tables.init({ version: 1, models: { request: coreModels['request']!, timeline_entry: coreModels['timeline_entry']!, timer: coreModels['timer']! } });
+    await tables.close?.();
+    raw = new Database(file);
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = NORMAL');
+    const insert = (model: 'request' | 'timeline_entry' | 'timer'): ((row: Row) => void) => {
+      const { fields, columns, table } = columnsOf(model);
+      const statement = raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
+      return (row) => statement.run(fields.map((f) => encode(row[f] ?? null)));
+    };
+    const [request, entry, timer] = [insert('request'), insert('timeline_entry'), insert('timer')];
+    persist = raw.transaction((rows: SubmitRows) => {
+      request(rows.request);
+      rows.entries.forEach(entry);
+      rows.timers.forEach(timer);
+    });
+  }
 
-async function baselineSetup(): Promise<void> {
-  // The same tables and indexes, created by the adapter on another file; then only raw SQL.
-  const file = join(dir, 'raw.sqlite');
-  const tables = sqliteStorage({ filename: file });
-  await tables.init({ version: 1, models: { request: coreModels['request']!, timeline_entry: coreModels['timeline_entry']!, timer: coreModels['timer']! } });
-  await tables.close?.();
-  raw = new Database(file);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = NORMAL');
-  const insert = (model: 'request' | 'timeline_entry' | 'timer'): ((row: Row) => void) => {
-    const { fields, columns, table } = columnsOf(model);
-    const statement = raw.prepare(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
-    return (row) => statement.run(fields.map((f) => encode(row[f] ?? null)));
-  };
-  const [request, entry, timer] = [insert('request'), insert('timeline_entry'), insert('timer')];
-  persist = raw.transaction((rows: SubmitRows) => {
-    request(rows.request);
-    rows.entries.forEach(entry);
-    rows.timers.forEach(timer);
-  });
-}
-
-export const benchmarks: BenchmarkDefinition[] = [
-  {
-    name: 'sqlite.submit',
+  return {
+    name,
     setup,
     fn: async () => {
       await session.requests.submit(input as never);
     },
     baseline: { name: 'hand-written SQL, same driver and rows', setup: baselineSetup, fn: () => persist(freshCopy(template)) },
     async teardown() {
-      await storage.close?.();
-      raw.close();
+      await storage?.close?.();
+      raw?.close();
       rmSync(dir, { recursive: true, force: true });
     },
-  },
-];
+  };
+}
+
+const encode = (value: unknown): unknown =>
+  value instanceof Date ? value.getTime() : value !== null && typeof value === 'object' ? JSON.stringify(value) : typeof value === 'boolean' ? Number(value) : value;
+
+export const benchmarks: BenchmarkDefinition[] = [sqliteSubmit('sqlite.submit', plainOffice), sqliteSubmit('sqlite.submit-routed', demoOffice)];

@@ -2,21 +2,27 @@
  * Quickstart: one enterprise request around the whole closed loop (闭环) in the demo
  * Mengchuang Community — the unpaid-invoices case from a visit, solved by the legal station.
  */
-import { mkdirSync, rmSync } from 'node:fs';
 import { createCommunity, type CommunitySession } from '@kechuang/community';
 import { generateMengchuang, loadDemo, mengchuangConfigText } from '@kechuang/demo';
-import { sqliteStorage } from '@kechuang/storage-sqlite';
+import { storageFromEnv } from './storage-from-env.js';
 
 // The embedded default: one SQLite file, made afresh for each run of the demo.
-const filename = '.data/quickstart.sqlite';
-mkdirSync('.data', { recursive: true });
-for (const suffix of ['', '-wal', '-shm']) rmSync(filename + suffix, { force: true });
-const storage = sqliteStorage({ filename });
+// DATABASE_URL=postgres://… runs the same code on PostgreSQL.
+const { storage, where } = await storageFromEnv('quickstart');
 const community = createCommunity({ storage });
 const directory = generateMengchuang();
 const office = await community.offices.create(directory.office);
-const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory);
-console.log(`Loaded ${directory.parks.length} parks, ${directory.enterprises.length} enterprises, ${directory.members.length} members into ${filename}.`);
+// Loading 6,000 enterprises takes a few seconds (longer over a network): show how far it is.
+let shown = -1;
+const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory, {
+  onProgress: (done, total) => {
+    const percent = Math.floor((done / total) * 100);
+    if (percent === shown || !process.stderr.isTTY) return;
+    shown = percent;
+    process.stderr.write(`\rLoading the demo directory… ${percent}%${done === total ? '\n' : ''}`);
+  },
+});
+console.log(`Loaded ${directory.parks.length} parks, ${directory.enterprises.length} enterprises, ${directory.members.length} members into ${where}.`);
 
 const as = (memberId: string): CommunitySession => community.as({ kind: 'member', officeId: office.id, memberId });
 const deputy = as(demo.dispatcherIds[0]!);

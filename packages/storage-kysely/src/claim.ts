@@ -1,5 +1,5 @@
 import type { QueryExecutorProvider, QueryResult } from 'kysely';
-import { KechuangError, checkCount, checkOrdering, checkWhere, compareFieldValues, modelOf, prepareUpdatePatch } from '@kechuang/community';
+import { compareFieldValues, modelOf, prepareClaim } from '@kechuang/community';
 import type { ClaimArgs, FieldValue, OrderBy, Row } from '@kechuang/community';
 import type { SqlDialectDescription } from './dialect.js';
 import type { OperationContext } from './operations.js';
@@ -13,36 +13,9 @@ interface CheckedClaim {
   increment: readonly string[];
 }
 
-function claimError(model: string, message: string, details: Record<string, unknown> = {}): KechuangError {
-  return storageError(`claim on model "${model}": ${message}`, { model, ...details });
-}
-
-// The same rules, in the same words, as the in-memory adapter's claim, so both refuse alike.
+// The same checks, in the same words, as every other adapter's claim.
 function checkClaim(map: TableMap, args: ClaimArgs): CheckedClaim {
-  const { model, definition } = map;
-  const { where, orderBy, limit, set = {}, increment = [] } = args;
-  checkWhere(model, definition, where);
-  if (!Array.isArray(orderBy)) throw claimError(model, '"orderBy" must be an array of ordering terms; end it with { field: "id" }.');
-  checkOrdering(model, definition, orderBy, undefined);
-  if (limit === undefined) throw claimError(model, '"limit" is required: say how many rows to take at most.');
-  checkCount(model, 'limit', limit);
-  const patch = prepareUpdatePatch(model, definition, set);
-  if (Object.hasOwn(patch, 'id')) throw claimError(model, '"set" cannot change the id of the rows it claims.', { field: 'id' });
-  if (!Array.isArray(increment)) throw claimError(model, '"increment" must be an array of number field names.');
-  const seen = new Set<string>();
-  for (const field of increment) {
-    const fieldDefinition = typeof field === 'string' && Object.hasOwn(definition.fields, field) ? definition.fields[field] : undefined;
-    if (!fieldDefinition) throw claimError(model, `cannot increment the unknown field ${JSON.stringify(field)}.`, { field });
-    if (fieldDefinition.type !== 'number' || fieldDefinition.nullable) {
-      throw claimError(model, `"increment" only raises non-nullable number fields, but "${field}" is a ${fieldDefinition.nullable ? 'nullable ' : ''}${fieldDefinition.type} field.`, { field });
-    }
-    if (seen.has(field) || Object.hasOwn(patch, field)) throw claimError(model, `"${field}" is named twice in "set"/"increment"; name it once.`, { field });
-    seen.add(field);
-  }
-  if (seen.size === 0 && Object.keys(patch).length === 0) {
-    throw claimError(model, 'give "set" or "increment": a claim must change the rows it takes so that later claims skip them.');
-  }
-  return { map, patch, increment: [...seen] };
+  return { map, ...prepareClaim(map.model, map.definition, args) };
 }
 
 function setSql(q: SqlText, { map, patch, increment }: CheckedClaim): string {

@@ -5,16 +5,20 @@ import type { FieldType, FieldValue, JsonValue } from '@kechuang/community';
  * and `postgres` are built in ({@link sqliteDialect}, {@link postgresDialect}); describe any
  * other database with an object of this shape.
  *
- * @example MariaDB (no `UPDATE … RETURNING`)
+ * @example MariaDB (no `UPDATE … RETURNING`; run it with `sql_mode` including `ANSI_QUOTES`,
+ * since the adapter quotes names with double quotes)
  * ```ts
  * const mariadb: SqlDialectDescription = {
- *   ...postgresDialect,
  *   name: 'mariadb',
  *   returning: false,
  *   skipLocked: true,
- *   placeholder: undefined, // positional `?`, not PostgreSQL's `$n`
- *   columnType: (type) => ({ string: 'VARCHAR(512) COLLATE utf8mb4_bin', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATETIME(3)', json: 'LONGTEXT' })[type],
+ *   serialize: false,
+ *   columnType: (type) => ({ string: 'VARCHAR(255) COLLATE utf8mb4_bin', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATETIME(3)', json: 'LONGTEXT' })[type],
+ *   encode: (type, value) => (type === 'json' ? JSON.stringify(value) : value),
+ *   decode: (type, raw) => (type === 'json' ? JSON.parse(String(raw)) : type === 'boolean' ? Boolean(raw) : type === 'date' ? new Date(raw as string) : (raw as FieldValue)),
+ *   textMatch: 'like',
  *   isUniqueViolation: (error) => (error as { errno?: number }).errno === 1062,
+ *   listColumnsSql: 'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
  * };
  * ```
  */

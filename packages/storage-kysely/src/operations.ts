@@ -78,9 +78,10 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
       let text = `SELECT * FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}`;
       if (after) text += ` AND ${afterSql(q, map, orderBy, after)}`;
       text += orderSql(map, orderBy);
-      // An OFFSET needs a LIMIT before it: SQLite's "none" is -1, PostgreSQL's is ALL.
+      // An OFFSET needs a LIMIT before it, and databases spell "no limit" differently (-1, ALL):
+      // a limit no table reaches works on all of them.
       if (limit !== undefined) text += ` LIMIT ${q.bindInteger(limit)}`;
-      else if (offset) text += dialect.name === 'sqlite' ? ' LIMIT -1' : ' LIMIT ALL';
+      else if (offset) text += ` LIMIT ${q.bindInteger(Number.MAX_SAFE_INTEGER)}`;
       if (offset) text += ` OFFSET ${q.bindInteger(offset)}`;
       return text;
     });

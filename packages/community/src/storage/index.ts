@@ -33,3 +33,5 @@ export {
   checkCount,
   checkGroupBy,
 } from './schema-checks.js';
+export { prepareClaim, type CheckedClaim } from './claim-checks.js';
+export { cloneFieldValue, cloneRow } from './clone-row.js';

@@ -1,7 +1,8 @@
 import { KechuangError } from '../errors/index.js';
 import { createReadOperations, createWriteOperations, type ReadAccess, type WriteAccess } from './memory-operations.js';
 import { findConflict, MemoryTable, TransactionTable, type TableView } from './memory-table.js';
-import { checkCount, checkOrdering, checkSchema, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from './schema-checks.js';
+import { checkSchema, modelOf, prepareCreateRow } from './schema-checks.js';
+import { prepareClaim } from './claim-checks.js';
 import { createSerialQueue } from './serial-queue.js';
 import type { ClaimArgs, Row, StorageAdapter, StorageCapabilities, StorageOperations, StorageSchema } from './types.js';
 
@@ -24,42 +25,9 @@ const CAPABILITIES: StorageCapabilities = Object.freeze({
   claim: true,
 });
 
-function claimError(model: string, message: string, details: Record<string, unknown> = {}): KechuangError {
-  return new KechuangError('STORAGE_ERROR', `claim on model "${model}": ${message}`, { model, ...details });
-}
-
-/** Checks every claim argument against the schema before anything changes; returns the checked `set`. */
-function checkClaim(schema: StorageSchema, args: ClaimArgs): Row {
-  const { model, where, orderBy, limit, set = {}, increment = [] } = args;
-  const definition = modelOf(schema, model);
-  checkWhere(model, definition, where);
-  if (!Array.isArray(orderBy)) throw claimError(model, '"orderBy" must be an array of ordering terms; end it with { field: "id" }.');
-  checkOrdering(model, definition, orderBy, undefined);
-  if (limit === undefined) throw claimError(model, '"limit" is required: say how many rows to take at most.');
-  checkCount(model, 'limit', limit);
-  const patch = prepareUpdatePatch(model, definition, set);
-  if (Object.hasOwn(patch, 'id')) throw claimError(model, '"set" cannot change the id of the rows it claims.', { field: 'id' });
-  if (!Array.isArray(increment)) throw claimError(model, '"increment" must be an array of number field names.');
-  const seen = new Set<string>();
-  for (const field of increment) {
-    const fieldDefinition = typeof field === 'string' && Object.hasOwn(definition.fields, field) ? definition.fields[field] : undefined;
-    if (!fieldDefinition) throw claimError(model, `cannot increment the unknown field ${JSON.stringify(field)}.`, { field });
-    if (fieldDefinition.type !== 'number' || fieldDefinition.nullable) {
-      throw claimError(model, `"increment" only raises non-nullable number fields, but "${field}" is a ${fieldDefinition.nullable ? 'nullable ' : ''}${fieldDefinition.type} field.`, { field });
-    }
-    if (seen.has(field) || Object.hasOwn(patch, field)) throw claimError(model, `"${field}" is named twice in "set"/"increment"; name it once.`, { field });
-    seen.add(field);
-  }
-  // A claim that changes nothing marks nothing as taken: the next claim would take the rows again.
-  if (seen.size === 0 && Object.keys(patch).length === 0) {
-    throw claimError(model, 'give "set" or "increment": a claim must change the rows it takes so that later claims skip them.');
-  }
-  return patch;
-}
-
 // Runs inside a transaction, which memory transactions serialise: no other claim can interleave.
 async function claimWithin(tx: StorageOperations, schema: StorageSchema, args: ClaimArgs): Promise<Row[]> {
-  const patch = checkClaim(schema, args);
+  const { patch } = prepareClaim(args.model, modelOf(schema, args.model), args);
   const rows = await tx.findMany({ model: args.model, where: args.where, orderBy: args.orderBy, limit: args.limit });
   const claimed: Row[] = [];
   for (const row of rows) {
