@@ -20,6 +20,7 @@ import { createDayByDayReference, type DayByDayReference } from '../packages/com
 import { resolveCalendar } from '../packages/community/src/calendar/resolve-calendar.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../packages/community/src/calendar/working-calendar.js';
 import type { BenchmarkDefinition } from './harness.js';
+import { seededRandom } from '@kechuang/testing';
 
 const INPUT_COUNT = 4096; // a power of two: the next input is one mask away
 const MASK = INPUT_COUNT - 1;
@@ -36,24 +37,13 @@ let cursor = 0;
 /** Keeps results alive so that neither side can skip the work. */
 let sink = 0;
 
-/** mulberry32: a tiny seeded PRNG, so every run times the same inputs. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function prepare(): void {
   if (starts.length > 0) return;
   const config = {};
   calendar = createWorkingCalendar(config);
   reference = createDayByDayReference(resolveCalendar(config));
-  const next = random(20_260_930);
+  // Seeded, so every run times the same inputs.
+  const next = seededRandom(20_260_930);
   for (let i = 0; i < INPUT_COUNT; i++) {
     starts.push(new Date(FIRST + Math.floor(next() * (LAST - FIRST))));
     spans[i] = 1 + Math.floor(next() * 15);

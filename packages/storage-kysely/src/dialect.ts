@@ -17,6 +17,7 @@ import type { FieldType, FieldValue, JsonValue } from '@kechuang/community';
  *   encode: (type, value) => (type === 'json' ? JSON.stringify(value) : value),
  *   decode: (type, raw) => (type === 'json' ? JSON.parse(String(raw)) : type === 'boolean' ? Boolean(raw) : type === 'date' ? new Date(raw as string) : (raw as FieldValue)),
  *   textMatch: 'like',
+ *   partialIndexes: false,
  *   isUniqueViolation: (error) => (error as { errno?: number }).errno === 1062,
  *   listColumnsSql: 'SELECT column_name AS name FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = ?',
  * };
@@ -69,6 +70,12 @@ export interface SqlDialectDescription {
   placeholder?(index: number): string;
   /** SQL listing a table's column names as rows with a `name` column; one `?` stands for the table name. */
   listColumnsSql: string;
+  /**
+   * Whether `CREATE UNIQUE INDEX … WHERE` (a partial index) is available; unique indexes then
+   * leave out rows with a null in their fields, which take no part in the constraint anyway.
+   * @default true
+   */
+  partialIndexes?: boolean;
 }
 
 function errorProp(error: unknown, key: string): unknown {

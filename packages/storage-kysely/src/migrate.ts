@@ -42,7 +42,12 @@ async function migrateTable(db: QueryExecutorProvider, dialect: SqlDialectDescri
   }
   const cols = (list: string[]): string => list.map((f) => ident(map.columns[f] ?? f)).join(', ');
   for (const unique of map.definition.unique ?? []) {
-    await run(`CREATE UNIQUE INDEX IF NOT EXISTS ${ident(unique.name)} ON ${ident(map.table)} (${cols(unique.fields)})`);
+    // Rows with a null in the constraint take no part in it, so where the database allows, the
+    // index leaves them out: most requests have no idempotency key or ticket, and their inserts
+    // then skip those indexes. (Databases created before keep their full indexes: same meaning.)
+    const nullable = unique.fields.filter((f) => map.definition.fields[f]?.nullable);
+    const partial = nullable.length > 0 && dialect.partialIndexes !== false ? ` WHERE ${nullable.map((f) => `${ident(map.columns[f] ?? f)} IS NOT NULL`).join(' AND ')}` : '';
+    await run(`CREATE UNIQUE INDEX IF NOT EXISTS ${ident(unique.name)} ON ${ident(map.table)} (${cols(unique.fields)})${partial}`);
   }
   for (const index of map.definition.indexes ?? []) {
     await run(`CREATE INDEX IF NOT EXISTS ${ident(index.name)} ON ${ident(map.table)} (${cols(index.fields)})`);

@@ -18,3 +18,4 @@ export {
 } from './storage/test-storage-adapter.js';
 export { conformanceSchema } from './storage/conformance-schema.js';
 export { walkClosedLoop, type ClosedLoopWalk } from './storage/walk-closed-loop.js';
+export { seededRandom } from './storage/conformance-helpers.js';
