@@ -3,9 +3,7 @@ import type { z } from 'zod';
 import type { Actor } from './auth/actor.js';
 import type { RequestCommands } from './commands/request/index.js';
 import type { ServiceRequest, SubmitRequestInput } from './model/request.js';
-import { runRequestCommand } from './pipeline/request-pipeline.js';
 import type { Runtime } from './pipeline/runtime.js';
-import { submitRequest } from './pipeline/submit-pipeline.js';
 import { requestQueries, type RequestQueries } from './queries/request-queries.js';
 
 type In<K extends keyof RequestCommands> = z.input<RequestCommands[K]['input']>;
@@ -71,15 +69,17 @@ export interface RequestsApi extends RequestQueries {
 // The command definitions load on first use: an embedding pays for them when it works
 // requests, not when it starts.
 const commands = lazy(() => import('./commands/request/index.js').then((m) => m.requestCommands));
+const submission = lazy(() => import('./pipeline/submit-pipeline.js'));
+const pipeline = lazy(() => import('./pipeline/request-pipeline.js'));
 
 export function requestsApi(runtime: Runtime, who: Actor): RequestsApi {
   const run =
     <K extends keyof RequestCommands>(name: K) =>
     async (input: In<K>) =>
-      runRequestCommand(runtime, who, (await commands())[name], input);
+      (await pipeline()).runRequestCommand(runtime, who, (await commands())[name], input);
   return {
     ...requestQueries(runtime, who),
-    submit: (input) => submitRequest(runtime, who, input),
+    submit: async (input) => (await submission()).submitRequest(runtime, who, input),
     assign: run('assign'),
     reassign: run('reassign'),
     accept: run('accept'),

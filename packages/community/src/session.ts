@@ -5,7 +5,11 @@ import { directoryService, type DirectoryApi } from './commands/directory/direct
 import { ownOfficeApi, type OwnOfficeApi } from './commands/directory/office-service.js';
 import { configApi, routingApi, type ConfigApi, type RoutingApi } from './commands/config/config-service.js';
 import { canSeeVisit } from './commands/visit/visit-visibility.js';
-import { recordVisit, type RecordedVisit, type RecordVisitInput } from './commands/visit/record-visit.js';
+import type { RecordedVisit, RecordVisitInput } from './commands/visit/record-visit.js';
+import { lazy } from './internal/lazy.js';
+
+// Submitting (and recording a visit, which submits) loads on first use, like the other request commands.
+const visits = lazy(() => import('./commands/visit/record-visit.js'));
 import type { Building, createBuildingInput, updateBuildingInput } from './model/building.js';
 import type { Community, createCommunityInput, updateCommunityInput } from './model/community-unit.js';
 import type { Enterprise, createEnterpriseInput, updateEnterpriseInput } from './model/enterprise.js';
@@ -79,7 +83,7 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
     config: configApi(runtime, actor),
     routing: routingApi(runtime, actor),
     visits: {
-      record: (input) => recordVisit(runtime, actor, input),
+      record: async (input) => (await visits()).recordVisit(runtime, actor, input),
       async get(id) {
         const resolved = await loadActor(runtime, actor, 'read');
         const row = await runtime.storage.findOne({ model: 'visit', where: [{ field: 'officeId', value: resolved.officeId }, { field: 'id', value: id }] });

@@ -11,7 +11,8 @@ import type { JsonValue } from '../storage/types.js';
 import type { ActiveConfig } from './policy-engine.js';
 import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Runtime } from './runtime.js';
-import { directoryRow, officeRoster } from './directory-cache.js';
+import { directoryRow } from './directory-cache.js';
+import { officeRoster } from './office-roster.js';
 
 /** What routing decided for one request, with the config version it used. */
 export interface RoutingResult {
