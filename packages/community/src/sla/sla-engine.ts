@@ -41,13 +41,17 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
   const add = (t: Date, limit: TimeLimit): Date =>
     'workingDays' in limit ? calendar.addWorkingDays(t, limit.workingDays) : calendar.addWorkingHours(t, limit.workingHours);
 
-  /** Reminder and escalation timers, and the yellow-light time, for the request's deadlines. */
-  function plan(request: ServiceRequest, now: Date): { timers: TimerDraft[]; dueSoonAt: Date | null } {
+  /**
+   * Reminder and escalation timers, and the yellow-light time, for the request's deadlines.
+   * Timer keys name the request version the change creates: exactly one change creates each
+   * version, so keys never repeat (a cancelled timer keeps its key) and need no lookup.
+   */
+  function plan(request: ServiceRequest, now: Date, createdVersion: number): { timers: TimerDraft[]; dueSoonAt: Date | null } {
     const due = request.resolveDueAt;
     const start = request.slaStartedAt;
     if (!due || !start) return { timers: [], dueSoonAt: null };
     const window = calendar.workingTimeBetween(start, due);
-    const keyBase = `${request.id}:${request.version}`;
+    const keyBase = `${request.id}:${createdVersion}`;
     const timers: TimerDraft[] = [];
     let dueSoonAt: Date | null = null;
     for (const share of [...new Set(policy.reminders)].sort()) {
@@ -63,8 +67,10 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
     return { timers, dueSoonAt };
   }
 
-  function scheduled(request: ServiceRequest, now: Date, type: string, data: EntryDraft['data']): SlaChange {
-    const { timers, dueSoonAt } = plan(request, now);
+  // A submit creates version 1 of a request not stored yet; every other change is a command
+  // on a stored request, creating the version after it.
+  function scheduled(request: ServiceRequest, now: Date, type: string, data: EntryDraft['data'], stored = true): SlaChange {
+    const { timers, dueSoonAt } = plan(request, now, stored ? request.version + 1 : request.version);
     const next = { ...request, dueSoonAt };
     return {
       request: next,
@@ -90,12 +96,18 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
         escalationLevel: reason === 'redo' ? request.escalationLevel : 0,
         extension: null,
       };
-      return scheduled(next, now, 'sla_scheduled', {
-        reason,
-        startedAt: now.toISOString(),
-        respond: (policy.respond ?? null) as EntryDraft['data'][string],
-        resolve: (policy.resolve ?? null) as EntryDraft['data'][string],
-      });
+      return scheduled(
+        next,
+        now,
+        'sla_scheduled',
+        {
+          reason,
+          startedAt: now.toISOString(),
+          respond: (policy.respond ?? null) as EntryDraft['data'][string],
+          resolve: (policy.resolve ?? null) as EntryDraft['data'][string],
+        },
+        reason !== 'submitted',
+      );
     },
 
     /** A new lead gets a fresh respond limit from the assignment. */
@@ -123,11 +135,15 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
       return scheduled(next, now, 'sla_rescheduled', { reason: 'resumed', pausedWorkingMs: pausedMs, previousDueAt: iso(request.resolveDueAt) });
     },
 
-    /** An approved extension replaces the deadline. */
+    /**
+     * An approved extension replaces the deadline. While the request is paused the reminders
+     * stay stopped: the resume schedules them from the extended deadline.
+     */
     extend(request: ServiceRequest, workingDays: number, now: Date): SlaChange {
       const base = request.resolveDueAt ?? now;
       const next = { ...request, resolveDueAt: calendar.addWorkingDays(base, workingDays) };
-      return scheduled(next, now, 'sla_rescheduled', { reason: 'extension', workingDays, previousDueAt: iso(request.resolveDueAt) });
+      const change = scheduled(next, now, 'sla_rescheduled', { reason: 'extension', workingDays, previousDueAt: iso(request.resolveDueAt) });
+      return request.pausedAt ? { ...change, timers: [] } : change;
     },
 
     /** Replied or concluded: nothing more to remind. */

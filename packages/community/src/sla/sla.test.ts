@@ -88,6 +88,26 @@ describe('SLA deadlines in Chinese working days', () => {
     expect((await timers(fx, r.id)).some((t) => t.status === 'pending')).toBe(true);
   });
 
+  it('an extension approved while the request is paused moves the deadline but schedules no reminders until the resume', async () => {
+    const fx = await office('2026-03-02T09:00:00');
+    const r = await fx.system.requests.submit(submission(fx, { category: 'legal' }));
+    const lead = fx.as(r.assigneeId!);
+    await lead.requests.accept({ requestId: r.id });
+    await lead.requests.start({ requestId: r.id });
+    await lead.requests.requestExtension({ requestId: r.id, workingDays: 3, reason: '需要调取更多证据' });
+    fx.clock.set(sh('2026-03-03T09:00:00'));
+    await lead.requests.pause({ requestId: r.id, reason: '等待企业提供聊天记录' });
+    const approved = await fx.as(fx.members.stationHead.id).requests.decideExtension({ requestId: r.id, approve: true });
+    expect(approved.resolveDueAt).toEqual(sh('2026-03-12T17:30:00'));
+    expect((await timers(fx, r.id)).filter((t) => t.status === 'pending')).toEqual([]);
+    // Paused for one working day (Mar 3 09:00 → Mar 4 09:00), added back on resume.
+    fx.clock.set(sh('2026-03-04T09:00:00'));
+    const resumed = await lead.requests.resume({ requestId: r.id });
+    expect(resumed.resolveDueAt).toEqual(sh('2026-03-13T17:30:00'));
+    expect((await timers(fx, r.id)).filter((t) => t.status === 'pending').every((t) => t.key.startsWith(`${r.id}:${resumed.version}:`))).toBe(true);
+    expect((await timers(fx, r.id)).filter((t) => t.status === 'pending')).not.toEqual([]);
+  });
+
   it('an extension asked before the deadline and approved replaces the deadline; others may not decide it', async () => {
     const fx = await office('2026-03-02T09:00:00');
     const r = await fx.system.requests.submit(submission(fx, { category: 'legal' }));
