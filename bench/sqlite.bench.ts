@@ -32,13 +32,18 @@ function sqliteSubmit(name: string, office: (storage: StorageAdapter) => Promise
   let persist: (rows: SubmitRows) => void;
 
   async function setup(): Promise<void> {
-    storage = sqliteStorage({ filename: join(dir, 'sdk.sqlite'), driverOptions: { verbose: () => void statements++ } });
-    ({ session, input } = await office(storage));
-    await session.requests.submit(input as never);
-    // Count one submit's statements, then measure without counting.
+    // Count one submit's statements on a database of its own: better-sqlite3's verbose hook
+    // expands every statement's SQL, which would slow the measured side.
+    const counting = sqliteStorage({ filename: join(dir, 'count.sqlite'), driverOptions: { verbose: () => void statements++ } });
+    const probe = await office(counting);
+    await probe.session.requests.submit(probe.input as never);
     statements = 0;
+    const counted = await probe.session.requests.submit(probe.input as never).then(() => statements);
+    await counting.close?.();
+
+    storage = sqliteStorage({ filename: join(dir, 'sdk.sqlite') });
+    ({ session, input } = await office(storage));
     const request = await session.requests.submit(input as never);
-    const counted = statements;
     template = await storedSubmit(storage, request.id);
     const rows = 1 + template.entries.length + template.timers.length;
     console.log(`\n  ${name}: ${counted} statements per submit; baseline ${rows + 2} (BEGIN, ${rows} INSERTs, COMMIT)`);

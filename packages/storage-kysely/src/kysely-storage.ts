@@ -89,7 +89,7 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
   };
 
   const openTransaction = <T>(fn: (trx: Transaction<DB>) => Promise<T>): Promise<T> =>
-    db.transaction().execute((trx) => inTransaction.run(true, () => fn(trx)));
+    db.transaction().execute((trx) => (dialect.serialize ? inTransaction.run(true, () => fn(trx)) : fn(trx)));
 
   function txOperations(trx: QueryExecutorProvider, isOpen: () => boolean): StorageOperations {
     const ctx: OperationContext = { schema: currentSchema, dialect, atomic: (fn) => fn(trx) };
