@@ -4,7 +4,7 @@
  */
 export type IdGenerator = () => string;
 
-const hex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /**
  * The default generator: RFC 9562 UUIDv7 from the platform's `crypto`.
@@ -24,15 +24,19 @@ export const uuidv7: IdGenerator = () => {
     globalThis.crypto.getRandomValues(pool);
     poolOffset = 0;
   }
-  const bytes = pool.slice(poolOffset, poolOffset + 16);
+  const bytes = pool.subarray(poolOffset, poolOffset + 16);
   poolOffset += 16;
   const ms = Date.now();
   // 48-bit big-endian millisecond timestamp.
   for (let i = 0; i < 6; i++) bytes[i] = Math.floor(ms / 2 ** (8 * (5 - i))) & 0xff;
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x70;
   bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
-  const h = hex(bytes);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  let id = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) id += '-';
+    id += HEX[bytes[i] ?? 0];
+  }
+  return id;
 };
 
 /**
