@@ -152,6 +152,9 @@ export { uuidv7, sequentialIds, type IdGenerator } from './ports/ids.js';
 export { sha256Hex, type BlobStore } from './ports/blob-store.js';
 export { memoryBlobStore } from './ports/memory-blob-store.js';
 
+// Notifications
+export { notifyError, type NotificationLocale, type NotificationMessage, type NotificationRecipient, type NotifyContext, type NotifyResult, type Notifier } from './notify/notifier.js';
+
 // Storage
 export * from './storage/index.js';
 export type { ClaimArgs } from './storage/types.js';

@@ -27,6 +27,10 @@ export const ERROR_CODES = {
   INVALID_CURSOR: 'INVALID_CURSOR',
   /** An adapter failed in a way the core could not classify; `cause` holds the original. */
   STORAGE_ERROR: 'STORAGE_ERROR',
+  /** A notifier failed to send, and a later attempt may succeed (`details.retryAfterMs` if known). */
+  NOTIFY_RETRYABLE: 'NOTIFY_RETRYABLE',
+  /** A notifier failed to send, and retrying cannot help (bad credentials, unknown recipient). */
+  NOTIFY_PERMANENT: 'NOTIFY_PERMANENT',
 } as const;
 
 /** One of the stable error codes in {@link ERROR_CODES}. */

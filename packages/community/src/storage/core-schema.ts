@@ -134,6 +134,51 @@ export const coreModels: Record<string, ModelDefinition> = {
       { name: 'timer_office_request', fields: ['officeId', 'requestId', 'status'] },
     ],
   },
+  /**
+   * Notifications to deliver, written in the same transaction as the change they tell of and
+   * leased by workers when due: at least once per (event, recipient, channel), which the
+   * idempotency key names.
+   */
+  outbox: {
+    fields: {
+      id: s,
+      officeId: s,
+      requestId: sn,
+      event: s,
+      notifierId: s,
+      channel: s,
+      recipientMemberId: sn,
+      idempotencyKey: s,
+      /** The rendered {@link NotificationMessage} fields: locale, title, text, html, to, data. */
+      message: j,
+      status: s,
+      dueAt: d,
+      attempts: n,
+      leaseOwner: sn,
+      leaseExpiresAt: dn,
+      lastError: sn,
+      externalId: sn,
+      deliveredAt: dn,
+      deadAt: dn,
+      createdAt: d,
+      version: n,
+    },
+    unique: [{ name: 'outbox_office_idempotency', fields: ['officeId', 'idempotencyKey'] }],
+    indexes: [
+      { name: 'outbox_status_due', fields: ['status', 'dueAt'] },
+      { name: 'outbox_office_status', fields: ['officeId', 'status', 'createdAt'] },
+      { name: 'outbox_office_request', fields: ['officeId', 'requestId'] },
+    ],
+  },
+  /**
+   * Sends counted per notifier and time window, shared by every worker of every instance so
+   * that a bot's rate limit holds across them. One row per (notifier, window length, window
+   * start); old windows are deleted.
+   */
+  rate_window: {
+    fields: { id: s, notifierId: s, windowMs: n, windowStart: d, count: n, version: n },
+    indexes: [{ name: 'rate_window_notifier', fields: ['notifierId', 'windowStart'] }],
+  },
   /** Every version of each office's config document; the highest version is in force. */
   office_config: {
     fields: { id: s, officeId: s, version: n, document: j, createdAt: d, createdById: sn },
@@ -182,7 +227,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 5;
+export const CORE_SCHEMA_VERSION = 6;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {
