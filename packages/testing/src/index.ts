@@ -19,3 +19,4 @@ export {
 export { conformanceSchema } from './storage/conformance-schema.js';
 export { walkClosedLoop, type ClosedLoopWalk } from './storage/walk-closed-loop.js';
 export { seededRandom } from './storage/conformance-helpers.js';
+export { testNotifier, type NotifierConformanceCase, type NotifierSetup, type NotifierSink, type NotifierSinkBehaviour, type NotifierSinkDelivery, type NotifierSinkSupports, type TestNotifierOptions } from './notify/test-notifier.js';
