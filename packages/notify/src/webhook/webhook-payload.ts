@@ -1,0 +1,40 @@
+import type { JsonValue, NotificationLocale, NotificationMessage, NotificationRecipient } from '@kechuang/community';
+
+/**
+ * The JSON body of a webhook delivery, as {@link verifyWebhook} returns it to receivers. It is
+ * the rendered message (text already masked) minus the HTML part, with dates as ISO strings.
+ */
+export interface WebhookPayload {
+  /** The outbox row's id: differs per delivery target, stable across retries. */
+  id: string;
+  /** Stable per (event, recipient, channel): drop a second delivery that carries one you have seen. */
+  idempotencyKey: string;
+  /** What happened, e.g. `request.assign`. */
+  event: string;
+  locale: NotificationLocale;
+  title: string;
+  text: string;
+  to: NotificationRecipient;
+  officeId: string;
+  requestId: string | null;
+  data: { [key: string]: JsonValue };
+  /** When the notification was written, as an ISO 8601 string. */
+  createdAt: string;
+}
+
+/** The payload for `message`, in the field order receivers see. */
+export function webhookPayload(message: NotificationMessage): WebhookPayload {
+  return {
+    id: message.id,
+    idempotencyKey: message.idempotencyKey,
+    event: message.event,
+    locale: message.locale,
+    title: message.title,
+    text: message.text,
+    to: message.to,
+    officeId: message.officeId,
+    requestId: message.requestId,
+    data: message.data,
+    createdAt: message.createdAt.toISOString(),
+  };
+}
