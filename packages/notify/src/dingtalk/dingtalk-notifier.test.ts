@@ -24,7 +24,7 @@ describe('dingtalkNotifier against a signed-mode robot on loopback', () => {
 
   const notifier = (options: Partial<DingtalkNotifierOptions> = {}) => dingtalkNotifier({ accessToken, secret, baseUrl: server.baseUrl, timeoutMs: 2_000, ...options });
 
-  it('delivers a signed markdown message that @-mentions the recipient by mobile', async () => {
+  it('delivers a signed markdown message that @-mentions the recipient by mobile, without the number in the text', async () => {
     expect(await notifier().send(notification(), context())).toEqual({ externalId: null });
     const request = server.requests[0];
     expect(request?.url).toMatch(/^\/robot\/send\?access_token=a1b2[0-9a-f]+&timestamp=\d{13}&sign=[A-Za-z0-9%]+$/);
@@ -32,7 +32,7 @@ describe('dingtalkNotifier against a signed-mode robot on loopback', () => {
       msgtype: 'markdown',
       markdown: {
         title: '新的企业诉求待签收',
-        text: '#### 新的企业诉求待签收\n\n您有一条新的企业诉求待签收：梦创科技有限公司（联系人 138****1234）反映园区停车难。\n\n请于2026年3月6日前办结。\n\n@13800138000',
+        text: '#### 新的企业诉求待签收\n\n您有一条新的企业诉求待签收：梦创科技有限公司（联系人 138****1234）反映园区停车难。\n\n请于2026年3月6日前办结。',
       },
       at: { atMobiles: ['13800138000'], atUserIds: [], isAtAll: false },
     });
@@ -42,7 +42,7 @@ describe('dingtalkNotifier against a signed-mode robot on loopback', () => {
     await notifier({ msgtype: 'text', atMobiles: ['13900139000'] }).send(notification({ to: { memberId: 'm', name: '李强', address: 'manager4213' } }), context());
     expect(sentBody(server.requests[0])).toEqual({
       msgtype: 'text',
-      text: { content: '新的企业诉求待签收\n您有一条新的企业诉求待签收：梦创科技有限公司（联系人 138****1234）反映园区停车难。\n请于2026年3月6日前办结。\n@13900139000 @manager4213' },
+      text: { content: '新的企业诉求待签收\n您有一条新的企业诉求待签收：梦创科技有限公司（联系人 138****1234）反映园区停车难。\n请于2026年3月6日前办结。\n@manager4213' },
       at: { atMobiles: ['13900139000'], atUserIds: ['manager4213'], isAtAll: false },
     });
   });

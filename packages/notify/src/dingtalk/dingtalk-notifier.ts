@@ -44,9 +44,9 @@ export interface DingtalkNotifierOptions {
  * Posts notifications to a DingTalk group through a custom robot (自定义机器人) in signed mode:
  * `timestamp` (ms) and `sign` = URL-encoded Base64 HmacSHA256 of `${timestamp}\n${secret}` go
  * in the query. The recipient is @-mentioned when their address is a mobile (`at.atMobiles`)
- * or a DingTalk user id (`at.atUserIds`). DingTalk's documentation asks for the mention to
- * appear as `@…` in the text too; its clients show the group member's name there instead of
- * the number.
+ * or a DingTalk user id (`at.atUserIds`). User ids also appear as `@…` in the text; mobile
+ * numbers never do, since a number shows as it is to anyone outside the group and chat
+ * messages carry masked numbers only (the `at` block still reminds the member).
  *
  * DingTalk answers HTTP 200 whether or not it accepted the message, so only `errcode: 0` is a
  * delivery: 130101/410100 (throttled) wait ten minutes and retry; 310000 (signature, timestamp,
@@ -101,7 +101,7 @@ export function dingtalkBody(message: NotificationMessage, options: Pick<Dingtal
   const mobile = mainlandMobile(message.to.address);
   if (mobile !== null) mobiles.add(mobile);
   else if (message.to.address !== null && message.to.address !== '' && !message.to.address.includes('@')) userIds.add(message.to.address);
-  const mentions = [...mobiles, ...userIds].map((who) => `@${who}`).join(' ');
+  const mentions = [...userIds].map((who) => `@${who}`).join(' ');
   const at = { atMobiles: [...mobiles], atUserIds: [...userIds], isAtAll: false };
 
   if (options.msgtype === 'text') {
