@@ -10,6 +10,7 @@ import { installPlugins } from './plugins/plugin-host.js';
 import { onceReady, type Runtime } from './pipeline/runtime.js';
 import { registerRuntime } from './pipeline/runtime-registry.js';
 import type { OfficeConfig, OfficeConfigInput } from './config/config-schema.js';
+import type { Notifier } from './notify/notifier.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { uuidv7, type IdGenerator } from './ports/ids.js';
 import { createSession, type CommunitySession } from './session.js';
@@ -40,6 +41,12 @@ export interface CommunityOptions<P extends readonly Plugin[]> {
    */
   config?: OfficeConfigInput;
   /**
+   * Where notifications go: webhook, DingTalk, WeCom, Feishu, e-mail … Outbox rows name a
+   * notifier by its `id`, which must be unique; a worker (`createWorker`) delivers them, and
+   * rows of a notifier that is not registered wait until it is. @default []
+   */
+  notifiers?: readonly Notifier[];
+  /**
    * Told about failures that must not fail a committed command: throwing event listeners and
    * `after` hooks. @default logs to console.error
    */
@@ -63,6 +70,19 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents> 
    * bad adapter or config fails at start-up.
    */
   ready(): Promise<void>;
+}
+
+/** Notifiers by id. Outbox rows name their notifier by id, so an id used twice is refused. */
+function notifierRegistry(list: readonly Notifier[]): ReadonlyMap<string, Notifier> {
+  const byId = new Map<string, Notifier>();
+  for (const notifier of list) {
+    if (byId.has(notifier.id)) {
+      const message = `Two notifiers have the id '${notifier.id}'; give each its own id, since outbox rows name their notifier by it.`;
+      throw new KechuangError('VALIDATION_FAILED', message, { issues: [{ path: ['notifiers'], message, code: 'duplicate_notifier' }] });
+    }
+    byId.set(notifier.id, notifier);
+  }
+  return byId;
 }
 
 const defaultReporter: ListenerErrorReporter = (error, event) => {
@@ -107,6 +127,7 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
   let validated: Promise<OfficeConfig> | null = null;
   const validatedDefaultConfig = (): Promise<OfficeConfig> =>
     (validated ??= import('./config/validate-config.js').then(({ assertOfficeConfig }) => assertOfficeConfig(options.config, { operators: plugins.operators })));
+  const notifiers = notifierRegistry(options.notifiers ?? []);
   const storageReady = onceReady(storage, schema);
   const runtime: Runtime = {
     storage,
@@ -121,6 +142,7 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     operators: plugins.operators,
     compiled: new Map(),
     timerHandlers: plugins.timerHandlers,
+    notifiers,
     defaultConfig: options.config ?? null,
     validatedDefaultConfig,
   };

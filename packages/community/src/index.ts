@@ -142,7 +142,7 @@ export type { SlaPolicy, TimeLimit } from './config/config-schema.js';
 export type { SlaReminderEvent } from './events/core-events.js';
 
 // Timers and the worker
-export { createWorker, type Worker, type WorkerOptions, type WorkerEvents } from './worker/create-worker.js';
+export { createWorker, type Worker, type WorkerOptions, type WorkerEvents, type WorkerNotifyStats } from './worker/create-worker.js';
 export type { TimerRecord, TimerDraft, TimerStatus } from './timers/timer-record.js';
 export type { TimerHandler, TimerFireContext, TimerFireResult } from './timers/timer-handlers.js';
 
@@ -154,6 +154,9 @@ export { memoryBlobStore } from './ports/memory-blob-store.js';
 
 // Notifications
 export { notifyError, type NotificationLocale, type NotificationMessage, type NotificationRecipient, type NotifyContext, type NotifyResult, type Notifier } from './notify/notifier.js';
+export type { OutboxRecord, OutboxStatus, OutboxMessage } from './notify/dispatch-record.js';
+export type { NotifyWorkerOptions } from './notify/dispatch-settings.js';
+export type { NotificationsApi, DeadLetterListInput } from './notify/notifications-api.js';
 
 // Storage
 export * from './storage/index.js';

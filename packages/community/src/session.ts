@@ -10,6 +10,11 @@ import { lazy } from './internal/lazy.js';
 
 // Submitting (and recording a visit, which submits) loads on first use, like the other request commands.
 const visits = lazy(() => import('./commands/visit/record-visit.js'));
+// So do dead letters, which only an administrator's screen asks for.
+const notifications = lazy(() => import('./notify/notifications-api.js'));
+import type { NotificationsApi } from './notify/notifications-api.js';
+import { decodeCursor, encodeCursor, pageSize } from './queries/cursor.js';
+
 import type { Building, createBuildingInput, updateBuildingInput } from './model/building.js';
 import type { Community, createCommunityInput, updateCommunityInput } from './model/community-unit.js';
 import type { Enterprise, createEnterpriseInput, updateEnterpriseInput } from './model/enterprise.js';
@@ -64,7 +69,14 @@ export interface CommunitySession {
   config: ConfigApi;
   /** Explains routing decisions without writing anything. */
   routing: RoutingApi;
+  /** Notifications that could not be delivered (dead letters), and their re-delivery. */
+  notifications: NotificationsApi;
 }
+
+// The dead-letter module gets these from here instead of importing them: a lazy chunk that
+// imports part of a shared chunk splits it, and every extra chunk costs the start bundle more
+// than the few bytes passed.
+const notificationHelpers = { loadActor, notFound, decodeCursor, encodeCursor, pageSize };
 
 export function createSession(runtime: Runtime, actor: Actor): CommunitySession {
   return {
@@ -82,6 +94,10 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
     requests: requestsApi(runtime, actor),
     config: configApi(runtime, actor),
     routing: routingApi(runtime, actor),
+    notifications: {
+      deadLetters: async (input) => (await notifications()).deadLetters(runtime, actor, input ?? {}, notificationHelpers),
+      redeliver: async (input) => (await notifications()).redeliver(runtime, actor, input, notificationHelpers),
+    },
     visits: {
       record: async (input) => (await visits()).recordVisit(runtime, actor, input),
       async get(id) {

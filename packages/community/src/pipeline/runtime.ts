@@ -11,6 +11,7 @@ import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
 import type { OfficeConfig } from '../config/config-schema.js';
 import type { OperatorDefinition } from '../routing/types.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
+import type { Notifier } from '../notify/notifier.js';
 import { noteOfficeRow } from './office-state.js';
 import { directoryRow } from './directory-cache.js';
 
@@ -30,6 +31,8 @@ export interface Runtime {
   operators: readonly OperatorDefinition[];
   /** Timer handlers by kind (core SLA timers and plugin timers). */
   timerHandlers: TimerHandlerRegistry;
+  /** The host's notifiers by id (`createCommunity({ notifiers })`); outbox rows name one. */
+  notifiers: ReadonlyMap<string, Notifier>;
   /** Compiled routing per office, recompiled only when the office's config version changes. */
   compiled: Map<string, unknown>;
   /** The host's `createCommunity({ config })`, as given, for single-office embedding; null for none. */

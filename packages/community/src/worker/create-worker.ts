@@ -1,5 +1,8 @@
 import { EventEmitter } from 'eventemitter3';
 import type { Community } from '../community.js';
+import type { DispatchOutcome, DispatchReport, Dispatcher } from '../notify/dispatch.js';
+import type { OutboxRecord } from '../notify/dispatch-record.js';
+import { dispatchSettings, type NotifyWorkerOptions } from '../notify/dispatch-settings.js';
 import { runtimeOf } from '../pipeline/runtime-registry.js';
 import { fireTimer, leaseDueTimers, type LeaseSettings } from '../timers/fire-timers.js';
 import type { TimerRecord } from '../timers/timer-record.js';
@@ -16,6 +19,24 @@ export interface WorkerOptions {
   pollIntervalMs?: number;
   /** Attempts before a failing timer is marked `failed`. @default 10 */
   maxAttempts?: number;
+  /**
+   * How outbox rows are delivered through the community's notifiers (batch, lease, attempts,
+   * send timeout, backoff); `false` leaves notifications to other workers.
+   * @default { batchSize: 20, leaseMs: 60000, maxAttempts: 8, sendTimeoutMs: 10000, backoff: { baseMs: 10000, maxMs: 3600000 } }
+   */
+  notify?: NotifyWorkerOptions | false;
+}
+
+/** What a worker has done with notifications since it was created. */
+export interface WorkerNotifyStats {
+  delivered: number;
+  /** Failed attempts that will be retried. */
+  failed: number;
+  dead: number;
+  /** Rows put back unsent, without using up an attempt: a rate window was full (or too little of the lease was left). */
+  rateLimited: number;
+  /** Rows whose lease another worker had taken over by the time the outcome was recorded. */
+  lostLeases: number;
 }
 
 /** What a worker reports. */
@@ -24,33 +45,52 @@ export interface WorkerEvents {
   fired: [timer: TimerRecord];
   /** A round found nothing due. */
   idle: [];
-  /** A timer's handler failed (it will be retried unless `final`), or the round itself failed. */
+  /** A notification was delivered (the row as stored: `externalId`, `deliveredAt`). */
+  delivered: [notification: OutboxRecord];
+  /** Sending a notification failed; it is retried at `notification.dueAt`. */
+  failed: [notification: OutboxRecord, error: unknown];
+  /** A notification failed for good (a permanent error or its last attempt): a dead letter. */
+  dead: [notification: OutboxRecord, error: unknown];
+  /**
+   * A timer's handler failed (it will be retried unless `final`), the round itself failed, or
+   * outbox rows wait for a notifier that is not registered (told once per notifier id).
+   */
   error: [error: unknown, timer: TimerRecord | null, final: boolean];
 }
 
-/** A worker: leases due timers and fires them. */
+/** A worker: leases due timers and fires them, and leases due notifications and sends them. */
 export interface Worker extends EventEmitter<WorkerEvents> {
   readonly id: string;
+  /** Counts of what happened to notifications this worker leased. */
+  readonly stats: Readonly<WorkerNotifyStats>;
   /** Starts polling. */
   start(): void;
   /** Stops polling and resolves once the round in flight has finished. */
   stop(): Promise<void>;
-  /** Runs one round now (lease, fire); resolves with the number of timers fired. */
+  /**
+   * Runs one round now (lease and fire due timers, lease and send due notifications); resolves
+   * with the number of timers fired plus notifications settled (delivered, failed or dead).
+   */
   runOnce(): Promise<number>;
 }
 
 /**
- * Creates a worker that fires durable timers (SLA reminders and escalations, plugin timers).
+ * Creates a worker that fires durable timers (SLA reminders and escalations, plugin timers)
+ * and delivers outbox notifications through the community's notifiers.
  * Any number of workers, in any number of processes, can run on the same storage: leases are
  * taken with the adapter's `claim` (`FOR UPDATE SKIP LOCKED` on PostgreSQL, committed before
- * any handler runs) or, without it, with guarded updates; a timer fires exactly once per due
- * time, and leases of a worker that died are taken over once they expire. Time comes from the
- * community's clock.
+ * any handler runs or message is sent) or, without it, with guarded updates; a timer fires
+ * exactly once per due time, a notification is delivered at least once (a retry carries the
+ * same idempotency key), and leases of a worker that died are taken over once they expire.
+ * Failed sends are retried with exponential backoff and full jitter, up to `maxAttempts`, then
+ * become dead letters (`session.notifications.deadLetters()`); notifiers' rate limits are
+ * shared by every worker through storage. Time comes from the community's clock.
  *
  * @example
  * ```ts
  * const worker = createWorker(community, { leaseMs: 30_000 });
  * worker.on('fired', (timer) => log.info('fired', timer.kind));
+ * worker.on('dead', (notification, error) => log.error('undeliverable', notification.id, error));
  * worker.on('error', (error) => log.warn(error));
  * worker.start();
  * process.on('SIGTERM', () => worker.stop());
@@ -64,13 +104,53 @@ export function createWorker<E extends Record<string, unknown>>(community: Commu
     leaseMs: options.leaseMs ?? 60_000,
     maxAttempts: options.maxAttempts ?? 10,
   };
+  const notify = options.notify === false ? null : dispatchSettings(settings.owner, options.notify, runtime.notifiers.values());
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   let running = false;
   let timeout: ReturnType<typeof setTimeout> | null = null;
   let inFlight: Promise<number> | null = null;
+  let dispatcher: Dispatcher | null = null;
+  /** Whether the last round leased anything, so the loop goes on at once. */
+  let busy = false;
 
   class TimerWorker extends EventEmitter<WorkerEvents> implements Worker {
     readonly id = settings.owner;
+    readonly stats: WorkerNotifyStats = { delivered: 0, failed: 0, dead: 0, rateLimited: 0, lostLeases: 0 };
+
+    private readonly report: DispatchReport = {
+      outcome: (outcome: DispatchOutcome) => {
+        try {
+          this.tell(outcome);
+        } catch (error) {
+          // The outcome is recorded already; a throwing listener must not stop the other sends.
+          this.emit('error', error, null, false);
+        }
+      },
+      problem: (error: unknown) => this.emit('error', error, null, false),
+    };
+
+    private tell(outcome: DispatchOutcome): void {
+      switch (outcome.kind) {
+        case 'delivered':
+          this.stats.delivered++;
+          this.emit('delivered', outcome.notification);
+          break;
+        case 'failed':
+          this.stats.failed++;
+          this.emit('failed', outcome.notification, outcome.error);
+          break;
+        case 'dead':
+          this.stats.dead++;
+          this.emit('dead', outcome.notification, outcome.error);
+          break;
+        case 'deferred':
+          this.stats.rateLimited++;
+          break;
+        case 'lost':
+          this.stats.lostLeases++;
+          break;
+      }
+    }
 
     async runOnce(): Promise<number> {
       await runtime.ready();
@@ -83,8 +163,15 @@ export function createWorker<E extends Record<string, unknown>>(community: Commu
           this.emit('fired', outcome.timer);
         } else if (outcome.kind === 'failed') this.emit('error', outcome.error, outcome.timer, outcome.final);
       }
-      if (leased.length === 0) this.emit('idle');
-      return fired;
+      let notified = { leased: 0, settled: 0 };
+      if (notify) {
+        // Delivery code loads with the first round, so an embedding without a worker never loads it.
+        dispatcher ??= (await import('../notify/dispatch.js')).createDispatcher(runtime, notify);
+        notified = await dispatcher.round(this.report);
+      }
+      busy = leased.length > 0 || notified.leased > 0;
+      if (!busy) this.emit('idle');
+      return fired + notified.settled;
     }
 
     start(): void {
@@ -99,7 +186,7 @@ export function createWorker<E extends Record<string, unknown>>(community: Commu
         void inFlight.then((fired) => {
           inFlight = null;
           // Keep going at once while there is work; wait when idle.
-          if (running) timeout = setTimeout(loop, fired > 0 ? 0 : pollIntervalMs);
+          if (running) timeout = setTimeout(loop, fired > 0 || busy ? 0 : pollIntervalMs);
         });
       };
       loop();
