@@ -231,7 +231,12 @@ export function createDispatcher(runtime: Runtime, settings: DispatchSettings): 
     async round(report) {
       const now = runtime.clock.now();
       await reportUnknown(now, report);
-      const leased = await leaseDueNotifications(runtime, settings, gate.open(notifierIds, now), now);
+      const { open, limited } = gate.plan(notifierIds, now);
+      const leased = await leaseDueNotifications(runtime, settings, open, now);
+      for (const { id, limit } of limited) {
+        const room = Math.min(limit, settings.batchSize - leased.length);
+        if (room > 0) leased.push(...(await leaseDueNotifications(runtime, { ...settings, batchSize: room }, [id], now)));
+      }
       let settled = 0;
       await pool(leased, settings.concurrency, async (record) => {
         const notifier = runtime.notifiers.get(record.notifierId);

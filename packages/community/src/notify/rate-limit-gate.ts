@@ -9,12 +9,20 @@ export type GateAnswer = { send: true; at: Date } | { send: false; dueAt: Date }
 export interface RateGate {
   /** A send slot for one message of `notifier`, or when to try that message again. */
   slot(notifier: Notifier): Promise<GateAnswer>;
-  /** The notifiers among `ids` whose windows are not known to be full at `now`. */
-  open(ids: readonly string[], now: Date): string[];
+  /**
+   * Which of the notifiers `ids` to lease rows of at `now`: `open` ones as many as due, and
+   * `limited` ones (whose window was full and is freeing slot by slot) at most `limit` rows,
+   * the slots this worker expects to be free. Notifiers whose window is still full are in
+   * neither.
+   */
+  plan(ids: readonly string[], now: Date): { open: string[]; limited: { id: string; limit: number }[] };
 }
 
 interface FullWindow {
+  /** When the first slot frees. */
   until: number;
+  /** The times the coming slots free, as far as the window's sends told. */
+  slots: readonly number[];
   nextSlot: () => number;
 }
 
@@ -22,9 +30,9 @@ interface FullWindow {
  * A worker's rate gate. Its messages ask for slots of one notifier one at a time, so that they
  * do not race each other for the counter row (only other workers do); once a window is found
  * full, the gate answers without asking storage until it frees, handing the messages it turns
- * away the coming free slots one each, and the worker leases none of that notifier's rows
- * meanwhile, so that a busy bot's backlog waits in storage instead of being leased and put
- * back every round.
+ * away the coming free slots one each; the worker leases none of that notifier's rows
+ * meanwhile, and then only as many as slots have freed, so that a busy bot's backlog waits in
+ * storage instead of being leased and put back every round.
  */
 export function rateGate(runtime: Pick<Runtime, 'storage' | 'newId' | 'clock'>): RateGate {
   const limitsOf = new Map<string, RateLimits>();
@@ -36,7 +44,7 @@ export function rateGate(runtime: Pick<Runtime, 'storage' | 'newId' | 'clock'>):
     if (known && known.until > runtime.clock.now().getTime()) return { send: false, dueAt: new Date(known.nextSlot()) };
     const slot = await takeRateSlot(runtime, notifier, limits, () => runtime.clock.now());
     if (slot.taken) return { send: true, at: slot.at };
-    const window: FullWindow = { until: slot.until.getTime(), nextSlot: slotQueue(slot) };
+    const window: FullWindow = { until: slot.until.getTime(), slots: slot.slots, nextSlot: slotQueue(slot) };
     if (!slot.contended) full.set(notifier.id, window);
     return { send: false, dueAt: new Date(window.nextSlot()) };
   };
@@ -50,8 +58,20 @@ export function rateGate(runtime: Pick<Runtime, 'storage' | 'newId' | 'clock'>):
       queues.set(notifier.id, run.catch(() => undefined));
       return run;
     },
-    open(ids, now) {
-      return ids.filter((id) => (full.get(id)?.until ?? 0) <= now.getTime());
+    plan(ids, now) {
+      const open: string[] = [];
+      const limited: { id: string; limit: number }[] = [];
+      const at = now.getTime();
+      for (const id of ids) {
+        const window = full.get(id);
+        if (window && window.until > at) continue;
+        // Once every slot the window knew of has freed, it is as good as empty: lease freely.
+        if (!window || (window.slots.at(-1) ?? 0) < at) {
+          full.delete(id);
+          open.push(id);
+        } else limited.push({ id, limit: window.slots.filter((time) => time <= at).length });
+      }
+      return { open, limited };
     },
   };
 }

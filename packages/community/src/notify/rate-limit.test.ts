@@ -7,6 +7,7 @@ import { memoryStorage } from '../storage/memory-storage.js';
 import type { StorageAdapter, StorageOperations } from '../storage/types.js';
 import { createWorker } from '../worker/create-worker.js';
 import { insertOutbox, outboxById, outboxRow, recordingNotifier } from './dispatch-fixtures.js';
+import { rateGate } from './rate-limit-gate.js';
 import { normalizeRateLimits, rateCounterId, slotQueue, takeRateSlot } from './rate-limit.js';
 
 const START = new Date('2026-03-02T01:00:00Z');
@@ -119,6 +120,35 @@ describe('takeRateSlot', () => {
     expectSlidingLimit(taken, 20, MINUTE);
     expect(taken.length).toBeGreaterThanOrEqual(20);
     console.log(`[rate-limit] racing takers: ${taken.length} slots over ${(clock.now().getTime() - START.getTime()) / 1000} s, ${contended} gave up on contention`);
+  });
+});
+
+describe('rateGate', () => {
+  it('asks storage one message at a time, then leases none of a full notifier until slots free, and then only as many', async () => {
+    const storage = await storageWithSchema();
+    const clock = manualClock(START);
+    const gate = rateGate({ storage, newId: sequentialIds('rw'), clock });
+    const bot = recordingNotifier('bot', undefined, [{ limit: 3, windowMs: MINUTE }]);
+    const free = recordingNotifier('free');
+    // Five messages at once: three slots, then the two turned away get the coming slots one each.
+    clock.advance(1_000);
+    const first = await Promise.all([gate.slot(bot), gate.slot(bot)]);
+    clock.advance(1_000);
+    const rest = await Promise.all([gate.slot(bot), gate.slot(bot), gate.slot(bot)]);
+    const at = (ms: number) => new Date(START.getTime() + ms);
+    expect([...first, ...rest]).toEqual([
+      { send: true, at: at(1_000) },
+      { send: true, at: at(1_000) },
+      { send: true, at: at(2_000) },
+      { send: false, dueAt: at(1_000 + MINUTE) },
+      { send: false, dueAt: at(1_000 + MINUTE) },
+    ]);
+    expect(await gate.slot(free)).toEqual({ send: true, at: at(2_000) });
+    expect(gate.plan(['bot', 'free'], clock.now())).toEqual({ open: ['free'], limited: [] });
+    clock.set(at(1_000 + MINUTE));
+    expect(gate.plan(['bot', 'free'], clock.now())).toEqual({ open: ['free'], limited: [{ id: 'bot', limit: 2 }] });
+    clock.set(at(2_001 + MINUTE));
+    expect(gate.plan(['bot', 'free'], clock.now())).toEqual({ open: ['bot', 'free'], limited: [] });
   });
 });
 
