@@ -47,10 +47,14 @@ export {
   memberRoleSchema,
   memberStatuses,
   defaultPortfolios,
+  memberContactSchema,
+  memberLocales,
   type Member,
   type MemberRole,
   type MemberStatus,
   type RoleName,
+  type MemberContact,
+  type MemberLocale,
 } from './model/member.js';
 export { createTeamInput, updateTeamInput, type Team } from './model/team.js';
 export { attachmentSchema, type Attachment } from './model/attachment.js';
@@ -84,7 +88,7 @@ export type { TimelineEntry, ActorRef } from './model/timeline.js';
 // The office config and routing. Their runtime pieces (the loader, the JSON Schema, the rule
 // compiler) live in the `./config` and `./routing` entries, so that an embedding that never
 // touches them does not load them.
-export type { OfficeConfig, OfficeConfigInput, Condition, AssignTarget, Rule, Labels } from './config/config-schema.js';
+export type { OfficeConfig, OfficeConfigInput, Condition, AssignTarget, Rule, Labels, NotificationsConfig, NotifyRule, NotifyRecipient } from './config/config-schema.js';
 export type { ConfigApi, ConfigUpdateOptions, RoutingApi, RoutingExplanation } from './commands/config/config-service.js';
 export type { StoredConfig } from './pipeline/office-config.js';
 export type * from './routing/types.js';
@@ -145,6 +149,13 @@ export type { SlaReminderEvent } from './events/core-events.js';
 export { createWorker, type Worker, type WorkerOptions, type WorkerEvents, type WorkerNotifyStats } from './worker/create-worker.js';
 export type { TimerRecord, TimerDraft, TimerStatus } from './timers/timer-record.js';
 export type { TimerHandler, TimerFireContext, TimerFireResult } from './timers/timer-handlers.js';
+
+// Who is told what: the types recipient rules and templates are written in. Their code (rules,
+// templates, masking) loads on first use, so none of it is exported from here: an export
+// would load it at start.
+export type { NotificationEvent } from './notify/notification-events.js';
+export type { TemplateVariable, TemplateVars } from './notify/template-vars.js';
+export type { NotificationTemplate, PluginNotificationTemplate, TemplatePart } from './notify/notification-template.js';
 
 // Ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.js';

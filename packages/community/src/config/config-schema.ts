@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { calendarConfigSchema } from '../calendar/calendar-schema.js';
+import type { RoleName } from '../model/member.js';
+import { channels, priorities } from '../model/request.js';
+import { notificationEvents } from '../notify/notification-events.js';
+import { placeholdersOf, templateVariables } from '../notify/template-vars.js';
 
 /**
  * The office config: one document (YAML or JSON, `kechuang.config.yaml` by convention) that
@@ -173,6 +177,109 @@ export const routingSchema = z.strictObject({
   fallback: z.strictObject({ assign: assignTargetSchema }),
 });
 
+// ---- notifications -----------------------------------------------------------------------
+
+/** A kind of notification channel, e.g. email, dingtalk, wecom, feishu, webhook. */
+export const notifyChannelSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]*$/, 'Use a channel name such as email, dingtalk, wecom, feishu or webhook')
+  .max(32);
+
+/** Who a notification rule tells, relative to the request. */
+export const notifyRecipientKinds = [
+  /** The lead (主办) after the change. */
+  'assignee',
+  /** The lead before the change, when it changed (reassign, redispatch). */
+  'previous_assignee',
+  /** The request's watchers. */
+  'watchers',
+  /** Assisting members (协办), and the members of assisting teams. */
+  'assisting',
+  /** Who settles returns: members with the dispatcher or station_head role. */
+  'dispatcher',
+  /** The next level: an escalation step's roles; for a supervision, the station head. */
+  'next_level',
+  /** The contacts of the request's enterprise (企业联系人). */
+  'enterprise_contact',
+  /** The captain (园区长) of the request's park. */
+  'captain',
+  /** The member who submitted it. */
+  'submitter',
+] as const;
+
+const roleNames = ['commissioner', 'station_head', 'dispatcher', 'captain', 'provider', 'office_staff', 'enterprise_contact'] as const satisfies readonly RoleName[];
+// A role added to the member model but not listed above fails to compile here.
+type Listed<Missing extends never> = Missing;
+type EveryRoleListed = Listed<Exclude<RoleName, (typeof roleNames)[number]>>;
+
+export const notifyRecipientSchema = z.union([
+  z.enum(notifyRecipientKinds),
+  /** Every member holding this role. */
+  z.strictObject({ role: z.enum(roleNames) }),
+  /** One member, by id or staff number. */
+  z.strictObject({ member: refSchema }),
+  /** The channel itself, with no member: an integrator's webhook, a group robot's group. */
+  z.strictObject({ channel: notifyChannelSchema }),
+]);
+export type NotifyRecipient = z.infer<typeof notifyRecipientSchema>;
+
+/** Which events a rule applies to, to whom, and over which channels. */
+export const notifyRuleSchema = z.strictObject({
+  /** Events, e.g. request.assign, sla.reminder; `*` is every change to the request. */
+  on: z.array(z.union([z.enum(notificationEvents), z.literal('*')])).min(1).max(50),
+  to: z.array(notifyRecipientSchema).min(1).max(20),
+  /** Only requests that match (each list given must contain the request's value). */
+  when: z
+    .strictObject({
+      channel: z.array(z.enum(channels)).min(1).optional(),
+      category: z.array(z.string().trim().min(1).max(64)).min(1).optional(),
+      priority: z.array(z.enum(priorities)).min(1).optional(),
+    })
+    .optional(),
+  /** Only these channels. @default every channel the office configured */
+  via: z.array(notifyChannelSchema).min(1).max(10).optional(),
+});
+export type NotifyRule = z.infer<typeof notifyRuleSchema>;
+
+const knownPlaceholders: readonly string[] = templateVariables;
+
+/** A template text with `{placeholders}`; an unknown placeholder is an error. */
+const templateTextSchema = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .superRefine((text, ctx) => {
+      for (const name of new Set(placeholdersOf(text))) {
+        if (!knownPlaceholders.includes(name)) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}}; use one of ${templateVariables.map((v) => `{${v}}`).join(', ')}` });
+      }
+    });
+
+/** An office's own wording for one event in one locale. */
+export const notifyTemplateSchema = z.strictObject({
+  title: templateTextSchema(200),
+  text: templateTextSchema(5000),
+  /** An HTML body for channels that show one (e-mail); made from `text` when absent. */
+  html: templateTextSchema(20_000).optional(),
+});
+
+/**
+ * Who is told what (notifications): which notifier delivers each channel, rules mapping events
+ * to recipients (on top of the defaults unless `replaceDefaults`), and the office's own
+ * templates per event and locale.
+ */
+export const notificationsSchema = z.strictObject({
+  /** The notifier (by id) that delivers each channel, e.g. { email: smtp-main, dingtalk: dingtalk-bot }. */
+  channels: z.record(notifyChannelSchema, z.string().trim().min(1).max(64)).default({}),
+  rules: z.array(notifyRuleSchema).max(200).default([]),
+  /** Use only `rules`, not the defaults. @default false */
+  replaceDefaults: z.boolean().default(false),
+  templates: z.partialRecord(z.enum(notificationEvents), z.strictObject({ 'zh-CN': notifyTemplateSchema.optional(), en: notifyTemplateSchema.optional() })).default({}),
+  /** The locale of messages to a channel with no member (`{ channel }` recipients). @default zh-CN */
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+});
+export type NotificationsConfig = z.output<typeof notificationsSchema>;
+
 /** The office config document. */
 export const officeConfigSchema = z.strictObject({
   /** The config format version. */
@@ -185,6 +292,11 @@ export const officeConfigSchema = z.strictObject({
   defaultSla: configIdSchema.optional(),
   /** The working calendar deadlines are counted in; `{}` is the mainland calendar, Asia/Shanghai. */
   calendar: calendarConfigSchema.prefault({}),
+  /**
+   * Who is told what. Without it, notifications go out over the community's notifiers only
+   * (`createCommunity({ notifiers })`), by the default rules.
+   */
+  notifications: notificationsSchema.optional(),
   routing: routingSchema,
 });
 

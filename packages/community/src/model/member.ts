@@ -31,6 +31,41 @@ export type RoleName = MemberRole['role'];
 export const memberStatuses = ['active', 'away', 'left'] as const;
 export type MemberStatus = (typeof memberStatuses)[number];
 
+/** The languages a member can be told things in. */
+export const memberLocales = ['zh-CN', 'en'] as const;
+export type MemberLocale = (typeof memberLocales)[number];
+
+/**
+ * Where a member can be reached on one notification channel: an e-mail address, a DingTalk,
+ * WeCom or Feishu user id or mobile to @-mention, … The channel names the kind of notifier
+ * (`email`, `dingtalk`, `wecom`, `feishu`, `webhook`, or a custom one).
+ */
+export const memberContactSchema = z.strictObject({
+  channel: z
+    .string()
+    .regex(/^[a-z][a-z0-9_-]*$/, 'Use a channel name such as email, dingtalk, wecom or feishu')
+    .max(32),
+  address: z.string().trim().min(1).max(320),
+});
+export type MemberContact = z.infer<typeof memberContactSchema>;
+
+const emailSchema = z.email();
+
+/** One address per channel, and e-mail addresses that are e-mail addresses. */
+const contactsSchema = z
+  .array(memberContactSchema)
+  .max(20)
+  .superRefine((contacts, ctx) => {
+    const seen = new Set<string>();
+    contacts.forEach((contact, i) => {
+      if (seen.has(contact.channel)) ctx.addIssue({ code: 'custom', path: [i, 'channel'], message: `'${contact.channel}' is listed twice; give one address per channel` });
+      seen.add(contact.channel);
+      if (contact.channel === 'email' && !emailSchema.safeParse(contact.address).success) {
+        ctx.addIssue({ code: 'custom', path: [i, 'address'], message: 'not an e-mail address' });
+      }
+    });
+  });
+
 export const createMemberInput = z.strictObject({
   /** Staff number, unique in the office. */
   code: codeSchema,
@@ -39,6 +74,10 @@ export const createMemberInput = z.strictObject({
   email: z.email().nullable().default(null),
   roles: z.array(memberRoleSchema).min(1, 'A member needs at least one role'),
   status: z.enum(memberStatuses).default('active'),
+  /** Where notifications reach the member besides `email`. @default [] */
+  contacts: contactsSchema.default([]),
+  /** The language the member is told things in. @default 'zh-CN' */
+  locale: z.enum(memberLocales).default('zh-CN'),
 });
 export const updateMemberInput = z.strictObject({
   id: idSchema,
@@ -48,6 +87,9 @@ export const updateMemberInput = z.strictObject({
   email: z.email().nullable().optional(),
   roles: z.array(memberRoleSchema).min(1).optional(),
   status: z.enum(memberStatuses).optional(),
+  /** Replaces the member's contacts. */
+  contacts: contactsSchema.optional(),
+  locale: z.enum(memberLocales).optional(),
 });
 
 /** A person who acts in the system: staff, volunteer, specialist or enterprise contact. */
@@ -57,4 +99,12 @@ export interface Member extends RecordBase {
   email: string | null;
   roles: MemberRole[];
   status: MemberStatus;
+  /**
+   * Where notifications reach the member, one address per channel; `email` above also serves
+   * the `email` channel when no contact names it. Absent or null (rows stored before members
+   * had contacts) means none.
+   */
+  contacts?: MemberContact[] | null;
+  /** The language the member is told things in; absent or null (rows stored before locales existed) means 'zh-CN'. */
+  locale?: MemberLocale | null;
 }

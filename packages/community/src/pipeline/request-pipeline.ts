@@ -17,6 +17,7 @@ import { cancelTimers, scheduleTimers } from '../timers/timer-store.js';
 import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
 import { conflict, findVisibleRequest, loadVisibleRequest } from './load-request.js';
 import { asKechuangError, loadActor, type Runtime } from './runtime.js';
+import { commandOutbox } from '../notify/command-outbox.js';
 
 const present = (ids: (string | null | undefined)[] | undefined): string[] =>
   [...new Set((ids ?? []).filter((id): id is string => typeof id === 'string'))];
@@ -108,6 +109,7 @@ export async function runRequestCommand<S extends z.ZodType>(
   const next: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
   const entries = stampEntries(runtime, actor, next, decision.entries, now);
   const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, request: next, previous: request, entries };
+  const outbox = await commandOutbox(runtime, policy, change);
 
   try {
     await runtime.storage.transaction(async (tx) => {
@@ -124,6 +126,7 @@ export async function runRequestCommand<S extends z.ZodType>(
       await writeEntries(runtime, tx, next, entries, decision.parties);
       if (decision.cancelTimers) await cancelTimers(tx, next.officeId, next.id, SLA_TIMER_KINDS);
       if (decision.timers?.length) await scheduleTimers(runtime, tx, next.officeId, next.id, decision.timers, now, { freshKeys: true });
+      await createRows(tx, 'outbox', outbox);
       await runTransactionHooks(runtime, { ...change, tx });
     });
   } catch (error) {

@@ -9,7 +9,9 @@ import type { Park } from '../model/park.js';
 import { submitRequestInput, type ServiceRequest } from '../model/request.js';
 import type { TimelineEntry } from '../model/timeline.js';
 import { externalKey, requestToRow, rowToRecord, rowToRequest } from '../storage/records.js';
-import type { StorageOperations } from '../storage/types.js';
+import type { Row, StorageOperations } from '../storage/types.js';
+import { createRows } from '../storage/create-rows.js';
+import { commandOutbox } from '../notify/command-outbox.js';
 import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-runner.js';
 import { partyIdsOf } from './load-request.js';
 import { stampEntries, writeEntries } from './request-pipeline.js';
@@ -89,6 +91,8 @@ export interface PreparedSubmission {
   entries: TimelineEntry[];
   parties: PartyDraft[];
   timers: TimerDraft[];
+  /** Notifications of the submission, written in its transaction. */
+  outbox: Row[];
 }
 
 /** Validates, authorizes, runs before hooks and decides a submission (no writes). */
@@ -177,7 +181,9 @@ export async function prepareSubmission(
     drafts.push(...started.entries);
     timers = started.timers;
   }
-  return { request: routedRequest, entries: stampEntries(runtime, actor, routedRequest, drafts, now), parties, timers };
+  const entries = stampEntries(runtime, actor, routedRequest, drafts, now);
+  const outbox = await commandOutbox(runtime, policy, { command: 'submit', actor, request: routedRequest, previous: null, entries });
+  return { request: routedRequest, entries, parties, timers, outbox };
 }
 
 /** Writes a prepared submission and runs the transaction hooks, through `tx`. */
@@ -185,6 +191,7 @@ export async function writeSubmission(runtime: Runtime, tx: StorageOperations, a
   await tx.create({ model: 'request', data: requestToRow(prepared.request) });
   await writeEntries(runtime, tx, prepared.request, prepared.entries, prepared.parties);
   if (prepared.timers.length) await scheduleTimers(runtime, tx, prepared.request.officeId, prepared.request.id, prepared.timers, prepared.request.createdAt, { freshKeys: true });
+  await createRows(tx, 'outbox', prepared.outbox);
   await runTransactionHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, request: prepared.request, previous: null, entries: prepared.entries, tx });
 }
 

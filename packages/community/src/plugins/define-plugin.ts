@@ -19,6 +19,10 @@ export interface PluginTimer {
   createdAt?: Date;
 }
 import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
+import type { NotifyRule } from '../config/config-schema.js';
+import type { NotificationEvent } from '../notify/notification-events.js';
+import type { PluginNotificationTemplate } from '../notify/notification-template.js';
+import type { NotificationLocale } from '../notify/notifier.js';
 
 /** Event name → zod schema of its payload. */
 export type PluginEventSchemas = Record<string, z.ZodType>;
@@ -50,6 +54,18 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
      * Its name must start with the plugin's id and a dot.
      */
     operator(definition: OperatorDefinition): void;
+  };
+  notifications: {
+    /**
+     * Adds a recipient rule, applied in every office on top of the office's own and the
+     * defaults, e.g. `{ on: ['request.reply'], to: [{ role: 'office_staff' }] }`.
+     */
+    rule(rule: NotifyRule): void;
+    /**
+     * Registers the wording of an event in a locale. An office's template in its config wins
+     * over it; it wins over the built-in one.
+     */
+    template(event: NotificationEvent, locale: NotificationLocale, template: PluginNotificationTemplate): void;
   };
   /** Publishes one of the plugin's declared events on `community.events`. */
   emit<K extends keyof Events & string>(type: K, payload: Events[K]): void;

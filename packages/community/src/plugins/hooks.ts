@@ -3,6 +3,7 @@ import type { RequestCommandName } from '../events/core-events.js';
 import type { ServiceRequest } from '../model/request.js';
 import type { TimelineEntry } from '../model/timeline.js';
 import type { StorageOperations } from '../storage/types.js';
+import { createNotificationRegistry, type NotificationRegistry } from '../notify/notification-registry.js';
 
 /** What every hook is told. */
 export interface HookContextBase {
@@ -54,13 +55,15 @@ export interface HookRegistry {
   before: { target: HookTarget; plugin: string; hook: BeforeHook }[];
   transaction: { target: HookTarget; plugin: string; hook: TransactionHook }[];
   after: { target: HookTarget; plugin: string; hook: AfterHook }[];
+  /** Notification recipient rules and templates, which shape what `transaction` writes to the outbox. */
+  notifications: NotificationRegistry;
 }
 
 export function createHookRegistry(): HookRegistry {
-  return { before: [], transaction: [], after: [] };
+  return { before: [], transaction: [], after: [], notifications: createNotificationRegistry() };
 }
 
 /** The hooks of `kind` that apply to `command`. */
-export function hooksFor<K extends keyof HookRegistry>(registry: HookRegistry, kind: K, command: string): HookRegistry[K] {
+export function hooksFor<K extends 'before' | 'transaction' | 'after'>(registry: HookRegistry, kind: K, command: string): HookRegistry[K] {
   return registry[kind].filter((h) => h.target === '*' || h.target === command) as HookRegistry[K];
 }

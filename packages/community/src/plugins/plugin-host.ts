@@ -93,6 +93,13 @@ export function installPlugins(
           operators.push(definition);
         },
       },
+      notifications: {
+        rule: (rule) => hooks.notifications.rules.push({ plugin: def.id, rule }),
+        template(event, locale, template) {
+          const { templates } = hooks.notifications;
+          templates.set(event, (templates.get(event) ?? new Map()).set(locale, { plugin: def.id, template }));
+        },
+      },
       emit(type, payload) {
         const schema = declared[type];
         if (!schema) {

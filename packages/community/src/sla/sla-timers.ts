@@ -4,6 +4,8 @@ import type { TimelineEntry } from '../model/timeline.js';
 import type { RequestEvent, SlaReminderEvent } from '../events/core-events.js';
 import type { Runtime } from '../pipeline/runtime.js';
 import { entryToRow, requestToRow, rowToRecord, rowToRequest } from '../storage/records.js';
+import { createRows } from '../storage/create-rows.js';
+import { timerOutbox } from '../notify/timer-outbox.js';
 import type { TimerFireContext, TimerFireResult } from '../timers/timer-handlers.js';
 
 /** Whether the SLA clock still runs for the request: not replied, not concluded, not paused. */
@@ -17,10 +19,14 @@ async function loadRequest(ctx: TimerFireContext): Promise<ServiceRequest | null
   return row ? rowToRequest(row) : null;
 }
 
-/** 催办: publishes `sla.reminder` while the request is still being worked on. */
+/**
+ * 催办: publishes `sla.reminder` while the request is still being worked on, and writes its
+ * notifications with the firing.
+ */
 export async function fireReminder(ctx: TimerFireContext, runtime: Runtime): Promise<TimerFireResult | void> {
   const request = await loadRequest(ctx);
   if (!request || !running(runtime, request) || !request.resolveDueAt) return;
+  await createRows(ctx.tx, 'outbox', await timerOutbox(runtime, ctx.tx, { timer: ctx.timer, request, previous: request, entries: [], now: ctx.now }));
   const payload: SlaReminderEvent = { request, share: Number(ctx.timer.payload['share'] ?? 1), resolveDueAt: request.resolveDueAt };
   return { events: [{ type: 'sla.reminder', payload }] };
 }
@@ -28,7 +34,8 @@ export async function fireReminder(ctx: TimerFireContext, runtime: Runtime): Pro
 /**
  * An escalation step: raises the request's escalation level and adds the members holding the
  * step's roles to its watchers, as one guarded command by the system (version + 1, timeline
- * entry `escalated`). A request changed meanwhile makes the firing fail and retry.
+ * entry `escalated`), with its notifications. A request changed meanwhile makes the firing
+ * fail and retry.
  */
 export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): Promise<TimerFireResult | void> {
   const request = await loadRequest(ctx);
@@ -60,6 +67,7 @@ export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): P
   });
   if (!updated) throw new Error(`request ${request.id} changed while escalating; the escalation will be retried`);
   await ctx.tx.create({ model: 'timeline_entry', data: entryToRow(entry) });
+  await createRows(ctx.tx, 'outbox', await timerOutbox(runtime, ctx.tx, { timer: ctx.timer, request: next, previous: request, entries: [entry], now: ctx.now }));
   const event: RequestEvent = { command: 'escalate', request: next, entries: [entry], actor: entry.actor };
   return { events: [{ type: 'request.escalate', payload: event }] };
 }

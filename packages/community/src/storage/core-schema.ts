@@ -37,7 +37,9 @@ export const coreModels: Record<string, ModelDefinition> = {
     [['officeId', 'parkId'], ['officeId', 'communityId']],
   ),
   team: directoryModel('team', { name: s, kind: s }),
-  member: directoryModel('member', { name: s, mobile: sn, email: sn, roles: j, status: s }),
+  // `contacts` and `locale` came later: nullable, so that stored members migrate; null reads as
+  // no contacts and 'zh-CN'.
+  member: directoryModel('member', { name: s, mobile: sn, email: sn, roles: j, status: s, contacts: jn, locale: sn }),
   request: {
     fields: {
       id: s,
@@ -227,7 +229,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 6;
+export const CORE_SCHEMA_VERSION = 7;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {
