@@ -64,6 +64,17 @@ notifications:
   });
 });
 
+describe('notification rules naming members', () => {
+  it('are checked against the directory when the config is stored', async () => {
+    const fx = await smallOffice();
+    const config = notifyConfig({ channels: { email: 'smtp-main' }, rules: [{ on: ['request.assign'], to: [{ member: 'NOBODY' }, { member: fx.members.lead.code }] }] });
+    const error = await fx.system.config.update(config).then(() => null, (e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED' });
+    const issues = (error as { details: { issues: { path: (string | number)[] }[] } }).details.issues.map((i) => i.path.join('.'));
+    expect(issues).toEqual(['notifications.rules.0.to.0.member']);
+  });
+});
+
 describe('member contacts and locale', () => {
   it('default to none and zh-CN, and are checked', async () => {
     const fx = await smallOffice();

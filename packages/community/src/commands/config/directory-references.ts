@@ -48,6 +48,9 @@ function references(config: OfficeConfig): Reference[] {
     rule.then.watchers?.forEach((w, j) => typeof w === 'string' && out.push({ model: 'member', ref: w, path: [...base, 'then', 'watchers', j] }));
   });
   target(config.routing.fallback.assign, ['routing', 'fallback', 'assign']);
+  config.notifications?.rules.forEach((rule, i) =>
+    rule.to.forEach((to, j) => typeof to === 'object' && 'member' in to && out.push({ model: 'member', ref: to.member, path: ['notifications', 'rules', i, 'to', j, 'member'] })),
+  );
   return out;
 }
 
