@@ -17,7 +17,7 @@ import { seededRandom } from '@kechuang/testing';
 import { connectionString, dropSchema, freshSchemaName, probeDatabase } from '../../packages/storage-postgres/src/pg-test-database.js';
 import { openCrashStorage, type CrashTarget } from '../durability/crash-storage.js';
 import { startSink, type LoopbackSink, type SinkAnswer } from './loopback-sink.js';
-import { outboxRows } from './outbox-helpers.js';
+import { outboxRows, pendingOutboxRow } from './outbox-helpers.js';
 import { startWorkerProcess, type WorkerProcess } from './worker-process-handle.js';
 
 const KILLS = 10;
@@ -40,28 +40,7 @@ afterAll(async () => {
 
 function outboxRow(i: number, officeId: string): OutboxRecord {
   const id = `crash-${String(i).padStart(4, '0')}`;
-  return {
-    id,
-    officeId,
-    requestId: null,
-    event: 'request.assign',
-    notifierId: 'hook',
-    channel: 'webhook',
-    recipientMemberId: null,
-    idempotencyKey: `request.assign:${id}:hook`,
-    message: { locale: 'zh-CN', title: '新诉求待处理', text: `诉求 ${i} 已分派给您`, html: null, to: { memberId: null, name: '对接系统', address: null }, data: { n: i } },
-    status: 'pending',
-    dueAt: START,
-    attempts: 0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    lastError: null,
-    externalId: null,
-    deliveredAt: null,
-    deadAt: null,
-    createdAt: START,
-    version: 1,
-  };
+  return pendingOutboxRow({ id, officeId, notifierId: 'hook', channel: 'webhook', idempotencyKey: `request.assign:${id}:hook`, text: `诉求 ${i} 已分派给您`, toName: '对接系统', data: { n: i }, at: START });
 }
 
 async function withStorage<T>(target: CrashTarget, fn: (storage: StorageAdapter) => Promise<T>): Promise<T> {

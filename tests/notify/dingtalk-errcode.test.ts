@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCommunity, createWorker, manualClock, memoryStorage, type OutboxRecord, type Row } from '@kechuang/community';
 import { dingtalkNotifier } from '@kechuang/notify';
 import { startSink, type LoopbackSink, type SinkRequest } from './loopback-sink.js';
-import { allDeadLetters, outboxRows } from './outbox-helpers.js';
+import { allDeadLetters, outboxRows, pendingOutboxRow } from './outbox-helpers.js';
 
 const START = new Date('2026-03-02T01:00:00Z');
 const SECRET = 'SECdingtalk-errcode-test';
@@ -42,28 +42,8 @@ describe('a DingTalk-style robot answering HTTP 200 with an errcode', () => {
     const ding = dingtalkNotifier({ id: 'ding', accessToken: 'test-token', secret: SECRET, baseUrl: new URL(sink.url).origin });
     const community = createCommunity({ storage, clock, notifiers: [ding] });
     const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
-    const row = (id: string): OutboxRecord => ({
-      id,
-      officeId: office.id,
-      requestId: null,
-      event: 'request.assign',
-      notifierId: 'ding',
-      channel: 'dingtalk',
-      recipientMemberId: null,
-      idempotencyKey: `request.assign:${id}:dingtalk`,
-      message: { locale: 'zh-CN', title: '新诉求待处理', text: `您有一条新诉求待处理（${id}）`, html: null, to: { memberId: null, name: '服务站群', address: null }, data: {} },
-      status: 'pending',
-      dueAt: START,
-      attempts: 0,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastError: null,
-      externalId: null,
-      deliveredAt: null,
-      deadAt: null,
-      createdAt: START,
-      version: 1,
-    });
+    const row = (id: string): OutboxRecord =>
+      pendingOutboxRow({ id, officeId: office.id, notifierId: 'ding', channel: 'dingtalk', text: `您有一条新诉求待处理（${id}）`, toName: '服务站群', at: START });
     await storage.createMany?.({ model: 'outbox', data: ['bad-sign', 'too-fast', 'fine'].map((id) => row(id) as unknown as Row) });
 
     const worker = createWorker(community);

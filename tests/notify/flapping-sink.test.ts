@@ -11,7 +11,7 @@ import { verifyWebhook, webhookNotifier } from '@kechuang/notify';
 import { seededRandom } from '@kechuang/testing';
 import { firstSuccess, flapSchedule } from './flapping-schedule.js';
 import { startSink, type LoopbackSink, type SinkRequest } from './loopback-sink.js';
-import { allDeadLetters, outboxRows } from './outbox-helpers.js';
+import { allDeadLetters, outboxRows, pendingOutboxRow } from './outbox-helpers.js';
 
 const EVENTS = 2_000;
 const MAX_ATTEMPTS = 8;
@@ -55,28 +55,19 @@ describe('a flapping webhook sink (seeded: 50% 5xx, 10% timeouts)', () => {
     const clock = manualClock(START);
     const community = createCommunity({ storage, clock, notifiers: [webhookNotifier({ id: 'hook', url: sink.url, secret })] });
     const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
-    const rows: OutboxRecord[] = Array.from({ length: EVENTS }, (_, i) => ({
-      id: `evt-${String(i).padStart(4, '0')}`,
-      officeId: office.id,
-      requestId: null,
-      event: 'request.assign',
-      notifierId: 'hook',
-      channel: 'webhook',
-      recipientMemberId: null,
-      idempotencyKey: `request.assign:evt-${i}:hook`,
-      message: { locale: 'zh-CN', title: '新诉求待处理', text: `诉求 ${i} 已分派给您`, html: null, to: { memberId: null, name: '对接系统', address: null }, data: { n: i } },
-      status: 'pending',
-      dueAt: START,
-      attempts: 0,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastError: null,
-      externalId: null,
-      deliveredAt: null,
-      deadAt: null,
-      createdAt: START,
-      version: 1,
-    }));
+    const rows: OutboxRecord[] = Array.from({ length: EVENTS }, (_, i) =>
+      pendingOutboxRow({
+        id: `evt-${String(i).padStart(4, '0')}`,
+        officeId: office.id,
+        notifierId: 'hook',
+        channel: 'webhook',
+        idempotencyKey: `request.assign:evt-${i}:hook`,
+        text: `诉求 ${i} 已分派给您`,
+        toName: '对接系统',
+        data: { n: i },
+        at: START,
+      }),
+    );
     rows.forEach((row, i) => eventOfKey.set(row.idempotencyKey, i));
     await storage.createMany?.({ model: 'outbox', data: rows as unknown as Row[] });
 

@@ -14,7 +14,7 @@ import { sqliteStorage } from '@kechuang/storage-sqlite';
 import { seededRandom } from '@kechuang/testing';
 import { connectionString, dropSchema, freshSchemaName, probeDatabase } from '../../packages/storage-postgres/src/pg-test-database.js';
 import { startSink, type LoopbackSink } from './loopback-sink.js';
-import { outboxRows } from './outbox-helpers.js';
+import { outboxRows, pendingOutboxRow } from './outbox-helpers.js';
 import { startWorkerProcess } from './worker-process-handle.js';
 
 const START = new Date('2026-03-02T01:00:00Z');
@@ -43,28 +43,7 @@ function crowded(times: readonly number[], limit: number, windowMs: number): str
 
 function outboxRow(i: number, officeId: string, dueAt: Date): OutboxRecord {
   const id = `rate-${String(i).padStart(4, '0')}`;
-  return {
-    id,
-    officeId,
-    requestId: null,
-    event: 'sla.reminder',
-    notifierId: 'hook',
-    channel: 'dingtalk',
-    recipientMemberId: null,
-    idempotencyKey: `sla.reminder:${id}:dingtalk`,
-    message: { locale: 'zh-CN', title: '诉求即将超时', text: `诉求 ${i} 将于今天 17:00 超时`, html: null, to: { memberId: null, name: '服务站群', address: null }, data: {} },
-    status: 'pending',
-    dueAt,
-    attempts: 0,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    lastError: null,
-    externalId: null,
-    deliveredAt: null,
-    deadAt: null,
-    createdAt: dueAt,
-    version: 1,
-  };
+  return pendingOutboxRow({ id, officeId, event: 'sla.reminder', notifierId: 'hook', channel: 'dingtalk', title: '诉求即将超时', text: `诉求 ${i} 将于今天 17:00 超时`, toName: '服务站群', at: dueAt });
 }
 
 /**

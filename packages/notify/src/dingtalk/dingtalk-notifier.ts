@@ -1,6 +1,5 @@
 import type { NotificationMessage, Notifier, NotifyContext, NotifyResult } from '@kechuang/community';
-import { checkBotReply } from '../http/bot-reply.js';
-import { parseJsonObject } from '../http/parse-json-object.js';
+import { checkBotReply, errcodeAnswer } from '../http/bot-reply.js';
 import { postJson } from '../http/post-json.js';
 import { mainlandMobile } from '../mobile.js';
 import { DINGTALK_CODES } from './dingtalk-codes.js';
@@ -85,10 +84,7 @@ export function dingtalkNotifier(options: DingtalkNotifierOptions): Notifier {
         signal: ctx.signal,
         label,
       });
-      const body = parseJsonObject(reply.text);
-      const errcode = body?.['errcode'];
-      const answer = typeof errcode === 'number' ? { code: errcode, message: String(body?.['errmsg'] ?? '') } : null;
-      checkBotReply(label, reply, answer, DINGTALK_CODES, now());
+      checkBotReply(label, reply, errcodeAnswer(reply.text), DINGTALK_CODES, now());
       return { externalId: null };
     },
   };

@@ -1,4 +1,5 @@
 import { notifyError, type KechuangError } from '@kechuang/community';
+import { parseJsonObject } from './parse-json-object.js';
 import type { HttpReply } from './post-json.js';
 import { isRetryableStatus, statusError } from './status-error.js';
 
@@ -6,6 +7,16 @@ import { isRetryableStatus, statusError } from './status-error.js';
 export interface BotAnswer {
   code: number;
   message: string;
+}
+
+/**
+ * The answer in a DingTalk or WeCom robot reply, which both spell `{"errcode":…,"errmsg":…}`;
+ * null when the body carries no numeric `errcode`.
+ */
+export function errcodeAnswer(text: string): BotAnswer | null {
+  const body = parseJsonObject(text);
+  const errcode = body?.['errcode'];
+  return typeof errcode === 'number' ? { code: errcode, message: String(body?.['errmsg'] ?? '') } : null;
 }
 
 /** How a platform's non-zero result code is handled. */

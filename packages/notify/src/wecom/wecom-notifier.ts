@@ -1,6 +1,5 @@
 import type { NotificationMessage, Notifier, NotifyContext, NotifyResult } from '@kechuang/community';
-import { checkBotReply } from '../http/bot-reply.js';
-import { parseJsonObject } from '../http/parse-json-object.js';
+import { checkBotReply, errcodeAnswer } from '../http/bot-reply.js';
 import { postJson } from '../http/post-json.js';
 import { mainlandMobile } from '../mobile.js';
 import { truncateUtf8 } from '../utf8-truncate.js';
@@ -69,10 +68,7 @@ export function wecomNotifier(options: WecomNotifierOptions): Notifier {
         signal: ctx.signal,
         label,
       });
-      const body = parseJsonObject(reply.text);
-      const errcode = body?.['errcode'];
-      const answer = typeof errcode === 'number' ? { code: errcode, message: String(body?.['errmsg'] ?? '') } : null;
-      checkBotReply(label, reply, answer, WECOM_CODES, new Date());
+      checkBotReply(label, reply, errcodeAnswer(reply.text), WECOM_CODES, new Date());
       return { externalId: null };
     },
   };
