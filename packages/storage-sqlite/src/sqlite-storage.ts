@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { StorageAdapter } from '@kechuang/community';
 import { kyselyStorage } from '@kechuang/storage-kysely';
+import { ImmediateSqliteDialect } from './immediate-transactions.js';
 import { withStatementCache } from './statement-cache.js';
 
 /** Options of {@link sqliteStorage}. */
@@ -29,7 +30,9 @@ export interface SqliteStorageOptions {
  * The embedded SQLite storage, on better-sqlite3 through {@link kyselyStorage}. Opens the file
  * with WAL journaling (not for `:memory:`), `synchronous=NORMAL` (durable across process
  * crashes; the last transactions may be lost on power failure), `foreign_keys=ON` and a busy
- * timeout. Transactions run one at a time on the single connection.
+ * timeout. Transactions run one at a time on the single connection and take the write lock
+ * when they begin (`BEGIN IMMEDIATE`), so several processes sharing the file wait for one
+ * another (up to the busy timeout) instead of failing.
  *
  * @example
  * ```ts
@@ -45,6 +48,6 @@ export function sqliteStorage(options: SqliteStorageOptions): StorageAdapter {
   database.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5000))}`);
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  const db = new Kysely<unknown>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) });
   return kyselyStorage({ db, dialect: 'sqlite', id: options.id ?? 'sqlite' });
 }
