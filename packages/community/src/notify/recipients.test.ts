@@ -81,6 +81,16 @@ describe('who is told what, by default', () => {
     expect((await outbox(fx, r.id)).some((row) => row['recipientMemberId'] === fx.members.otherCaptain.id)).toBe(false);
   });
 
+  it('a reminder for a returned request goes to the dispatcher, not to the member who returned it', async () => {
+    const fx = await notifyOffice();
+    const r = await fx.system.requests.submit(submission(fx));
+    await fx.as(fx.members.lead.id).requests.return({ requestId: r.id, reason: '不属于法律服务' });
+    fx.clock.set(sh('2026-03-05T17:00:00'));
+    await createWorker(fx.community).runOnce();
+    const reminders = (await outbox(fx, r.id)).filter((row) => row['event'] === 'sla.reminder');
+    expect(told(fx, reminders)).toEqual(['sla.reminder S001 dingtalk', 'sla.reminder S002 email']);
+  });
+
   it('reminders → the assignee and watchers; escalation → those and the step\'s roles, with the days overdue', async () => {
     const fx = await notifyOffice();
     const r = await fx.system.requests.submit(submission(fx));

@@ -39,7 +39,9 @@ function membersFor(spec: Exclude<NotifyRecipient, { channel: string }>, ctx: Re
   }
   switch (spec) {
     case 'assignee':
-      return byIds([request.assigneeId]);
+      // A returned request waits on the dispatcher, not on the member who gave it back: until it
+      // is dispatched again, reminders and escalations for its lead go to the dispatcher.
+      return request.status === 'returned' ? withRole((r) => r.role === 'dispatcher' || r.role === 'station_head') : byIds([request.assigneeId]);
     case 'previous_assignee':
       return previous && previous.assigneeId !== request.assigneeId ? byIds([previous.assigneeId]) : [];
     case 'watchers':
