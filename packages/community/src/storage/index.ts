@@ -1,5 +1,7 @@
 export type {
   AggregateArgs,
+  AggregateGroup,
+  AggregatePercentile,
   FieldDefinition,
   FieldType,
   FieldValue,
@@ -32,6 +34,8 @@ export {
   checkOrdering,
   checkCount,
   checkGroupBy,
+  checkAggregate,
 } from './schema-checks.js';
+export { aggregateRows, nearestRank } from './aggregate-rows.js';
 export { prepareClaim, type CheckedClaim } from './claim-checks.js';
 export { cloneFieldValue, cloneRow } from './clone-row.js';

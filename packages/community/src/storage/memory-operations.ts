@@ -1,16 +1,17 @@
 import { KechuangError } from '../errors/index.js';
-import { cloneFieldValue, cloneRow } from './clone-row.js';
+import { aggregateRows } from './aggregate-rows.js';
+import { cloneRow } from './clone-row.js';
 import { compareFieldValues, compileWhere } from './evaluate-where.js';
 import {
   checkCount,
-  checkGroupBy,
+  checkAggregate,
   checkOrdering,
   checkWhere,
   modelOf,
   prepareCreateRow,
   prepareUpdatePatch,
 } from './schema-checks.js';
-import { findConflict, idOf, uniqueViolation, valuesKey, type TableView, type WritableTable } from './memory-table.js';
+import { findConflict, idOf, uniqueViolation, type TableView, type WritableTable } from './memory-table.js';
 import {
   isOrGroup,
   type FieldValue,
@@ -100,26 +101,10 @@ export function createReadOperations(access: ReadAccess): ReadOperations {
       return select(access, model, where).rows.length;
     },
 
-    async aggregate({ model, where = [], groupBy }) {
-      const { definition, rows } = select(access, model, where);
-      checkGroupBy(model, definition, groupBy);
-      // Like SQL `SELECT count(*)` without GROUP BY: one group, even over no rows.
-      if (groupBy.length === 0) return [{ group: {}, count: rows.length }];
-      const groups = new Map<string, { values: FieldValue[]; count: number }>();
-      for (const row of rows) {
-        const values = groupBy.map((field) => row[field] ?? null);
-        const key = valuesKey(values);
-        const entry = groups.get(key);
-        if (entry) entry.count += 1;
-        else groups.set(key, { values, count: 1 });
-      }
-      const ascending = groupBy.map((field) => ({ field }));
-      return [...groups.values()]
-        .sort((a, b) => compareTuples(a.values, b.values, ascending))
-        .map(({ values, count }) => ({
-          group: Object.fromEntries(groupBy.map((field, i) => [field, cloneFieldValue(values[i] ?? null)])),
-          count,
-        }));
+    async aggregate(args) {
+      const { definition, rows } = select(access, args.model, args.where ?? []);
+      checkAggregate(args.model, definition, args);
+      return aggregateRows(rows, args);
     },
   };
 }

@@ -113,7 +113,7 @@ export interface FindManyArgs {
 export interface StorageCapabilities {
   /** Real atomic transactions with rollback. The core refuses to run without them. */
   transactions: boolean;
-  /** `aggregate()` is implemented (pushed-down counts and group-bys). */
+  /** `aggregate()` is implemented: counts, conditional counts and percentiles, grouped, in the database. */
   aggregate: boolean;
   /**
    * Concurrent claims never wait for one another: a claim skips rows that another open claim
@@ -133,11 +133,48 @@ export interface StorageCapabilities {
   claim?: boolean;
 }
 
-/** Arguments of {@link StorageAdapter.aggregate}: count rows grouped by fields. */
+/**
+ * A nearest-rank percentile of a number field over a group's rows where the field is not null:
+ * with those n values in ascending order, the value at 1-based position ⌈n × permille / 1000⌉
+ * (integer arithmetic, so every adapter lands on the same row); null when n is 0.
+ */
+export interface AggregatePercentile {
+  /** A `number` field. */
+  field: string;
+  /** The percentile in thousandths: 500 is the median, 900 the 90th percentile; an integer from 1 to 1000. */
+  permille: number;
+}
+
+/**
+ * Arguments of {@link StorageAdapter.aggregate}: count the rows matching `where`, grouped by
+ * fields, and optionally how many rows of each group also match further conditions and
+ * percentiles of number fields.
+ */
 export interface AggregateArgs {
   model: string;
   where?: Where;
   groupBy: readonly string[];
+  /**
+   * Named conditional counts: for each name, how many rows of the group also match that
+   * where-clause (SQL `count(CASE WHEN … THEN 1 END)`). An empty clause counts every row.
+   * @default {}
+   */
+  counts?: Readonly<Record<string, Where>>;
+  /** Named nearest-rank percentiles, per group. @default {} */
+  percentiles?: Readonly<Record<string, AggregatePercentile>>;
+}
+
+/**
+ * One group of an {@link AggregateArgs aggregate}: the grouping values, the number of rows, and
+ * the conditional counts and percentiles asked for, under their names.
+ */
+export interface AggregateGroup {
+  group: Row;
+  count: number;
+  /** One entry per name in `counts`. */
+  counts: Record<string, number>;
+  /** One entry per name in `percentiles`; null where the group has no non-null value. */
+  percentiles: Record<string, number | null>;
 }
 
 /**
@@ -186,8 +223,13 @@ export interface StorageOperations {
   update(args: { model: string; where: Where; data: Row }): Promise<Row | null>;
   /** Deletes every row matching `where`; returns how many. */
   delete(args: { model: string; where: Where }): Promise<number>;
-  /** Counts grouped by fields; only when `capabilities.aggregate` is true. */
-  aggregate?(args: AggregateArgs): Promise<{ group: Row; count: number }[]>;
+  /**
+   * Counts, conditional counts and percentiles grouped by fields, in no particular order.
+   * Without `groupBy` there is exactly one group, even over no rows; with it,
+   * only groups that have rows. Only when `capabilities.aggregate` is true: the core then pushes
+   * its metrics down to the database, and computes them from `findMany` rows otherwise.
+   */
+  aggregate?(args: AggregateArgs): Promise<AggregateGroup[]>;
   /**
    * Atomically takes up to `limit` rows matching `where`, in `orderBy` order, skipping rows a
    * concurrent claim is taking, applies `set` and `increment` to each, and returns the updated
