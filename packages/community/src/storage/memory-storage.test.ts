@@ -307,14 +307,15 @@ describe('memoryStorage: checks against the schema', () => {
 
   it('aggregate without groupBy counts all matching rows in one group, like SQL count(*)', async () => {
     const storage = await ready();
-    expect(await storage.aggregate?.({ model: 'item', groupBy: [] })).toStrictEqual([{ group: {}, count: 0 }]);
+    expect(await storage.aggregate?.({ model: 'item', groupBy: [] })).toStrictEqual([{ group: {}, count: 0, counts: {}, percentiles: {} }]);
     await storage.create({ model: 'item', data: item('a', { qty: 2 }) });
     await storage.create({ model: 'item', data: item('b', { qty: 1 }) });
     await storage.create({ model: 'item', data: item('c', { qty: 2 }) });
-    expect(await storage.aggregate?.({ model: 'item', groupBy: [] })).toStrictEqual([{ group: {}, count: 3 }]);
-    expect(await storage.aggregate?.({ model: 'item', groupBy: ['qty'] })).toStrictEqual([
-      { group: { qty: 1 }, count: 1 },
-      { group: { qty: 2 }, count: 2 },
+    expect(await storage.aggregate?.({ model: 'item', groupBy: [] })).toStrictEqual([{ group: {}, count: 3, counts: {}, percentiles: {} }]);
+    const byQty = await storage.aggregate?.({ model: 'item', groupBy: ['qty'] });
+    expect(byQty?.sort((a, b) => Number(a.group['qty']) - Number(b.group['qty']))).toStrictEqual([
+      { group: { qty: 1 }, count: 1, counts: {}, percentiles: {} },
+      { group: { qty: 2 }, count: 2, counts: {}, percentiles: {} },
     ]);
     await expectStorageError(
       Promise.resolve(storage.aggregate?.({ model: 'item', groupBy: ['meta'] })),
