@@ -178,6 +178,26 @@ export interface ServiceRequest {
   supervision: Supervision | null;
   /** 延期: the latest extension request and its decision. */
   extension: ExtensionRecord | null;
+  /**
+   * The portfolio (分管领域) of the request's category when it was submitted, so that metrics
+   * by portfolio keep counting a request where it was handled even after the config changes.
+   */
+  portfolio: string | null;
+  /** When the lead gave the reply in force (反馈); cleared by a redo until the next reply. */
+  repliedAt: Date | null;
+  /** When the request was first returned (退单). */
+  firstReturnedAt: Date | null;
+  /** When an extension (延期) was first approved. */
+  extendedAt: Date | null;
+  /** When the request was first supervised (督办). */
+  supervisedAt: Date | null;
+  /**
+   * Working time (ms, office hours only) from the assignment to the sign-for in force,
+   * recorded at sign-for so that metrics need no calendar.
+   */
+  respondWorkMs: number | null;
+  /** Working time (ms) from submission to conclusion (办结), recorded when it is concluded. */
+  concludeWorkMs: number | null;
   /** Raised by exactly one for every committed command. */
   version: number;
 }

@@ -58,6 +58,13 @@ function request(extra: Partial<ServiceRequest> = {}): ServiceRequest {
     escalationLevel: 0,
     supervision: null,
     extension: null,
+    portfolio: null,
+    repliedAt: null,
+    firstReturnedAt: null,
+    extendedAt: null,
+    supervisedAt: null,
+    respondWorkMs: null,
+    concludeWorkMs: null,
     version: 1,
     ...extra,
   };

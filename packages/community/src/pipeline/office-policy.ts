@@ -22,6 +22,8 @@ export interface OfficePolicy {
   configVersion: number;
   calendar: WorkingCalendar;
   route(request: Placeable, options?: RouteOptions): Promise<RoutingResult>;
+  /** The portfolio a category belongs to in this config, or null. */
+  portfolioOf(category: string): string | null;
   /** The SLA engine of a policy (or of `defaultSla` for null); null when it times nothing. */
   sla(policyId: string | null): SlaEngine | null;
 }

@@ -35,6 +35,7 @@ export function policyFor(runtime: Runtime, stored: StoredConfig): OfficePolicy 
     configVersion: active.version,
     calendar: active.calendar,
     route: (request, options = {}) => routeRequest(runtime, active, request, options),
+    portfolioOf: (category) => active.config.categories.find((c) => c.id === category)?.portfolio ?? null,
     sla: (policyId) => {
       const engine = active.sla.get(policyId ?? active.config.defaultSla ?? '');
       // A policy with no resolve limit has nothing to time.

@@ -18,6 +18,11 @@ import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-r
 import { conflict, findVisibleRequest, loadVisibleRequest } from './load-request.js';
 import { asKechuangError, loadActor, type Runtime } from './runtime.js';
 import { commandOutbox } from '../notify/command-outbox.js';
+import { needsMetricFacts, recordMetricFacts } from '../metrics/metric-facts.js';
+import { lazy } from '../internal/lazy.js';
+
+// An office without a config still measures working time, in the default mainland calendar.
+const defaultCalendar = lazy(async () => (await import('../metrics/default-calendar.js')).defaultCalendar());
 
 const present = (ids: (string | null | undefined)[] | undefined): string[] =>
   [...new Set((ids ?? []).filter((id): id is string => typeof id === 'string'))];
@@ -106,7 +111,8 @@ export async function runRequestCommand<S extends z.ZodType>(
   const now = runtime.clock.now();
   const sla = policy?.sla(request.slaPolicy) ?? null;
   const decision = command.decide({ request, input, snapshot, actor, now, to, routing, sla });
-  const next: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
+  const decided: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
+  const next = needsMetricFacts(request, decided) ? recordMetricFacts(request, decided, policy?.calendar ?? (await defaultCalendar()), now) : decided;
   const entries = stampEntries(runtime, actor, next, decision.entries, now);
   const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, request: next, previous: request, entries };
   const outbox = await commandOutbox(runtime, policy, change);

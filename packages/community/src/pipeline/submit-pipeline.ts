@@ -155,6 +155,13 @@ export async function prepareSubmission(
     escalationLevel: 0,
     supervision: null,
     extension: null,
+    portfolio: null,
+    repliedAt: null,
+    firstReturnedAt: null,
+    extendedAt: null,
+    supervisedAt: null,
+    respondWorkMs: null,
+    concludeWorkMs: null,
     version: 1,
   };
   const drafts: EntryDraft[] = [{ type: 'submitted', toStatus: initial, data: { channel: input.channel, category: input.category, visitId: request.visitId } }];
@@ -162,6 +169,7 @@ export async function prepareSubmission(
   let parties: PartyDraft[] = [];
   let timers: TimerDraft[] = [];
   const policy = await officePolicy(runtime, request.officeId);
+  if (policy) request.portfolio = policy.portfolioOf(request.category);
   const routed = policy ? await policy.route(request, { known }) : null;
   if (routed) {
     // Routing assigns only where the workflow lets a new request be assigned.

@@ -3,6 +3,8 @@ import type { FieldDefinition, ModelDefinition, StorageSchema } from './types.js
 const s: FieldDefinition = { type: 'string' };
 const sn: FieldDefinition = { type: 'string', nullable: true };
 const n: FieldDefinition = { type: 'number' };
+const nn: FieldDefinition = { type: 'number', nullable: true };
+const bn: FieldDefinition = { type: 'boolean', nullable: true };
 const d: FieldDefinition = { type: 'date' };
 const dn: FieldDefinition = { type: 'date', nullable: true };
 const j: FieldDefinition = { type: 'json' };
@@ -88,6 +90,19 @@ export const coreModels: Record<string, ModelDefinition> = {
       escalationLevel: n,
       supervision: jn,
       extension: jn,
+      // Facts for metrics, recorded when their event happens (see metrics/metric-facts.ts).
+      portfolio: sn,
+      repliedAt: dn,
+      firstReturnedAt: dn,
+      extendedAt: dn,
+      supervisedAt: dn,
+      respondWorkMs: nn,
+      concludeWorkMs: nn,
+      // Derived from the fields above on every write (storage/records.ts), so that SQL can
+      // count them without comparing two columns.
+      respondSettledAt: dn,
+      respondOnTime: bn,
+      replyOnTime: bn,
       version: n,
     },
     unique: [
@@ -105,6 +120,13 @@ export const coreModels: Record<string, ModelDefinition> = {
       { name: 'request_office_enterprise', fields: ['officeId', 'enterpriseId', 'createdAt'] },
       { name: 'request_office_category', fields: ['officeId', 'category', 'createdAt'] },
       { name: 'request_office_resolve_due', fields: ['officeId', 'resolveDueAt'] },
+      // Metrics count each measure by the period its event falls in.
+      { name: 'request_office_settled', fields: ['officeId', 'respondSettledAt'] },
+      { name: 'request_office_responded', fields: ['officeId', 'respondedAt'] },
+      { name: 'request_office_closed', fields: ['officeId', 'closedAt'] },
+      { name: 'request_office_returned', fields: ['officeId', 'firstReturnedAt'] },
+      { name: 'request_office_extended', fields: ['officeId', 'extendedAt'] },
+      { name: 'request_office_supervised', fields: ['officeId', 'supervisedAt'] },
     ],
   },
   /** Who takes part in a request besides the lead (assisting members and teams), for visibility queries. */
@@ -229,7 +251,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 7;
+export const CORE_SCHEMA_VERSION = 8;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {
