@@ -280,6 +280,29 @@ export const notificationsSchema = z.strictObject({
 });
 export type NotificationsConfig = z.output<typeof notificationsSchema>;
 
+// ---- metrics ---------------------------------------------------------------------------
+
+const weightSchema = z.number().min(0).max(100);
+
+/**
+ * Where an office departs from the default definitions of its rates (docs/metrics.md): whether
+ * 基本满意 counts as satisfied, and the weights of the composite score.
+ */
+export const metricsConfigSchema = z.strictObject({
+  /** Whether `basically_satisfied` (基本满意) counts as satisfied. @default true */
+  basicallySatisfiedCounts: z.boolean().default(true),
+  /**
+   * The weights of the response, resolution and satisfaction rates in the composite score.
+   * They are used in proportion to their sum, so 30/35/35 and 0.3/0.35/0.35 mean the same.
+   * @default { response: 0.3, resolution: 0.35, satisfaction: 0.35 }
+   */
+  weights: z
+    .strictObject({ response: weightSchema.default(0.3), resolution: weightSchema.default(0.35), satisfaction: weightSchema.default(0.35) })
+    .prefault({})
+    .refine((w) => w.response + w.resolution + w.satisfaction > 0, { message: 'at least one weight must be above 0' }),
+});
+export type MetricsConfig = z.output<typeof metricsConfigSchema>;
+
 /** The office config document. */
 export const officeConfigSchema = z.strictObject({
   /** The config format version. */
@@ -297,6 +320,8 @@ export const officeConfigSchema = z.strictObject({
    * (`createCommunity({ notifiers })`), by the default rules.
    */
   notifications: notificationsSchema.optional(),
+  /** How the office's rates are defined where it departs from the defaults. */
+  metrics: metricsConfigSchema.optional(),
   routing: routingSchema,
 });
 

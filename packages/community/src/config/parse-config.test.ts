@@ -72,7 +72,7 @@ describe('parseOfficeConfig: problems with their lines and columns', () => {
   it('lists the allowed keys when no key is close', () => {
     const text = sampleYaml.replace('version: 1\n', 'version: 1\nzzzzzz: true\n');
     const issue = issueAt(issuesOf(text).issues, ['zzzzzz']);
-    expect(issue.message).toBe('unknown key — remove it or fix its spelling; allowed here: version, portfolios, teams, categories, slaPolicies, defaultSla, calendar, notifications, routing');
+    expect(issue.message).toBe('unknown key — remove it or fix its spelling; allowed here: version, portfolios, teams, categories, slaPolicies, defaultSla, calendar, notifications, metrics, routing');
     expect(issue.suggestion).toBeUndefined();
     expect([issue.line, issue.column]).toEqual([positionOf(text, 'zzzzzz').line, 1]);
   });
@@ -241,7 +241,7 @@ describe('parseOfficeConfig: syntax errors', () => {
   it('reports an empty or non-mapping document, and a non-string input', () => {
     expect(issuesOf('').issues[0]).toMatchObject({ path: [], code: 'invalid_type', line: 1, column: 1 });
     expect(issuesOf('# only a comment\n').issues[0]?.message).toMatch(/the config is empty/);
-    expect(issuesOf('- a\n- b\n').issues[0]?.message).toBe('expected { version?, portfolios?, teams?, categories?, slaPolicies?, defaultSla?, calendar?, notifications?, routing }, got a list');
+    expect(issuesOf('- a\n- b\n').issues[0]?.message).toBe('expected { version?, portfolios?, teams?, categories?, slaPolicies?, defaultSla?, calendar?, notifications?, metrics?, routing }, got a list');
     expect(thrown(() => parseOfficeConfig(42 as unknown as string), 'VALIDATION_FAILED').message).toMatch(/expected the config as text/);
   });
 });

@@ -12,13 +12,23 @@ import { invalidReference } from './references.js';
  */
 export const followUpCommand = requestCommand({
   name: 'follow_up',
-  input: z.strictObject({ ...targetFields, rating: z.enum(satisfactionLevels), comment: z.string().trim().max(5000).optional() }),
-  transition: (input) => (input.rating === 'unsatisfied' ? 'redo' : 'follow_up'),
+  input: z.strictObject({
+    ...targetFields,
+    rating: z.enum(satisfactionLevels),
+    comment: z.string().trim().max(5000).optional(),
+    /**
+     * Whether an `unsatisfied` rating redoes the request (重办). Give false to conclude it with
+     * the rating instead, e.g. after a redo already failed or when the outcome cannot change.
+     * @default true
+     */
+    redo: z.boolean().default(true),
+  }),
+  transition: (input) => (redoes(input) ? 'redo' : 'follow_up'),
   // A redo is routed again (the office's rules may now send it elsewhere); without a config
   // or an available member, the same lead redoes it.
-  routes: (input) => (input.rating === 'unsatisfied' ? { exclude: [] } : null),
+  routes: (input) => (redoes(input) ? { exclude: [] } : null),
   decide({ request, input, now, to, routing, sla }) {
-    if (input.rating === 'unsatisfied') {
+    if (redoes(input)) {
       const redone = redo({ request, input, now, to, routing });
       // The redo restarts the SLA clock.
       return withSla(redone, sla?.start(redone.request, now, 'redo'));
@@ -30,6 +40,10 @@ export const followUpCommand = requestCommand({
     };
   },
 });
+
+function redoes(input: { rating: string; redo: boolean }): boolean {
+  return input.rating === 'unsatisfied' && input.redo;
+}
 
 /** The redo (重办) half of a follow-up: back to a lead, routed again when the office has rules. */
 function redo({ request, input, now, to, routing }: Pick<DecideArgs<{ comment?: string | undefined; rating: string }>, 'request' | 'input' | 'now' | 'to' | 'routing'>): Decision {
