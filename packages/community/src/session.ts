@@ -13,6 +13,9 @@ const visits = lazy(() => import('./commands/visit/record-visit.js'));
 // So do dead letters, which only an administrator's screen asks for.
 const notifications = lazy(() => import('./notify/notifications-api.js'));
 import type { NotificationsApi } from './notify/notifications-api.js';
+// Metrics and reports load when first asked for.
+const metrics = lazy(() => import('./metrics/query-metrics.js'));
+import type { MetricsApi } from './metrics/metrics-api.js';
 import { decodeCursor, encodeCursor, pageSize } from './queries/cursor.js';
 
 import type { Building, createBuildingInput, updateBuildingInput } from './model/building.js';
@@ -71,6 +74,8 @@ export interface CommunitySession {
   routing: RoutingApi;
   /** Notifications that could not be delivered (dead letters), and their re-delivery. */
   notifications: NotificationsApi;
+  /** The three rates, counts and durations of a period, over the requests you may see. */
+  metrics: MetricsApi;
 }
 
 // The dead-letter module gets these from here instead of importing them: a lazy chunk that
@@ -97,6 +102,9 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
     notifications: {
       deadLetters: async (input) => (await notifications()).deadLetters(runtime, actor, input ?? {}, notificationHelpers),
       redeliver: async (input) => (await notifications()).redeliver(runtime, actor, input, notificationHelpers),
+    },
+    metrics: {
+      query: async (input) => (await metrics()).queryMetrics(runtime, actor, input),
     },
     visits: {
       record: async (input) => (await visits()).recordVisit(runtime, actor, input),
