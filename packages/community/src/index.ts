@@ -169,6 +169,21 @@ export type { OutboxRecord, OutboxStatus, OutboxMessage } from './notify/dispatc
 export type { NotifyWorkerOptions } from './notify/dispatch-settings.js';
 export type { NotificationsApi, DeadLetterListInput } from './notify/notifications-api.js';
 
+// Metrics
+export type { MetricsApi } from './metrics/metrics-api.js';
+export type { MetricsQueryInput, MetricsPeriodInput } from './metrics/metrics-input.js';
+export type {
+  MetricsDimension,
+  MetricsLabel,
+  MetricsCounts,
+  MetricsRates,
+  MetricsDurations,
+  MetricsRow,
+  MetricsPeriod,
+  MetricsResult,
+} from './metrics/metrics-types.js';
+export type { MetricsConfig } from './config/config-schema.js';
+
 // Storage
 export * from './storage/index.js';
 export type { ClaimArgs } from './storage/types.js';

@@ -28,6 +28,11 @@ import { notFound } from './pipeline/load-request.js';
 import { loadActor, type Runtime } from './pipeline/runtime.js';
 import { enterpriseLifecycle, type EnterpriseLifecycle } from './queries/enterprise-lifecycle.js';
 import { requestsApi, type RequestsApi } from './requests-api.js';
+import { assistedRequestIds } from './queries/request-queries.js';
+import { scopeToWhere } from './auth/authorization-policy.js';
+import { configInForce } from './pipeline/office-config.js';
+import { parseInput } from './errors/validation.js';
+import { aggregateRows } from './storage/aggregate-rows.js';
 import { rowToRecord } from './storage/records.js';
 import type { Visit } from './model/visit.js';
 
@@ -82,6 +87,7 @@ export interface CommunitySession {
 // imports part of a shared chunk splits it, and every extra chunk costs the start bundle more
 // than the few bytes passed.
 const notificationHelpers = { loadActor, notFound, decodeCursor, encodeCursor, pageSize };
+const metricsHelpers = { loadActor, assistedRequestIds, scopeToWhere, configInForce, parseInput, aggregateRows };
 
 export function createSession(runtime: Runtime, actor: Actor): CommunitySession {
   return {
@@ -104,7 +110,7 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
       redeliver: async (input) => (await notifications()).redeliver(runtime, actor, input, notificationHelpers),
     },
     metrics: {
-      query: async (input) => (await metrics()).queryMetrics(runtime, actor, input),
+      query: async (input) => (await metrics()).queryMetrics(runtime, actor, input, metricsHelpers),
     },
     visits: {
       record: async (input) => (await visits()).recordVisit(runtime, actor, input),

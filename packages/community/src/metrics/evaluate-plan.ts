@@ -1,4 +1,4 @@
-import { aggregateRows } from '../storage/aggregate-rows.js';
+import type { aggregateRows } from '../storage/aggregate-rows.js';
 import type { AggregateArgs, AggregateGroup, FieldValue, StorageAdapter, Where } from '../storage/types.js';
 import type { MetricsConfig } from '../config/config-schema.js';
 import { measurePlan, type MeasureQuery } from './measure-plan.js';
@@ -22,6 +22,8 @@ export interface PlanSource {
   /** Office, the actor's visibility scope and the query's filters. */
   base: Where;
   evaluation: 'database' | 'in_memory';
+  /** The in-memory evaluation (passed in, so that this lazy chunk does not split the start bundle). */
+  aggregateRows: typeof aggregateRows;
 }
 
 /** Counts and durations of one group before rates are derived. */
@@ -53,7 +55,7 @@ async function runQuery(source: PlanSource, query: MeasureQuery, groupBy: readon
   };
   if (source.evaluation === 'database' && source.storage.aggregate) return source.storage.aggregate(args);
   const rows = await source.storage.findMany({ model: 'request', where: args.where ?? [] });
-  return aggregateRows(rows, args);
+  return source.aggregateRows(rows, args);
 }
 
 function groupKeyText(values: readonly FieldValue[]): string {

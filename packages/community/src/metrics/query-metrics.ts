@@ -1,11 +1,11 @@
-import type { Actor } from '../auth/actor.js';
-import { scopeToWhere } from '../auth/authorization-policy.js';
+import type { z } from 'zod';
+import type { Actor, ResolvedActor } from '../auth/actor.js';
+import type { RequestScope } from '../auth/authorization-policy.js';
 import { metricsConfigSchema, type OfficeConfig } from '../config/config-schema.js';
 import { KechuangError } from '../errors/kechuang-error.js';
-import { parseInput } from '../errors/validation.js';
-import { configInForce } from '../pipeline/office-config.js';
-import { loadActor, type Runtime } from '../pipeline/runtime.js';
-import { assistedRequestIds } from '../queries/request-queries.js';
+import type { StoredConfig } from '../pipeline/office-config.js';
+import type { aggregateRows } from '../storage/aggregate-rows.js';
+import type { Runtime } from '../pipeline/runtime.js';
 import type { Where } from '../storage/types.js';
 import { evaluatePlan, type GroupFigures } from './evaluate-plan.js';
 import { groupLabels, labelOf } from './group-labels.js';
@@ -57,11 +57,25 @@ function compareRows(groupBy: readonly MetricsDimension[]) {
 }
 
 /**
+ * What the session passes in rather than this chunk importing it: a lazy chunk that imports
+ * part of the start bundle splits it, and every extra chunk costs the start bundle more.
+ */
+export interface MetricsHelpers {
+  loadActor(runtime: Runtime, actor: Actor, purpose: 'read'): Promise<ResolvedActor>;
+  assistedRequestIds(runtime: Runtime, actor: ResolvedActor): Promise<string[]>;
+  scopeToWhere(scope: RequestScope): Where;
+  configInForce(runtime: Runtime, officeId: string): Promise<StoredConfig | null>;
+  parseInput<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S>;
+  aggregateRows: typeof aggregateRows;
+}
+
+/**
  * `metrics.query`: the three rates, the on-time rate, the composite score, counts and
  * working-time percentiles of a period, over the requests the actor may see, broken down by
  * up to three dimensions. Definitions: docs/metrics.md.
  */
-export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown): Promise<MetricsResult> {
+export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown, helpers: MetricsHelpers): Promise<MetricsResult> {
+  const { loadActor, assistedRequestIds, scopeToWhere, configInForce, parseInput } = helpers;
   const input = parseInput(metricsQueryInput, raw, 'metrics query');
   const actor = await loadActor(runtime, who, 'read');
   const scope = runtime.policy.scope(actor, await assistedRequestIds(runtime, actor));
@@ -71,7 +85,7 @@ export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown): 
   const asOf = input.asOf ?? runtime.clock.now();
   const evaluation = chooseEvaluation(runtime, input.evaluation);
   const base: Where = [{ field: 'officeId', value: actor.officeId }, ...scopeToWhere(scope), ...filterConditions(input.filter)];
-  const figures = await evaluatePlan({ storage: runtime.storage, base, evaluation }, period, asOf, settings, input.groupBy);
+  const figures = await evaluatePlan({ storage: runtime.storage, base, evaluation, aggregateRows: helpers.aggregateRows }, period, asOf, settings, input.groupBy);
 
   const values = new Map<MetricsDimension, Set<string>>(input.groupBy.map((dim) => [dim, new Set<string>()]));
   for (const row of figures.rows) for (const dim of input.groupBy) if (row.key[dim] != null) values.get(dim)?.add(row.key[dim]);

@@ -34,8 +34,8 @@ export {
   checkOrdering,
   checkCount,
   checkGroupBy,
-  checkAggregate,
 } from './schema-checks.js';
+export { checkAggregate } from './aggregate-checks.js';
 export { aggregateRows, nearestRank } from './aggregate-rows.js';
 export { prepareClaim, type CheckedClaim } from './claim-checks.js';
 export { cloneFieldValue, cloneRow } from './clone-row.js';

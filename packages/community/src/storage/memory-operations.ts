@@ -1,10 +1,10 @@
 import { KechuangError } from '../errors/index.js';
+import { checkAggregate } from './aggregate-checks.js';
 import { aggregateRows } from './aggregate-rows.js';
 import { cloneRow } from './clone-row.js';
 import { compareFieldValues, compileWhere } from './evaluate-where.js';
 import {
   checkCount,
-  checkAggregate,
   checkOrdering,
   checkWhere,
   modelOf,
@@ -102,9 +102,10 @@ export function createReadOperations(access: ReadAccess): ReadOperations {
     },
 
     async aggregate(args) {
-      const { definition, rows } = select(access, args.model, args.where ?? []);
+      access.assertUsable();
+      const definition = modelOf(access.schema(), args.model);
       checkAggregate(args.model, definition, args);
-      return aggregateRows(rows, args);
+      return aggregateRows(select(access, args.model, args.where ?? []).rows, args);
     },
   };
 }

@@ -3,7 +3,6 @@ import { cloneFieldValue } from './clone-row.js';
 import { checkCondition } from './evaluate-where.js';
 import {
   isOrGroup,
-  type AggregateArgs,
   type FieldDefinition,
   type FieldType,
   type KeysetCursor,
@@ -68,7 +67,7 @@ const EXPECTED: Record<FieldType, string> = {
   json: 'a JSON value (plain objects, arrays, strings, finite numbers, booleans, null; no Dates, undefined or cycles)',
 };
 
-function fieldOf(model: string, definition: ModelDefinition, field: string, usedIn: string): FieldDefinition {
+export function fieldOf(model: string, definition: ModelDefinition, field: string, usedIn: string): FieldDefinition {
   const found = Object.hasOwn(definition.fields, field) ? definition.fields[field] : undefined;
   if (!found) {
     throw storageError(
@@ -296,27 +295,6 @@ export function checkGroupBy(model: string, definition: ModelDefinition, groupBy
   for (const field of groupBy) {
     if (fieldOf(model, definition, field, 'groupBy').type === 'json') {
       throw storageError(`Cannot group by the json field "${model}.${field}"; group by a scalar field.`, { model, field });
-    }
-  }
-}
-
-/**
- * Checks an aggregate's `groupBy`, `where`, conditional `counts` and `percentiles` against the
- * model, so that every adapter refuses the same mistakes with the same messages.
- */
-export function checkAggregate(model: string, definition: ModelDefinition, args: AggregateArgs): void {
-  checkGroupBy(model, definition, args.groupBy);
-  checkWhere(model, definition, args.where ?? []);
-  for (const [name, where] of Object.entries(args.counts ?? {})) {
-    if (!Array.isArray(where)) throw storageError(`Conditional count "${name}" on model "${model}" must be a where-clause (an array).`, { model, count: name });
-    checkWhere(model, definition, where);
-  }
-  for (const [name, spec] of Object.entries(args.percentiles ?? {})) {
-    if (fieldOf(model, definition, spec.field, `percentile "${name}"`).type !== 'number') {
-      throw storageError(`Percentile "${name}" needs a number field; "${model}.${spec.field}" is not one.`, { model, field: spec.field });
-    }
-    if (!Number.isInteger(spec.permille) || spec.permille < 1 || spec.permille > 1000) {
-      throw storageError(`Percentile "${name}" on model "${model}" must give "permille" as an integer from 1 to 1000 (500 = median; got ${describe(spec.permille)}).`, { model, field: spec.field });
     }
   }
 }
