@@ -11,6 +11,8 @@ import { onceReady, type Runtime } from './pipeline/runtime.js';
 import { registerRuntime } from './pipeline/runtime-registry.js';
 import type { OfficeConfig, OfficeConfigInput } from './config/config-schema.js';
 import type { Notifier } from './notify/notifier.js';
+import type { MetricsQueryInput } from './metrics/metrics-input.js';
+import type { MetricsResult } from './metrics/metrics-types.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { uuidv7, type IdGenerator } from './ports/ids.js';
 import { createSession, type CommunitySession } from './session.js';
@@ -59,6 +61,16 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents> 
   offices: OfficesApi;
   /** The SDK as `actor` sees it. */
   as(actor: Actor): CommunitySession;
+  /**
+   * An office's metrics as the system sees them (every request): the same as
+   * `community.as({ kind: 'system', officeId }).metrics`, for back-office jobs and the CLI.
+   *
+   * @example
+   * ```ts
+   * const year = await community.metrics.query({ officeId, period: { year: 2025 }, groupBy: ['month'] });
+   * ```
+   */
+  metrics: { query(input: MetricsQueryInput & { officeId: string }): Promise<MetricsResult> };
   /** Events published after commit: `request.<command>`, `visit.recorded`, `directory.changed`, and plugin events. */
   events: EventBus<Events>;
   /** The schema handed to the storage adapter (core and plugin models). */
@@ -149,6 +161,9 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
   const community: Community<CoreEvents & EventsOfPlugins<P>> = {
     offices: officesApi(runtime),
     as: (actor) => createSession(runtime, actor),
+    metrics: {
+      query: ({ officeId, ...input }) => createSession(runtime, { kind: 'system', officeId }).metrics.query(input),
+    },
     events: events.bus,
     schema,
     workflow,

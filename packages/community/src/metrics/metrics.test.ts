@@ -237,6 +237,11 @@ describe('metrics.query: the definitions, worked by hand', () => {
     expect(early.total.counts.responseDue).toBe(4);
   });
 
+  it('is available to back-office jobs on the community, as the system sees the office', async () => {
+    const job = await fx.community.metrics.query({ officeId: fx.office.id, period: { month: '2026-03' } });
+    expect(job.total).toEqual(result.total);
+  });
+
   it('shows a captain only the parks they look after', async () => {
     const captain = await fx.as(fx.members.captain.id).metrics.query({ period: { month: '2026-03' } });
     expect(captain.total.counts.collected).toBe(6);
