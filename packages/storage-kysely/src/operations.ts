@@ -1,8 +1,9 @@
 import type { QueryExecutorProvider } from 'kysely';
 import { KechuangError } from '@kechuang/community';
-import type { AggregateArgs, FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
-import { checkCount, checkGroupBy, isOrGroup, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
+import type { FindManyArgs, Row, StorageOperations, StorageSchema, Where } from '@kechuang/community';
+import { checkCount, isOrGroup, checkOrdering, checkWhere, modelOf, prepareCreateRow, prepareUpdatePatch } from '@kechuang/community';
 import { storageError } from './storage-error.js';
+import { createAggregate } from './aggregate.js';
 import { createClaim, type RunStatement } from './claim.js';
 import type { SqlDialectDescription } from './dialect.js';
 import { afterSql, col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
@@ -162,22 +163,6 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     });
   }
 
-  async function aggregate({ model, where: input, groupBy }: AggregateArgs): Promise<{ group: Row; count: number }[]> {
-    const map = mapOf(model);
-    checkGroupBy(model, map.definition, groupBy);
-    const w = checked(map, input);
-    const keys = columns(map, groupBy);
-    const selected = groupBy.length > 0 ? `${keys}, ` : '';
-    const grouping = groupBy.length > 0 ? ` GROUP BY ${keys}` : '';
-    const result = await run<Record<string, unknown>>(
-      map,
-      (q) => `SELECT ${selected}count(*) AS kc_count FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}${grouping}`
-    );
-    return result.rows
-      .filter((raw) => groupBy.length > 0 || Number(raw['kc_count']) > 0)
-      .map((raw) => ({ group: decodeRow(dialect, map, raw, groupBy), count: Number(raw['kc_count']) }));
-  }
-
   return {
     create,
     createMany,
@@ -196,7 +181,7 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
       const result = await run(map, (q) => `DELETE FROM ${ident(map.table)} WHERE ${whereSql(q, map, w)}`);
       return Number(result.numAffectedRows ?? 0n);
     },
-    aggregate,
+    aggregate: createAggregate(dialect, mapOf, run),
     claim: createClaim(ctx, db, run),
   };
 }
