@@ -10,6 +10,17 @@
  * const office = await community.offices.create(directory.office);
  * const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory);
  * ```
+ *
+ * Or replay the community's whole first year (2025-03-01 to 2026-02-28) through the public API,
+ * for metrics and reports to work on:
+ *
+ * ```ts
+ * import { runDemoYear } from '@kechuang/demo';
+ *
+ * const year = await runDemoYear({ seed: 20250301 });
+ * year.summary.collected; // ≈ 460 requests collected
+ * year.summary.resolved;  // ≈ 320 resolved
+ * ```
  */
 export { generateMengchuang, DEFAULT_SEED, DEFAULT_ENTERPRISE_COUNT, LEGAL_TEAM, type GenerateOptions } from './generate-mengchuang.js';
 export type {
@@ -45,3 +56,14 @@ export { personName, enterpriseName, tradeName, parkName, buildingName, parkAddr
 export { demoIndustries, demoEnterpriseTags } from './words.js';
 export { demoPortfolioLabels, type DefaultPortfolio } from './generate-members.js';
 export { DEMO_MOBILE_PREFIX, DEMO_EMAIL_DOMAIN, demoMobile, demoEmail, isDemoMobile } from './fake-contacts.js';
+export {
+  runDemoYear,
+  seededUuidv7,
+  DEMO_YEAR_START,
+  DEMO_YEAR_END,
+  type DemoYear,
+  type DemoYearOptions,
+  type DemoYearStage,
+  type DemoYearSummary,
+  type YearTally,
+} from './demo-year/index.js';
