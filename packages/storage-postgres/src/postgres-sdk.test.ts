@@ -28,7 +28,7 @@ describe.skipIf(!reachable)(reachable ? 'the whole SDK on postgresStorage' : `th
     try {
       await storage.init({ version: 1, models: { note: { fields: { id: { type: 'string' } } } } });
       await storage.create({ model: 'note', data: { id: 'a' } });
-      expect(await storage.aggregate?.({ model: 'note', groupBy: [] })).toEqual([{ group: {}, count: 1 }]);
+      expect(await storage.aggregate?.({ model: 'note', groupBy: [] })).toEqual([{ group: {}, count: 1, counts: {}, percentiles: {} }]);
     } finally {
       await storage.close?.();
     }
