@@ -16,6 +16,8 @@ import type { NotificationsApi } from './notify/notifications-api.js';
 // Metrics and reports load when first asked for.
 const metrics = lazy(() => import('./metrics/query-metrics.js'));
 import type { MetricsApi } from './metrics/metrics-api.js';
+const reports = lazy(() => import('./reports/monthly-report.js'));
+import type { ReportsApi } from './reports/reports-api.js';
 import { decodeCursor, encodeCursor, pageSize } from './queries/cursor.js';
 
 import type { Building, createBuildingInput, updateBuildingInput } from './model/building.js';
@@ -81,6 +83,8 @@ export interface CommunitySession {
   notifications: NotificationsApi;
   /** The three rates, counts and durations of a period, over the requests you may see. */
   metrics: MetricsApi;
+  /** The monthly report (ranking by unit, headline, charts) as JSON, CSV, Markdown or printable HTML. */
+  reports: ReportsApi;
 }
 
 // The dead-letter module gets these from here instead of importing them: a lazy chunk that
@@ -90,7 +94,7 @@ const notificationHelpers = { loadActor, notFound, decodeCursor, encodeCursor, p
 const metricsHelpers = { loadActor, assistedRequestIds, scopeToWhere, configInForce, parseInput, aggregateRows };
 
 export function createSession(runtime: Runtime, actor: Actor): CommunitySession {
-  return {
+  const session: CommunitySession = {
     actor,
     office: ownOfficeApi(runtime, actor),
     communities: directoryService(runtime, actor, communitySpec),
@@ -112,6 +116,10 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
     metrics: {
       query: async (input) => (await metrics()).queryMetrics(runtime, actor, input, metricsHelpers),
     },
+    reports: {
+      // Through the session's own APIs, so a report shows exactly what the actor may see.
+      monthly: async (input) => (await reports()).monthlyReport(session, runtime.clock, input, metricsHelpers),
+    },
     visits: {
       record: async (input) => (await visits()).recordVisit(runtime, actor, input),
       async get(id) {
@@ -123,4 +131,5 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
       },
     },
   };
+  return session;
 }
