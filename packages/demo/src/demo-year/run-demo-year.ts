@@ -26,8 +26,8 @@ import { intakeDesk } from './intake-desk.js';
 import { seededUuidv7 } from './seeded-ids.js';
 import { summariseYear, type DemoYearSummary } from './summarise-year.js';
 import { yearCast } from './year-cast.js';
-import { emptyTally, later, type YearContext } from './year-context.js';
-import { DEMO_YEAR_END, DEMO_YEAR_START, planYear } from './year-plan.js';
+import { emptyTally, type YearContext } from './year-context.js';
+import { DEMO_YEAR_END, DEMO_YEAR_START, demoYearWorkingDates, planYear } from './year-plan.js';
 
 /** What a progress report refers to: loading the directory, then replaying the year. */
 export type DemoYearStage = 'directory' | 'year';
@@ -86,10 +86,15 @@ export interface DemoYear {
 
 const DAY_MS = 86_400_000;
 /**
- * The worker looks for due SLA timers before every action and every half hour of office time,
- * a grid that lands on each close of office hours (12:00, 17:30), when deadlines fall due.
+ * Besides before every action, the worker looks for due SLA timers at each close of office
+ * hours (12:00 and 17:30 in the demo), when deadlines in working days fall due: a timer then
+ * fires at its due time even on a day nobody acts after it. Reminders due in between fire
+ * before the next action.
  */
-const TICK_HOURS = 0.5;
+function officeCloses(calendar: WorkingCalendar, date: string): Date[] {
+  // The demo year is in Asia/Shanghai, UTC+8 all year round.
+  return calendar.config.officeHours.map((interval) => new Date(`${date}T${interval.split('-')[1]?.trim() ?? '17:30'}:00+08:00`));
+}
 
 /** Lists every request of the office, oldest first. */
 async function allRequests(community: Community, officeId: string): Promise<ServiceRequest[]> {
@@ -166,8 +171,9 @@ export async function runDemoYear(options: DemoYearOptions = {}): Promise<DemoYe
   };
   const desk = intakeDesk(ctx, random.fork('desk'));
   for (const intake of planYear(random.fork('plan'), directory, calendar)) ctx.schedule(intake.at, () => desk.receive(intake));
-  const tick = async (): Promise<void> => ctx.schedule(later(calendar, clock.now(), TICK_HOURS), tick);
-  ctx.schedule(calendar.nextWorkingInstant(DEMO_YEAR_START), tick);
+  // The loop drains the worker before running anything at a new instant; a close needs nothing more.
+  const close = async (): Promise<void> => {};
+  for (const date of demoYearWorkingDates(calendar)) for (const at of officeCloses(calendar, date)) ctx.schedule(at, close);
 
   const worker = createWorker(community, {
     id: 'demo-year-worker',

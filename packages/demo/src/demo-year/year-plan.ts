@@ -72,16 +72,26 @@ export interface Intake {
   requests: PlannedRequest[];
 }
 
-/** The working days of the year (local dates) and the weight of each. */
-function workingDays(calendar: WorkingCalendar): [string, number][] {
-  const days: [string, number][] = [];
+/**
+ * The working days of the demo year, as local dates `YYYY-MM-DD`.
+ *
+ * @example
+ * ```ts
+ * demoYearWorkingDates(calendar)[0]; // '2025-03-03', the first Monday
+ * ```
+ */
+export function demoYearWorkingDates(calendar: WorkingCalendar): string[] {
+  const dates: string[] = [];
   for (let t = DEMO_YEAR_START.getTime(); t < DEMO_YEAR_END.getTime(); t += DAY_MS) {
     const date = calendar.localDate(new Date(t));
-    if (!calendar.isWorkingDay(date)) continue;
-    const weight = (MONTH_WEIGHT[date.slice(0, 7)] ?? 1) * (QUIET_DAYS.has(date) ? 0.4 : 1);
-    days.push([date, weight]);
+    if (calendar.isWorkingDay(date)) dates.push(date);
   }
-  return days;
+  return dates;
+}
+
+/** The working days of the year and how busy each is. */
+function workingDays(calendar: WorkingCalendar): [string, number][] {
+  return demoYearWorkingDates(calendar).map((date) => [date, (MONTH_WEIGHT[date.slice(0, 7)] ?? 1) * (QUIET_DAYS.has(date) ? 0.4 : 1)]);
 }
 
 /** A moment in the office hours of `date` (a working day), to the second. */
