@@ -46,8 +46,8 @@ export interface DemoYearOptions {
    */
   seed?: number;
   /**
-   * How many enterprises the generated directory has; fewer load faster (the year still
-   * collects about 460 requests).
+   * How many enterprises the generated directory has (at least 1); fewer load faster, and
+   * the year still collects about 460 requests.
    * @default DEFAULT_ENTERPRISE_COUNT (6000)
    */
   enterprises?: number;
