@@ -44,7 +44,7 @@ export function niceTicks(max: number, count = 5): number[] {
  *
  * @example
  * ```ts
- * textWidth('P01 园区', 10); // 40
+ * textWidth('P01 园区', 10); // 42.4
  * ```
  */
 export function textWidth(text: string, fontSize: number): number {
@@ -58,7 +58,7 @@ export function textWidth(text: string, fontSize: number): number {
  *
  * @example
  * ```ts
- * fitText('杭州未来科技城数字经济产业园', 60, 10); // '杭州未来…'
+ * fitText('杭州未来科技城数字经济产业园', 60, 10); // '杭州未来科…'
  * ```
  */
 export function fitText(text: string, width: number, fontSize: number): string {

@@ -57,6 +57,32 @@ export function sampleParkRows(): MetricsRow[] {
   ];
 }
 
+/**
+ * `count` parks with figures that vary from park to park (a fixed pattern, no randomness):
+ * every third park has overdue requests, every seventh nothing to rate.
+ */
+export function manyParkRows(count: number): MetricsRow[] {
+  return Array.from({ length: count }, (_, i) => {
+    const code = `P${String(i + 1).padStart(2, '0')}`;
+    const { key, labels } = park(code, `${['星汇', '梦想', '仓前', '云栖', '未来'][i % 5]}${['科创园', '数字产业园', '工业厂区', '创业小镇'][i % 4]}${i + 1}号`);
+    if (i % 7 === 6) return metricsRow(key, labels, { backlog: 1, overdue: 1 });
+    const collected = 4 + (i % 9);
+    const late = i % 4 === 0 ? 1 : 0;
+    const concluded = collected - (i % 3);
+    return metricsRow(key, labels, {
+      collected,
+      responseDue: collected,
+      signedOnTime: collected - late,
+      concluded,
+      resolved: concluded - (i % 5 === 0 ? 2 : i % 2),
+      rated: concluded,
+      satisfied: concluded - (i % 6 === 0 ? 1 : 0),
+      backlog: i % 3,
+      overdue: i % 3 === 0 ? 1 + (i % 4) : 0,
+    }, 1 + (i % 5) / 2);
+  });
+}
+
 /** The by-month series from March 2025 to January 2026: 460 collected, 320 resolved in all. */
 export const SAMPLE_SERIES: readonly [string, number, number][] = [
   ['2025-03', 30, 18], ['2025-04', 36, 24], ['2025-05', 40, 27], ['2025-06', 42, 29], ['2025-07', 45, 31], ['2025-08', 44, 31],
