@@ -66,11 +66,12 @@ export class RequestLife {
   begin(): void {
     const { fate } = this.plan;
     if (this.original) {
-      this.after(this.random.next() * 3.8 + 0.2, () => this.merge());
+      this.after(this.uniform(0.2, 4), () => this.merge());
       return;
     }
-    if (fate.duplicate) this.after(this.random.next() * 40 + 4, () => this.ctx.reportAgain(this));
-    if (fate.supervise === 'important') this.after(this.random.next() * 5 + 1, () => this.supervise('important'));
+    // The same matter comes in again half a day to a week later, through 12345 or the captain.
+    if (fate.duplicate) this.after(this.uniform(4, 44), () => this.ctx.reportAgain(this));
+    if (fate.supervise === 'important') this.after(this.uniform(1, 6), () => this.supervise('important'));
     this.lead(true);
   }
 

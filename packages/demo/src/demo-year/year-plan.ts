@@ -9,8 +9,25 @@ import type { Random } from '../random.js';
 import { dealFates, drawFate, type RequestFate } from './request-fate.js';
 import { categoryTopics, type RequestTopic } from './request-topics.js';
 
-/** The demo year: 2025-03-01 00:00 to 2026-03-01 00:00 in Asia/Shanghai (UTC+8, no DST). */
+/**
+ * The first instant of the demo year, 2025-03-01 00:00 in Asia/Shanghai (UTC+8 all year), the
+ * month the Mengchuang Community opened.
+ *
+ * @example
+ * ```ts
+ * DEMO_YEAR_START.toISOString(); // '2025-02-28T16:00:00.000Z'
+ * ```
+ */
 export const DEMO_YEAR_START = new Date('2025-03-01T00:00:00+08:00');
+/**
+ * The end of the demo year, 2026-03-01 00:00 in Asia/Shanghai, not included: the year's last
+ * day is 2026-02-28, a make-up working Saturday after the Spring Festival.
+ *
+ * @example
+ * ```ts
+ * year.clock.now().getTime() === DEMO_YEAR_END.getTime(); // after runDemoYear()
+ * ```
+ */
 export const DEMO_YEAR_END = new Date('2026-03-01T00:00:00+08:00');
 
 const DAY_MS = 86_400_000;
