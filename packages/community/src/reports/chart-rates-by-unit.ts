@@ -19,7 +19,7 @@ const VALUE_ROOM = 42;
 const TOP = 30;
 const BAR = 9;
 const BAR_PITCH = 10;
-const GROUP_PITCH = 3 * BAR_PITCH + 9;
+const GROUP_PITCH = 3 * BAR_PITCH + 6;
 const GAP_ROW = 28;
 const AXIS_ROOM = 24;
 

@@ -19,9 +19,9 @@ body {
   font-size: 10.5pt; line-height: 1.6; color: #1a202c; background: #fff;
 }
 @media print { body { max-width: none; padding: 0; } }
-h1 { font-size: 17pt; line-height: 1.35; text-align: center; margin: 0 0 2mm; }
+h1 { font-size: 17pt; line-height: 1.35; text-align: center; margin: 0 0 2mm; text-wrap: balance; }
 h2 { font-size: 11.5pt; margin: 0 0 2mm; break-after: avoid; page-break-after: avoid; }
-.period { text-align: center; color: #4a5568; font-size: 9pt; margin: 0 0 5mm; }
+.period { text-align: center; color: #4a5568; font-size: 9pt; margin: 0 0 5mm; text-wrap: balance; }
 .headline { margin: 0 0 4mm; padding: 3mm 4mm; border-left: 1.2mm solid #1d4e89; background: #f1f5fa; text-indent: 2em; }
 html[lang="en"] .headline { text-indent: 0; }
 .kpis { display: grid; grid-template-columns: repeat(4, 1fr); gap: 2mm; margin: 0 0 5mm; break-inside: avoid; page-break-inside: avoid; }

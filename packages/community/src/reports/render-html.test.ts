@@ -94,6 +94,13 @@ describe('renderHtml', () => {
     expect(html.match(/<tr><td>/g)).toHaveLength(62);
   });
 
+  it('says when the by-month chart shows fewer months than the cumulative figures cover', async () => {
+    const html = renderHtml(await sampleReport({ since: '2023-06-15' }));
+    expect(svgOf(html, 'chart-by-month').match(/>1月</g)).toHaveLength(2);
+    expect(html).toContain('<p class="note">图中列出最近24个月；累计数自2023年6月15日起计算。</p>');
+    expect(renderHtml(await sampleReport())).not.toContain('图中列出最近');
+  });
+
   it('says so in words when no unit has overdue requests', async () => {
     const parks = manyParkRows(4).map((row) => ({ ...row, counts: { ...row.counts, overdue: 0 } }));
     const html = renderHtml(await sampleReport({ locale: 'en' }, sampleSources({ parks })));

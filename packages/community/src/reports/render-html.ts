@@ -102,7 +102,7 @@ export function renderHtml(data: MonthlyReportData): string {
     `<header><h1>${escapeHtml(data.texts.title)}</h1><p class="period">${escapeHtml(texts.periodLine(data))}</p></header>`,
     `<p class="headline">${escapeHtml(data.texts.headline)}</p>`,
     kpis(data, texts),
-    figure(texts.charts.byMonth, chartByMonth(data, texts), []),
+    figure(texts.charts.byMonth, chartByMonth(data, texts), data.series.capped ? [texts.charts.seriesCapped(data.series.months.length, data.cumulative.from)] : []),
     figure(texts.charts.rates(data.unit), chartRatesByUnit(data, texts), ratesNotes),
     figure(texts.charts.overdue(data.unit), chartOverdueByUnit(data, texts), overdue.more > 0 ? [texts.charts.overdueMore(data.unit, overdue.more)] : []),
     unitTable(data, texts),

@@ -84,6 +84,8 @@ export interface ReportTexts {
     monthTick(month: string): string;
     /** The year under its first month on the axis: `2025年`, `2025`. */
     yearTick(year: number): string;
+    /** Says that the by-month chart shows only the last months while the cumulative figures reach further back. */
+    seriesCapped(months: number, since: string): string;
     /** Says which units the rates chart shows when it cannot show them all. */
     ratesSubset(unit: ReportUnit, shown: { top: number; bottom: number; ranked: number }): string;
     /** Says how many units have no rate and are left out of the rates chart. */

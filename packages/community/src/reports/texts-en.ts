@@ -113,6 +113,7 @@ export const englishTexts: ReportTexts = {
     legend: { collected: 'Collected', resolved: 'Resolved', response: 'Response', resolution: 'Resolution', satisfaction: 'Satisfaction', overdue: 'Overdue' },
     monthTick: (month) => formatMonth(month, 'en').slice(0, 3),
     yearTick: (year) => String(year),
+    seriesCapped: (months, since) => `The chart shows the last ${months} months; the cumulative figures count from ${formatDay(since, 'en')}.`,
     ratesSubset: (unit, shown) =>
       `Of the ${many(unit, shown.ranked)} ranked, the chart shows the top ${shown.top} and the bottom ${shown.bottom} by composite score; Table 1 lists them all.`,
     ratesUnranked: (unit, count) => `${capital(many(unit, count))} with no rate to compute this month ${count === 1 ? 'is' : 'are'} not shown.`,

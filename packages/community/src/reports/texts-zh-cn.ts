@@ -102,6 +102,7 @@ export const chineseTexts: ReportTexts = {
     legend: { collected: '收集', resolved: '解决', response: '响应率', resolution: '解决率', satisfaction: '满意率', overdue: '超期' },
     monthTick: (month) => `${Number(month.slice(5))}月`,
     yearTick: (year) => `${year}年`,
+    seriesCapped: (months, since) => `图中列出最近${months}个月；累计数自${formatDay(since, 'zh-CN')}起计算。`,
     ratesSubset: (unit, shown) =>
       `共${shown.ranked}${units[unit].measure}${unitName(unit)}参与排名，图中列出综合得分前${shown.top}名和后${shown.bottom}名，完整排名见表1。`,
     ratesUnranked: (unit, count) => `另有${count}${units[unit].measure}${unitName(unit)}本月无可计算的比率，未列入图中。`,

@@ -4,6 +4,7 @@ import type { MetricsCounts, MetricsDimension, MetricsLabel, MetricsResult, Metr
 import { rates } from '../../metrics/rates.js';
 import { gatherMonthlyReport, type ReportSources } from '../gather-report.js';
 import { monthlyReportInput, type MonthlyReportInput } from '../report-input.js';
+import { addMonths, monthsBetween } from '../report-months.js';
 import type { MonthlyReportData } from '../report-types.js';
 
 const HOUR = 3_600_000;
@@ -127,9 +128,12 @@ export function sampleSources(options: { parks?: MetricsRow[]; subject?: { offic
       const p = input.period;
       if ('month' in p) return result(period(`${p.month}-01`, `${p.month}-31`, 'month'), input.groupBy ?? [], options.parks ?? sampleParkRows());
       if (!('from' in p)) throw new Error('sample sources answer months and ranges only');
-      const months = SAMPLE_SERIES.filter(([month]) => month >= p.from.slice(0, 7) && month <= p.to.slice(0, 7)).map(([month, collected, resolved]) =>
-        metricsRow({ month }, {}, { collected, concluded: resolved + 3, resolved }),
-      );
+      // Every month of the range gets a row, as metrics gives them; months outside the sample are empty.
+      const months = Array.from({ length: monthsBetween(p.from.slice(0, 7), p.to.slice(0, 7)) + 1 }, (_, i) => {
+        const month = addMonths(p.from.slice(0, 7), i);
+        const [, collected, resolved] = SAMPLE_SERIES.find(([m]) => m === month) ?? [month, 0, 0];
+        return metricsRow({ month }, {}, { collected, concluded: resolved > 0 ? resolved + 3 : 0, resolved });
+      });
       const groupBy = input.groupBy ?? [];
       // The total is over every month either way; rows only when asked by month.
       return { ...result(period(p.from, p.to, 'range'), groupBy, months), rows: groupBy.includes('month') ? months : [] };
