@@ -41,17 +41,14 @@ export function measurePlan(start: Date, end: Date, asOf: Date, settings: Metric
   const closed: Where = [{ field: 'status', value: 'closed' }];
   const concluded: Where = [...closed, { field: 'outcome', op: 'in', value: CONCLUDED }];
   const satisfied = settings.basicallySatisfiedCounts ? ['satisfied', 'basically_satisfied'] : ['satisfied'];
-  const open: Where = [
-    { field: 'createdAt', op: 'lt', value: until },
-    { field: 'status', op: 'ne', value: 'merged' },
-  ];
+  const open: Where = [{ field: 'createdAt', op: 'lt', value: until }];
   const overdue: Where = [
     { field: 'resolveDueAt', op: 'lt', value: until },
     { or: [{ field: 'repliedAt', op: 'is_null' }, { field: 'repliedAt', op: 'gte', value: until }] },
     { or: [{ field: 'pausedAt', op: 'is_null' }, { field: 'pausedAt', op: 'gte', value: until }] },
   ];
   return [
-    { name: 'collected', where: [...within('createdAt', start, until), { field: 'status', op: 'ne', value: 'merged' }], count: 'collected' },
+    { name: 'collected', where: within('createdAt', start, until), count: 'collected' },
     {
       name: 'response',
       where: within('respondSettledAt', start, until),

@@ -16,7 +16,7 @@ export interface MetricsLabel {
  * defines every one, with its edge cases).
  */
 export interface MetricsCounts {
-  /** 收集: submitted in the period; merged duplicates are not counted. */
+  /** 收集: submitted in the period, merged duplicates included (each was a demand received). */
   collected: number;
   /** Responses settled in the period: signed for by the respond deadline, or the deadline passed. */
   responseDue: number;
@@ -48,7 +48,7 @@ export interface MetricsCounts {
   extended: number;
   /** First supervised (督办) in the period. */
   supervised: number;
-  /** Open at the end of the period (or now, if sooner): collected, not yet closed, withdrawn or merged. */
+  /** Open at the end of the period (or now, if sooner): collected and not yet closed, withdrawn or merged. */
   backlog: number;
   /** Of `backlog`, past the resolve deadline without a reply and not paused. */
   overdue: number;
