@@ -1,3 +1,5 @@
+// The layout checks run inside the page, where the DOM's globals exist.
+/// <reference lib="dom" />
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommunitySession } from '@kechuang/community';
@@ -72,7 +74,7 @@ describe.skipIf(!haveChromium && !inCi)('the monthly HTML report in a browser', 
 
       const layout = await page.evaluate((ids) => {
         const body = document.body.getBoundingClientRect();
-        const rightmost = Math.max(...[...document.querySelectorAll('body *')].map((el) => el.getBoundingClientRect().right));
+        const rightmost = Math.max(...Array.from(document.querySelectorAll('body *'), (el) => el.getBoundingClientRect().right));
         const charts = ids.map((id) => {
           const box = document.getElementById(id)?.getBoundingClientRect();
           return { id, width: box?.width ?? 0, height: box?.height ?? 0 };
