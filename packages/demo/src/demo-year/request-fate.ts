@@ -46,10 +46,11 @@ export const FATE_ODDS = {
     ['basically_satisfied', 14],
     ['unsatisfied', 5.5],
   ] as const,
-  /** After a redo (重办) the enterprise is content. */
+  /** After a redo (重办) most enterprises are content; the rest are concluded as unsatisfied. */
   redoRating: [
-    ['satisfied', 70],
-    ['basically_satisfied', 30],
+    ['satisfied', 60],
+    ['basically_satisfied', 25],
+    ['unsatisfied', 15],
   ] as const,
   duplicateChannel: [
     ['hotline_12345', 70],
@@ -90,7 +91,10 @@ export interface RequestFate {
   outcome: Outcome;
   /** Concluded after a follow-up call with a rating, or closed because nobody answered. */
   conclusion: 'rated' | 'unreachable';
-  /** The rating of each follow-up; every one but the last is `unsatisfied` and redoes it. */
+  /**
+   * The rating of each follow-up; every one but the last is `unsatisfied` and redoes it. A last
+   * `unsatisfied` concludes the request with that rating (`followUp({ redo: false })`).
+   */
   ratings: Satisfaction[];
   /** The outcome of a redo's reply. */
   redoOutcome: Outcome;
@@ -157,7 +161,9 @@ export function drawFate(random: Random, category: string, dealt: { fateClass: F
   const supervise = important ? 'important' : lateReply && random.chance(odds.superviseWhenOverdue) ? 'when_overdue' : null;
   const conclusion = outcome !== 'out_of_scope' && random.chance(odds.unreachable) ? 'unreachable' : 'rated';
   const first = random.weighted<Satisfaction>(odds.firstRating);
-  const ratings: Satisfaction[] = first === 'unsatisfied' ? [first, random.weighted<Satisfaction>(odds.redoRating)] : [first];
+  // An unsolvable request cannot be redone into a better answer: an unsatisfied rating concludes it.
+  const second = random.weighted<Satisfaction>(odds.redoRating);
+  const ratings: Satisfaction[] = first === 'unsatisfied' && outcome !== 'unsolvable' ? [first, second] : [first];
   const redoOutcome = random.weighted<Outcome>([
     ['solved', 75],
     ['explained', 25],

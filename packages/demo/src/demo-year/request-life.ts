@@ -274,9 +274,10 @@ export class RequestLife {
     const rating = fate.ratings[Math.min(this.round, fate.ratings.length - 1)] ?? 'satisfied';
     const { cast, tally } = this.ctx;
     const caller = cast.as(this.random.chance(0.7) ? cast.deputyId : cast.stationHeadId);
-    this.request = await caller.requests.followUp({ requestId: this.request.id, rating, comment: this.random.pick(followUpComments[rating]) });
+    const redo = rating === 'unsatisfied' && !lastRound;
+    this.request = await caller.requests.followUp({ requestId: this.request.id, rating, redo, comment: this.random.pick(followUpComments[rating]) });
     tally.followUpRatings[rating]++;
-    if (rating === 'unsatisfied') {
+    if (redo) {
       tally.redos++;
       this.round++;
       this.lead(false);
