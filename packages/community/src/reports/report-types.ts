@@ -42,7 +42,7 @@ export interface ReportUnitRow extends ReportFigures {
 export interface ReportSeriesMonth {
   /** `YYYY-MM`. */
   month: string;
-  /** Submitted in the month (merged duplicates left out). */
+  /** Collected (收集) in the month, as metrics counts it. */
   collected: number;
   /** Concluded in the month. */
   concluded: number;
