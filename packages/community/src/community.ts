@@ -13,6 +13,8 @@ import type { OfficeConfig, OfficeConfigInput } from './config/config-schema.js'
 import type { Notifier } from './notify/notifier.js';
 import type { MetricsQueryInput } from './metrics/metrics-input.js';
 import type { MetricsResult } from './metrics/metrics-types.js';
+import type { MonthlyReportInput } from './reports/report-input.js';
+import type { MonthlyReport } from './reports/report-types.js';
 import { systemClock, type Clock } from './ports/clock.js';
 import { uuidv7, type IdGenerator } from './ports/ids.js';
 import { createSession, type CommunitySession } from './session.js';
@@ -71,6 +73,16 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents> 
    * ```
    */
   metrics: { query(input: MetricsQueryInput & { officeId: string }): Promise<MetricsResult> };
+  /**
+   * An office's monthly report as the system sees it: the same as
+   * `community.as({ kind: 'system', officeId }).reports`.
+   *
+   * @example
+   * ```ts
+   * const { body, filename } = await community.reports.monthly({ officeId, month: '2026-02', format: 'html' });
+   * ```
+   */
+  reports: { monthly(input: MonthlyReportInput & { officeId: string }): Promise<MonthlyReport> };
   /** Events published after commit: `request.<command>`, `visit.recorded`, `directory.changed`, and plugin events. */
   events: EventBus<Events>;
   /** The schema handed to the storage adapter (core and plugin models). */
@@ -163,6 +175,9 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     as: (actor) => createSession(runtime, actor),
     metrics: {
       query: ({ officeId, ...input }) => createSession(runtime, { kind: 'system', officeId }).metrics.query(input),
+    },
+    reports: {
+      monthly: ({ officeId, ...input }) => createSession(runtime, { kind: 'system', officeId }).reports.monthly(input),
     },
     events: events.bus,
     schema,

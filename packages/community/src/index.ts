@@ -184,6 +184,11 @@ export type {
 } from './metrics/metrics-types.js';
 export type { MetricsConfig } from './config/config-schema.js';
 
+// Reports
+export type { ReportsApi } from './reports/reports-api.js';
+export type { MonthlyReportInput, MonthlyReportOptions, ReportUnit, ReportLocale, ReportFormat } from './reports/report-input.js';
+export type { MonthlyReport, MonthlyReportData, ReportUnitRow, ReportFigures, ReportSeriesMonth, ReportName } from './reports/report-types.js';
+
 // Storage
 export * from './storage/index.js';
 export type { ClaimArgs } from './storage/types.js';

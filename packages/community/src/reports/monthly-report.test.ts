@@ -93,6 +93,11 @@ describe('session.reports.monthly, end to end on a small office', () => {
     }
   });
 
+  it('is available to back-office jobs on the community, as the system sees the office', async () => {
+    const job = await month.fx.community.reports.monthly({ officeId: month.fx.office.id, month: '2026-03', asOf: report.data.asOf });
+    expect(job.data.texts.headline).toBe(report.data.texts.headline);
+  });
+
   it('shows a captain only the parks they look after', async () => {
     const captain = await month.fx.as(month.fx.members.captain.id).reports.monthly({ month: '2026-03' });
     expect(captain.data.units.map((u) => u.code)).toEqual(['P01']);
