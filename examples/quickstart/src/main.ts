@@ -1,10 +1,12 @@
 /**
  * Quickstart: one enterprise request around the whole closed loop (闭环) in the demo
- * Mengchuang Community — the unpaid-invoices case from a visit, solved by the legal station.
+ * Mengchuang Community — the unpaid-invoices case from a visit, solved by the legal station —
+ * then the community's first year replayed, with the three rates and February's report.
  */
 import { createCommunity, type CommunitySession } from '@kechuang/community';
 import { generateMengchuang, loadDemo, mengchuangConfigText } from '@kechuang/demo';
 import { storageFromEnv } from './storage-from-env.js';
+import { yearReport } from './year-report.js';
 
 // The embedded default: one SQLite file, made afresh for each run of the demo.
 // DATABASE_URL=postgres://… runs the same code on PostgreSQL.
@@ -64,3 +66,6 @@ for (const entry of timeline) {
   console.log(`  #${entry.seq}  ${time.format(entry.at)}  ${who.padEnd(4, '　')}  ${entry.type.padEnd(14)} ${detail}`);
 }
 await storage.close?.();
+
+// Part two: the community's first year, replayed request by request, and its monthly report.
+await yearReport('.data/reports');
