@@ -36,6 +36,19 @@ export interface BenchmarkDefinition {
     /** As for the benchmark's own `opsPerCall`. @default 1 */
     opsPerCall?: number;
   };
+  /**
+   * For slow operations (a call takes a tenth of a second or more), where the time budget
+   * (`--time`) would stretch to minimum call counts: a fixed number of calls instead. Each side
+   * makes `callsPerRound` timed calls in each of `rounds` alternating rounds, after
+   * `warmupCalls` untimed calls each before the first round (besides the one untimed probe
+   * call every benchmark gets).
+   * @default by time: 6 rounds sharing `--time`, at least 5 calls per round, tinybench's warm-up
+   * @example
+   * ```ts
+   * fixedCalls: { rounds: 3, callsPerRound: 2 } // 6 timed calls per side, interleaved A B, B A, A B
+   * ```
+   */
+  fixedCalls?: { rounds: number; callsPerRound: number; warmupCalls?: number };
   /** Runs once after the benchmark and its baseline finished (also after a failure). */
   teardown?(): Promise<void>;
 }

@@ -8,7 +8,8 @@
  * - Measures each benchmark and its baseline with tinybench in ROUNDS alternating rounds
  *   (A B, B A, A B, ...) so drift and machine noise affect both equally. `--time` is the
  *   measuring time per side (default 2000 ms, or BENCH_TIME_MS), split across the rounds.
- *   ops/s = total calls / total measured time over all rounds.
+ *   ops/s = total calls / total measured time over all rounds. A benchmark with `fixedCalls`
+ *   (slow operations) makes that many calls per round instead, in its own number of rounds.
  * - Prints a table and writes bench/results/latest.json:
  *   { benchmarks: [{ name, opsPerSec, baselineName?, baselineOpsPerSec?, ratio? }], date, machine }
  *   where ratio = opsPerSec / baselineOpsPerSec (> 1: faster than the baseline).
@@ -91,6 +92,7 @@ for (const [index, { file, def }] of selected.entries()) {
   const label = `[${index + 1}/${selected.length}] ${def.name}`;
   process.stdout.write(`${label} (${file})${def.baseline ? ` vs ${def.baseline.name}` : ''}: setup`);
   try {
+    const rounds = roundsOf(def);
     await def.setup?.();
     await def.baseline?.setup?.();
 
@@ -101,9 +103,9 @@ for (const [index, { file, def }] of selected.entries()) {
 
     const main: Totals = { runs: 0, timeMs: 0, perRound: [] };
     const base: Totals = { runs: 0, timeMs: 0, perRound: [] };
-    process.stdout.write(', rounds');
-    for (let round = 0; round < ROUNDS; round++) {
-      const bench = new Bench({ time: roundMs, iterations: 5, warmup: round === 0, throws: true });
+    process.stdout.write(def.fixedCalls ? `, ${rounds} rounds of ${def.fixedCalls.callsPerRound} call(s) per side:` : ', rounds');
+    for (let round = 0; round < rounds; round++) {
+      const bench = new Bench(benchOptions(def, round));
       const tasks: [string, BenchmarkDefinition['fn'], boolean, Totals][] = [['main', def.fn, mainAsync, main]];
       if (def.baseline) tasks.push(['baseline', def.baseline.fn, baselineAsync, base]);
       if (round % 2 === 1) tasks.reverse();
@@ -193,6 +195,24 @@ if (failures > 0) {
 }
 
 // ---- helpers ----------------------------------------------------------------------------
+
+function roundsOf(def: BenchmarkDefinition): number {
+  const fixed = def.fixedCalls;
+  if (!fixed) return ROUNDS;
+  const counts = [fixed.rounds, fixed.callsPerRound, fixed.warmupCalls ?? 0];
+  if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0) || fixed.rounds < 1 || fixed.callsPerRound < 1) {
+    throw new Error(`fixedCalls of ${def.name} needs whole numbers: rounds ≥ 1, callsPerRound ≥ 1, warmupCalls ≥ 0`);
+  }
+  return fixed.rounds;
+}
+
+function benchOptions(def: BenchmarkDefinition, round: number): ConstructorParameters<typeof Bench>[0] {
+  const fixed = def.fixedCalls;
+  if (!fixed) return { time: roundMs, iterations: 5, warmup: round === 0, throws: true };
+  const warmupCalls = round === 0 ? (fixed.warmupCalls ?? 0) : 0;
+  // With no time budget tinybench stops after exactly `iterations` calls, however long they take.
+  return { time: 0, iterations: fixed.callsPerRound, warmup: warmupCalls > 0, warmupTime: 0, warmupIterations: warmupCalls, throws: true };
+}
 
 async function probe(fn: BenchmarkDefinition['fn']): Promise<boolean> {
   const value: unknown = fn();
