@@ -159,7 +159,7 @@ export type { NotificationTemplate, PluginNotificationTemplate, TemplatePart } f
 
 // Ports
 export { systemClock, manualClock, type Clock, type ManualClock } from './ports/clock.js';
-export { uuidv7, sequentialIds, type IdGenerator } from './ports/ids.js';
+export { uuidv7, uuidv7Generator, sequentialIds, type IdGenerator, type UuidV7Options } from './ports/ids.js';
 export { sha256Hex, type BlobStore } from './ports/blob-store.js';
 export { memoryBlobStore } from './ports/memory-blob-store.js';
 

@@ -1,27 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { routingConfig } from '../__fixtures__/routing-config.js';
+import { shanghai, slaOfficeConfig } from '../__fixtures__/metrics-month.js';
 import { smallOffice, submission, type SmallOffice } from '../__fixtures__/small-office.js';
 import type { OfficeConfigInput } from '../config/config-schema.js';
 import type { ServiceRequest } from '../model/request.js';
 import type { MetricsResult } from './metrics-types.js';
 
-/** Shanghai wall-clock time as an instant. */
-const sh = (local: string): Date => new Date(`${local}+08:00`);
+const sh = shanghai;
 const HOUR = 3_600_000;
 
+// The fixture's SLA policy, plus extensions approved by the station head (R9 needs one).
 function slaConfig(metrics?: OfficeConfigInput['metrics']): OfficeConfigInput {
-  const config = routingConfig();
-  config.slaPolicies = [
-    {
-      id: 'assistance',
-      labels: { 'zh-CN': '求助类', en: 'Assistance' },
-      respond: { workingHours: 4 },
-      resolve: { workingDays: 5 },
-      returnWindowWorkingDays: 2,
-      extension: { approvers: ['station_head'], maxWorkingDays: 10 },
-    },
-  ];
-  if (metrics) config.metrics = metrics;
+  const config = slaOfficeConfig(metrics);
+  config.slaPolicies = (config.slaPolicies ?? []).map((policy) => ({ ...policy, extension: { approvers: ['station_head'], maxWorkingDays: 10 } }));
   return config;
 }
 

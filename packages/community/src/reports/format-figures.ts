@@ -1,4 +1,5 @@
 import type { ReportLocale } from './report-input.js';
+import type { ReportFigures } from './report-types.js';
 
 /** What a figure without data shows as in texts and tables (CSV leaves the cell empty instead). */
 export const NO_DATA = '—';
@@ -119,4 +120,30 @@ export function formatInstant(iso: string, timeZone: string, locale: ReportLocal
   const day = formatDay(`${part('year')}-${part('month')}-${part('day')}`, locale);
   const time = `${part('hour')}:${part('minute')}`;
   return locale === 'en' ? `${day}, ${time}` : `${day} ${time}`;
+}
+
+/**
+ * The figure columns of the ranking table, as display texts, shared by the HTML and
+ * Markdown renderings: collected, concluded, resolved, the four rates, the composite score,
+ * backlog and overdue.
+ *
+ * @example
+ * ```ts
+ * figureTexts(data.total, 'zh-CN'); // ['32', '24', '22', '100.0%', …]
+ * ```
+ */
+export function figureTexts(f: ReportFigures, locale: ReportLocale): string[] {
+  const c = f.counts;
+  return [
+    formatCount(c.collected, locale),
+    formatCount(c.concluded, locale),
+    formatCount(c.resolved, locale),
+    formatPercent(f.rates.response),
+    formatPercent(f.rates.resolution),
+    formatPercent(f.rates.satisfaction),
+    formatPercent(f.rates.onTime),
+    scoreNumber(f.rates.composite) || NO_DATA,
+    formatCount(c.backlog, locale),
+    formatCount(c.overdue, locale),
+  ];
 }

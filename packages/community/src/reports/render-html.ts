@@ -1,7 +1,7 @@
 import { chartByMonth } from './chart-by-month.js';
 import { chartOverdueByUnit, overdueChartUnits } from './chart-overdue-by-unit.js';
 import { chartRatesByUnit, ratesChartUnits } from './chart-rates-by-unit.js';
-import { formatCount, formatPercent, NO_DATA, scoreNumber } from './format-figures.js';
+import { figureTexts, formatCount, formatPercent, NO_DATA, scoreNumber } from './format-figures.js';
 import { escapeHtml } from './html-escape.js';
 import { reportStyle } from './html-style.js';
 import { reportTexts, type ReportTexts } from './report-texts.js';
@@ -28,19 +28,7 @@ function kpis(data: MonthlyReportData, texts: ReportTexts): string {
 }
 
 function figureCells(f: ReportFigures, locale: MonthlyReportData['locale']): string {
-  const c = f.counts;
-  return [
-    formatCount(c.collected, locale),
-    formatCount(c.concluded, locale),
-    formatCount(c.resolved, locale),
-    formatPercent(f.rates.response),
-    formatPercent(f.rates.resolution),
-    formatPercent(f.rates.satisfaction),
-    formatPercent(f.rates.onTime),
-    score(f.rates.composite),
-    formatCount(c.backlog, locale),
-    formatCount(c.overdue, locale),
-  ]
+  return figureTexts(f, locale)
     .map((cell) => `<td>${escapeHtml(cell)}</td>`)
     .join('');
 }

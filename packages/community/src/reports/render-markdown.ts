@@ -1,23 +1,8 @@
-import { formatCount, formatPercent, NO_DATA, scoreNumber } from './format-figures.js';
+import { figureTexts, NO_DATA } from './format-figures.js';
 import { markdownText } from './markdown-escape.js';
 import { reportTexts } from './report-texts.js';
-import type { MonthlyReportData, ReportFigures } from './report-types.js';
+import type { MonthlyReportData } from './report-types.js';
 
-function figureCells(f: ReportFigures, locale: MonthlyReportData['locale']): string[] {
-  const c = f.counts;
-  return [
-    formatCount(c.collected, locale),
-    formatCount(c.concluded, locale),
-    formatCount(c.resolved, locale),
-    formatPercent(f.rates.response),
-    formatPercent(f.rates.resolution),
-    formatPercent(f.rates.satisfaction),
-    formatPercent(f.rates.onTime),
-    scoreNumber(f.rates.composite) || NO_DATA,
-    formatCount(c.backlog, locale),
-    formatCount(c.overdue, locale),
-  ];
-}
 
 const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
 
@@ -41,7 +26,7 @@ export function renderMarkdown(data: MonthlyReportData): string {
   const align = ['---:', ':---', ...header.slice(2).map(() => '---:')];
   const units = data.units.map((unit) => {
     const name = markdownText(unit.name[locale]);
-    return row([unit.rank === null ? NO_DATA : String(unit.rank), unit.code ? `${name} (${markdownText(unit.code)})` : name, ...figureCells(unit, locale)]);
+    return row([unit.rank === null ? NO_DATA : String(unit.rank), unit.code ? `${name} (${markdownText(unit.code)})` : name, ...figureTexts(unit, locale)]);
   });
   return [
     `# ${markdownText(data.texts.title)}`,
@@ -55,7 +40,7 @@ export function renderMarkdown(data: MonthlyReportData): string {
     row(header),
     row(align),
     ...units,
-    row(['', `**${markdownText(texts.total)}**`, ...figureCells(data.total, locale)]),
+    row(['', `**${markdownText(texts.total)}**`, ...figureTexts(data.total, locale)]),
     '',
     markdownText(data.texts.definitions),
     '',
