@@ -226,7 +226,8 @@ function opsPerSec(totals: Totals): number {
 }
 
 function fmtOps(value: number): string {
-  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(2);
+  // Three significant digits below 1 op/s, where two decimals would leave one or none.
+  return value >= 100 ? Math.round(value).toLocaleString('en-US') : value >= 1 ? value.toFixed(2) : value.toPrecision(3);
 }
 
 function fmtRatio(value: number): string {
