@@ -49,7 +49,7 @@ describe('aggregate SQL', () => {
       percentiles: { p50: { field: 'respondWorkMs', permille: 500 }, p90: { field: 'respondWorkMs', permille: 900 } },
     });
     const value = '"respond_work_ms"';
-    const window = `(PARTITION BY "park_id" ORDER BY CASE WHEN ${value} IS NULL THEN 1 ELSE 0 END, ${value} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
+    const window = `(PARTITION BY +"park_id" ORDER BY CASE WHEN ${value} IS NULL THEN 1 ELSE 0 END, ${value} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)`;
     expect(text).toBe(
       'SELECT kc_g0, count(*) AS kc_count, count(kc_m0) AS kc_c0, ' +
         'max(CASE WHEN kc_r0 * 1000 >= kc_n0 * 500 AND kc_r0 * 1000 < kc_n0 * 500 + 1000 THEN kc_v0 END) AS kc_p0, ' +
@@ -59,6 +59,11 @@ describe('aggregate SQL', () => {
         'FROM "request" WHERE ("created_at" >= ?)) kc_rows GROUP BY kc_g0'
     );
     expect(q.params).toEqual([1, 1000]);
+  });
+
+  it('keeps SQLite off the grouping column\'s index, so the range of the where-clause drives the plan', () => {
+    const text = aggregateSql(new SqlText(sqliteDialect), map, { model: 'request', where: june, groupBy: ['parkId'] });
+    expect(text).toBe('SELECT "park_id" AS kc_g0, count(*) AS kc_count FROM "request" WHERE ("created_at" >= ?) GROUP BY +"park_id"');
   });
 
   it('leaves out GROUP BY and PARTITION BY without groupBy, and follows a described dialect\'s placeholders', () => {

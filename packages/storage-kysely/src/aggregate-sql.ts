@@ -79,6 +79,8 @@ export function aggregateSql(q: SqlText, map: TableMap, args: AggregateArgs): st
   const percentiles = args.percentiles ?? {};
   const table = ident(map.table);
   const keyColumns = groupBy.map((field) => col(map, field));
+  const groupKey = q.dialect.groupKey ?? ((column: string) => column);
+  const keyTerms = keyColumns.map(groupKey);
   const keyAliases = groupBy.map((_, i) => `kc_g${i}`);
   const when = (where: Where): string => `CASE WHEN (${whereSql(q, map, where)}) THEN 1 END`;
 
@@ -90,11 +92,11 @@ export function aggregateSql(q: SqlText, map: TableMap, args: AggregateArgs): st
       'count(*) AS kc_count',
       ...counts.map(([, where], i) => `count(${when(where)}) AS kc_c${i}`),
     ];
-    const grouping = groupBy.length > 0 ? ` GROUP BY ${list(keyColumns)}` : '';
+    const grouping = groupBy.length > 0 ? ` GROUP BY ${list(keyTerms)}` : '';
     return `SELECT ${list(selected)} FROM ${table} WHERE ${whereSql(q, map, args.where)}${grouping}`;
   }
 
-  const partition = groupBy.length > 0 ? `PARTITION BY ${list(keyColumns)} ` : '';
+  const partition = groupBy.length > 0 ? `PARTITION BY ${list(keyTerms)} ` : '';
   const inner = [
     ...keyColumns.map((column, i) => `${column} AS ${keyAliases[i]}`),
     ...counts.map(([, where], i) => `${when(where)} AS kc_m${i}`),

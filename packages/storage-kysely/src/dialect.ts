@@ -76,6 +76,14 @@ export interface SqlDialectDescription {
    * @default true
    */
   partialIndexes?: boolean;
+  /**
+   * How a grouping key is written in `GROUP BY` and `PARTITION BY` of aggregates. SQLite writes
+   * `+"col"`: otherwise its planner reads a whole office through an index on the grouping
+   * column (to get the groups presorted) instead of the month through the index of the
+   * where-clause's range, about four times slower on a million rows.
+   * @default the column itself
+   */
+  groupKey?(column: string): string;
 }
 
 function errorProp(error: unknown, key: string): unknown {
@@ -107,6 +115,7 @@ export const sqliteDialect: SqlDialectDescription = {
   returning: true,
   skipLocked: false,
   serialize: true,
+  groupKey: (column) => `+${column}`,
   columnType: (type) => ({ string: 'TEXT', number: 'REAL', boolean: 'INTEGER', date: 'INTEGER', json: 'TEXT' })[type],
   encode(type, value) {
     if (type === 'boolean') return value ? 1 : 0;
