@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { walkClosedLoop } from '@kechuang/testing';
 import { connectionString, dropSchema, freshSchemaName, probeDatabase } from './pg-test-database.js';
@@ -32,6 +33,29 @@ describe.skipIf(!reachable)(reachable ? 'the whole SDK on postgresStorage' : `th
     } finally {
       await storage.close?.();
     }
+  });
+
+  it('sets the planner settings asked for on each connection, and leaves a pool of yours alone otherwise', async () => {
+    const pool = new pg.Pool({ connectionString, max: 1 });
+    try {
+      const tuned = postgresStorage({ pool, schema, settings: { random_page_cost: 1.5, jit: 'off' } });
+      await tuned.init({ version: 1, models: { note: { fields: { id: { type: 'string' } } } } });
+      await tuned.count({ model: 'note' });
+      expect((await pool.query('SHOW random_page_cost')).rows[0]).toEqual({ random_page_cost: '1.5' });
+      expect((await pool.query('SHOW jit')).rows[0]).toEqual({ jit: 'off' });
+    } finally {
+      await pool.end();
+    }
+    const own = new pg.Pool({ connectionString, max: 1 });
+    try {
+      const plain = postgresStorage({ pool: own, schema });
+      await plain.init({ version: 1, models: { note: { fields: { id: { type: 'string' } } } } });
+      await plain.count({ model: 'note' });
+      expect((await own.query('SHOW random_page_cost')).rows[0]).toEqual({ random_page_cost: '4' });
+    } finally {
+      await own.end();
+    }
+    expect(() => postgresStorage({ connectionString, settings: { 'work_mem; DROP TABLE x': '1MB' } })).toThrow(/not a setting name/);
   });
 
   it('submit → assign → accept → reply → followUp, then reads the timeline back', { timeout: 30_000 }, async () => {
