@@ -195,14 +195,15 @@ export async function openPostgresDataset(connectionString: string): Promise<Ope
       await pool.query(`INSERT INTO "${POSTGRES_SCHEMA}".${MARKER_TABLE} (data) VALUES ($1)`, [JSON.stringify(marker)]);
       log(`loaded ${marker.requests.toLocaleString('en-US')} requests in ${marker.loadSeconds} s`);
     }
-    const storage = postgresStorage({ pool, schema: POSTGRES_SCHEMA });
+    await pool.end();
+    // Measured as a host app would run it: the adapter's own pool, with its default settings.
+    const storage = postgresStorage({ connectionString, schema: POSTGRES_SCHEMA });
     return {
       storage,
       marker,
       reused,
       close: async () => {
         await storage.close?.();
-        await pool.end();
       },
     };
   } catch (error) {
