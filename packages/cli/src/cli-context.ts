@@ -1,0 +1,85 @@
+import type { Community, CommunitySession, StorageAdapter } from '@kechuang/community';
+import type { CliIo } from './cli-io.js';
+import { loadConfigFile } from './config-file.js';
+import { findOffice, openStorage, readyCommunity, resolveDatabase, type DatabaseTarget } from './database.js';
+import type { ExitCode } from './exit-codes.js';
+import type { Lang } from './locale.js';
+
+/** An office opened for a command: the SDK, the office's system session and how to let go. */
+export interface OpenOffice {
+  community: Community;
+  /** The office's system actor: sees and may do everything in the office. */
+  session: CommunitySession;
+  officeId: string;
+  officeCode: string;
+  storage: StorageAdapter;
+  /** Where the database is, for messages (passwords hidden). */
+  where: string;
+  /** Releases the database connections. */
+  close(): Promise<void>;
+}
+
+/** An opened database with no office chosen (init, migrate, demo). */
+export interface OpenDatabase {
+  community: Community;
+  storage: StorageAdapter;
+  target: DatabaseTarget;
+  where: string;
+  close(): Promise<void>;
+}
+
+/** Options naming the database, the office and the config file a command works with. */
+export interface OpenOfficeOptions {
+  /** `--db`: a SQLite file or a postgres:// URL. @default DATABASE_URL, else ./kechuang.sqlite */
+  db?: string;
+  /** `--office`: the office code. @default the only office in the database */
+  office?: string;
+  /**
+   * A config file to put in force in the office (stored as a new version only when it differs
+   * from the one in force). @default none: the office keeps the config it has
+   */
+  config?: string;
+}
+
+/** What every command gets: the I/O, the language, `--debug`, and the way to its data. */
+export interface CliContext {
+  readonly io: CliIo;
+  readonly lang: Lang;
+  readonly debug: boolean;
+  /** Opens the database and the office a command works in; errors are CliErrors with their exit codes. */
+  openOffice(options: OpenOfficeOptions): Promise<OpenOffice>;
+  /** Opens (and, with `create`, creates) the database without choosing an office. */
+  openDatabase(options: { db?: string; create: boolean }): Promise<OpenDatabase>;
+  /** Sets the exit code for a command that reports problems without throwing. */
+  setExitCode(code: ExitCode): void;
+}
+
+/** Builds the context `runCli` hands to every command. */
+export function createCliContext(io: CliIo, lang: Lang, debug: boolean, setExitCode: (code: ExitCode) => void): CliContext {
+  const openDatabase = async (options: { db?: string; create: boolean }): Promise<OpenDatabase> => {
+    const target = resolveDatabase(options.db, io.env, io.cwd);
+    const storage = openStorage(target, lang, { mustExist: !options.create });
+    const community = await readyCommunity(storage, target, lang);
+    return { community, storage, target, where: target.where, close: async () => storage.close?.() };
+  };
+  return {
+    io,
+    lang,
+    debug,
+    setExitCode,
+    openDatabase,
+    async openOffice(options) {
+      const config = options.config === undefined ? undefined : (await loadConfigFile(options.config, io.cwd, lang)).config;
+      const target = resolveDatabase(options.db, io.env, io.cwd);
+      const storage = openStorage(target, lang, { mustExist: true });
+      const community = await readyCommunity(storage, target, lang, config);
+      try {
+        const office = await findOffice(community, storage, target, lang, options.office);
+        return { community, storage, where: target.where, ...office, close: async () => storage.close?.() };
+      } catch (error) {
+        await storage.close?.().catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../cli-context.js';
+
+/** Placeholder while the command is being written. */
+export function registerInit(program: Command, _ctx: CliContext): void {
+  program.command('init');
+}
