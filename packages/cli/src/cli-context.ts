@@ -1,4 +1,4 @@
-import type { Community, CommunitySession, StorageAdapter } from '@kechuang/community';
+import type { Clock, Community, CommunitySession, StorageAdapter } from '@kechuang/community';
 import type { CliIo } from './cli-io.js';
 import { loadConfigFile } from './config-file.js';
 import { findOffice, openStorage, readyCommunity, resolveDatabase, type DatabaseTarget } from './database.js';
@@ -39,6 +39,8 @@ export interface OpenOfficeOptions {
    * from the one in force). @default none: the office keeps the config it has
    */
   config?: string;
+  /** Where the SDK reads the time, e.g. a fixed instant for `route --at`. @default the system clock */
+  clock?: Clock;
 }
 
 /** What every command gets: the I/O, the language, `--debug`, and the way to its data. */
@@ -59,7 +61,7 @@ export function createCliContext(io: CliIo, lang: Lang, debug: boolean, setExitC
   const openDatabase = async (options: { db?: string; create: boolean }): Promise<OpenDatabase> => {
     const target = resolveDatabase(options.db, io.env, io.cwd);
     const storage = openStorage(target, lang, { mustExist: !options.create });
-    const community = await readyCommunity(storage, target, lang);
+    const community = await readyCommunity(storage, target, lang, {});
     return { community, storage, target, where: target.where, close: async () => storage.close?.() };
   };
   return {
@@ -72,7 +74,7 @@ export function createCliContext(io: CliIo, lang: Lang, debug: boolean, setExitC
       const config = options.config === undefined ? undefined : (await loadConfigFile(options.config, io.cwd, lang)).config;
       const target = resolveDatabase(options.db, io.env, io.cwd);
       const storage = openStorage(target, lang, { mustExist: true });
-      const community = await readyCommunity(storage, target, lang, config);
+      const community = await readyCommunity(storage, target, lang, { ...(config === undefined ? {} : { config }), ...(options.clock === undefined ? {} : { clock: options.clock }) });
       try {
         const office = await findOffice(community, storage, target, lang, options.office);
         return { community, storage, where: target.where, ...office, close: async () => storage.close?.() };

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createCommunity, isKechuangError, type Community, type CommunitySession, type OfficeConfigInput, type StorageAdapter } from '@kechuang/community';
+import { createCommunity, isKechuangError, type Clock, type Community, type CommunitySession, type OfficeConfigInput, type StorageAdapter } from '@kechuang/community';
 import { postgresStorage } from '@kechuang/storage-postgres';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
 import { CliError } from './cli-error.js';
@@ -105,9 +105,9 @@ export async function readyCommunity(
   storage: StorageAdapter,
   target: DatabaseTarget,
   lang: Lang,
-  config?: OfficeConfigInput,
+  extra: { config?: OfficeConfigInput; clock?: Clock },
 ): Promise<Community> {
-  const community = createCommunity({ storage, ...(config === undefined ? {} : { config }) });
+  const community = createCommunity({ storage, ...extra });
   try {
     await community.ready();
   } catch (error) {

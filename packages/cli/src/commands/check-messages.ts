@@ -1,0 +1,36 @@
+import type { Messages } from '../locale.js';
+
+export const checkMessages: Messages<{
+  description: string;
+  file: string;
+  examples: string;
+  problems: (file: string, count: number) => string;
+  ok: (file: string) => string;
+  summary: (counts: { portfolios: number; categories: number; rules: number; slaPolicies: number; teams: number }) => string;
+}> = {
+  'zh-CN': {
+    description: '检查配置文件，逐条列出问题所在的行和列（不需要数据库）',
+    file: '配置文件（默认 ./kechuang.config.yaml）',
+    examples: `
+示例：
+  $ kechuang check
+  $ kechuang check config/kechuang.config.yaml
+退出码 0 表示配置无误，1 表示发现问题。`,
+    problems: (file, count) => `${file}：发现 ${count} 处问题。`,
+    ok: (file) => `${file}：配置无误。`,
+    summary: (c) => `  分管领域 ${c.portfolios} 个，服务团队 ${c.teams} 个，诉求类别 ${c.categories} 个，分派规则 ${c.rules} 条，办理时限 ${c.slaPolicies} 种`,
+  },
+  en: {
+    description: 'check a config file and list every problem with its line and column (no database needed)',
+    file: 'the config file (default ./kechuang.config.yaml)',
+    examples: `
+Examples:
+  $ kechuang check
+  $ kechuang check config/kechuang.config.yaml
+Exit code 0 means the config is valid, 1 that problems were found.`,
+    problems: (file, count) => `${file}: ${count} ${count === 1 ? 'problem' : 'problems'} found.`,
+    ok: (file) => `${file}: the config is valid.`,
+    summary: (c) =>
+      `  ${c.portfolios} portfolios, ${c.teams} teams, ${c.categories} categories, ${c.rules} routing rules, ${c.slaPolicies} SLA policies`,
+  },
+};
