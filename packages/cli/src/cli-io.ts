@@ -35,6 +35,11 @@ export interface CliIo {
  * ```
  */
 export function nodeIo(): CliIo {
+  // Output piped into `head` or a closed pager: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   return {
     out: (text) => {
       process.stdout.write(`${text}\n`);

@@ -1,5 +1,9 @@
 import type { Messages } from '../locale.js';
 
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export const checkMessages: Messages<{
   description: string;
   file: string;
@@ -31,6 +35,6 @@ Exit code 0 means the config is valid, 1 that problems were found.`,
     problems: (file, count) => `${file}: ${count} ${count === 1 ? 'problem' : 'problems'} found.`,
     ok: (file) => `${file}: the config is valid.`,
     summary: (c) =>
-      `  ${c.portfolios} portfolios, ${c.teams} teams, ${c.categories} categories, ${c.rules} routing rules, ${c.slaPolicies} SLA policies`,
+      `  ${plural(c.portfolios, 'portfolio')}, ${plural(c.teams, 'team')}, ${plural(c.categories, 'category', 'categories')}, ${plural(c.rules, 'routing rule')}, ${plural(c.slaPolicies, 'SLA policy', 'SLA policies')}`,
   },
 };

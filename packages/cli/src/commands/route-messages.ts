@@ -17,6 +17,7 @@ export interface RouteMessages {
   config: string;
   examples: string;
   needCategory: string;
+  noConfig: string;
   badAt: (text: string) => string;
   badJson: (file: string, reason: string) => string;
   missingFile: (file: string) => string;
@@ -69,13 +70,14 @@ export const routeMessages: Messages<RouteMessages> = {
     priority: '优先级：normal 或 urgent',
     at: '假定的提交时间，如 "2026-10-01 09:00"（默认现在）',
     json: '以 JSON 输出解释结果',
-    config: '配置文件（默认 ./kechuang.config.yaml），与数据库中的不同时存为新版本后生效',
+    config: '配置文件（默认 ./kechuang.config.yaml，不存在时沿用街道已生效的配置）；与已生效的不同时存为新版本',
     examples: `
 示例：
   $ kechuang route --explain --text "40余个项目尾款未结" --category legal
   $ kechuang route --explain --category facilities --park P03 --channel captain_report --text "园区路灯损坏"
   $ kechuang route --explain request.json --json
   $ kechuang route --explain --category policy --text "高企认定" --at "2026-10-01 09:00"`,
+    noConfig: '当前目录没有 kechuang.config.yaml，街道也还没有生效的配置。请先运行 `kechuang init`，或用 --config 指定配置文件。',
     needCategory: '请用 --category 指定诉求类别，或在 JSON 文件中写明 category。',
     badAt: (text) => `无法识别时间 ${text}，请写成 "2026-09-30 16:00" 或带时区的 ISO 时间。`,
     badJson: (file, reason) => `${file} 不是有效的 JSON：${reason}`,
@@ -127,13 +129,14 @@ export const routeMessages: Messages<RouteMessages> = {
     priority: 'the priority: normal or urgent',
     at: 'when the request is taken to arrive, e.g. "2026-10-01 09:00" (default: now)',
     json: 'print the explanation as JSON',
-    config: 'the config file (default ./kechuang.config.yaml); put in force as a new version when it differs from the stored one',
+    config: "the config file (default ./kechuang.config.yaml, else the office's config in force); stored as a new version when it differs from the one in force",
     examples: `
 Examples:
   $ kechuang route --explain --text "40余个项目尾款未结" --category legal
   $ kechuang route --explain --category facilities --park P03 --channel captain_report --text "Street lights broken"
   $ kechuang route --explain request.json --json
   $ kechuang route --explain --category policy --text "High-tech certification" --at "2026-10-01 09:00"`,
+    noConfig: 'There is no kechuang.config.yaml here and the office has no config in force yet. Run `kechuang init`, or name a config with --config.',
     needCategory: 'Give the category with --category, or as "category" in the JSON file.',
     badAt: (text) => `Cannot read the time ${text}; write it as "2026-09-30 16:00" or as ISO 8601 with an offset.`,
     badJson: (file, reason) => `${file} is not valid JSON: ${reason}`,

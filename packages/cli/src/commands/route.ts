@@ -130,18 +130,27 @@ export function registerRoute(program: Command, ctx: CliContext): void {
     .option('--community <code>', m.community)
     .addOption(new Option('--priority <priority>', m.priority).choices(priorities))
     .option('--at <time>', m.at)
-    .option('--config <file>', m.config, DEFAULT_CONFIG_FILE)
+    .option('--config <file>', m.config)
     .option('--json', m.json)
     .addHelpText('after', m.examples)
     .action(async (requestFile: string | undefined, options: Record<string, unknown>, command: Command) => {
-      const configFile = stringOption(options, 'config') ?? DEFAULT_CONFIG_FILE;
-      const { config } = await loadConfigFile(configFile, ctx.io.cwd, ctx.lang);
-      const atText = stringOption(options, 'at');
-      const at = atText === undefined ? undefined : parseTime(atText, config.calendar.timeZone);
-      if (atText !== undefined && at === undefined) throw new CliError(exitCodes.usage, m.badAt(atText));
+      // Without --config, ./kechuang.config.yaml is put in force when it exists; otherwise the
+      // office keeps the config it has (e.g. right after `kechuang demo` in an empty directory).
+      const configFile = stringOption(options, 'config') ?? (existsSync(path.resolve(ctx.io.cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
+      const fromFile = configFile === undefined ? undefined : (await loadConfigFile(configFile, ctx.io.cwd, ctx.lang)).config;
       const file = requestFile === undefined ? {} : readRequestFile(requestFile, ctx.io.cwd, m);
-      const office = await ctx.openOffice({ ...databaseOptions(command), config: configFile, ...(at === undefined ? {} : { clock: { now: () => new Date(at) } }) });
+      // The submission time is read in the config's zone, which for a stored config is known
+      // only once the office is open; the clock is asked only when explain runs.
+      const clock: { at: Date | undefined; now(): Date } = { at: undefined, now: () => new Date(clock.at ?? Date.now()) };
+      const office = await ctx.openOffice({ ...databaseOptions(command), ...(configFile === undefined ? {} : { config: configFile }), clock });
       try {
+        const config = fromFile ?? (await office.session.config.get())?.config;
+        if (config === undefined) throw new CliError(exitCodes.notFound, m.noConfig);
+        const atText = stringOption(options, 'at');
+        if (atText !== undefined) {
+          clock.at = parseTime(atText, config.calendar.timeZone);
+          if (clock.at === undefined) throw new CliError(exitCodes.usage, m.badAt(atText));
+        }
         const input = await buildInput(office.session, file, options, m);
         const explanation = await office.session.routing.explain(input);
         if (flagOption(options, 'json')) {
