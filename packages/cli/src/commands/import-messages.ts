@@ -70,7 +70,7 @@ export const importMessages: Messages<ImportMessages> = {
     与库中一致的行不写入，因此同一文件重复导入不会产生任何改动。
   · 每行单独写入，某行被拒绝不影响其他行；被拒绝的行连同行号和原因写入 rejects 文件，
     修改后可直接再次导入。
-  · 文件中没有的列保持原值；有该列但单元格为空，则清空该字段。
+  · 文件中没有的列保持原值；有该列但单元格为空，则清空该字段（类型、状态留空时保持原值）。
   · parks 文件中的社区不存在时，若填写了社区名称则自动新建。
 
 退出码：0 全部导入；1 有行被拒绝；2 用法或表头有误；3 文件或街道不存在；4 数据库无法打开。
@@ -137,7 +137,8 @@ Notes:
     file again changes nothing.
   · Each row is written on its own; a rejected row does not stop the others. Rejected rows go to the
     rejects file with their line and reasons; fix them there and import that file.
-  · A column the file lacks leaves the field as it is; an empty cell in a column clears it.
+  · A column the file lacks leaves the field as it is; an empty cell clears the field (an empty kind
+    or status keeps it).
   · In a parks file, a community that does not exist is created when its name is given.
 
 Exit codes: 0 all imported; 1 some rows rejected; 2 usage or header problem; 3 file or office not found; 4 database unavailable.

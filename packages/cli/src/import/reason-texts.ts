@@ -61,7 +61,9 @@ function text(reason: Reason, lang: Lang): string {
     case 'bad_email':
       return zh ? `“${reason.value}”不是有效的电子邮箱地址` : `'${reason.value}' is not an e-mail address`;
     case 'extra_cells':
-      return zh ? `本行比表头多出${reason.count}个非空单元格` : `the row has ${reason.count} more non-empty cells than the header`;
+      return zh
+        ? `本行在表头各列之外还有${reason.count}个非空单元格`
+        : `the row has ${reason.count === 1 ? 'a non-empty cell' : `${reason.count} non-empty cells`} beyond the header's columns`;
     case 'duplicate_in_file':
       return zh ? `“${reason.value}”与第${reason.line}行重复` : `'${reason.value}' repeats line ${reason.line}`;
     case 'unknown_ref':

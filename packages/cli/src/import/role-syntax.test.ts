@@ -39,6 +39,13 @@ describe('parseRoles', () => {
     });
   });
 
+  it('keeps spaces inside a single value, such as an English portfolio label', () => {
+    expect(parseRoles('commissioner: Economic development ; captain:P01 P02').roles).toEqual([
+      { role: 'commissioner', portfolio: 'Economic development' },
+      { role: 'captain', parkCodes: ['P01', 'P02'] },
+    ]);
+  });
+
   it('reads an empty cell as no roles', () => {
     expect(parseRoles('  ')).toEqual({ roles: [], problems: [] });
   });
