@@ -108,3 +108,4 @@ export function translateCommanderError(text: string, lang: Lang): string {
   }
   return text;
 }
+

@@ -122,6 +122,10 @@ function buildProgram(ctx: CliContext): Command {
     .configureHelp({
       showGlobalOptions: true,
       styleTitle: (title) => translateHelpTitle(title, ctx.lang),
+      // Commander appends "(choices: …, default: …)" in English; each description says its
+      // choices and default in the chosen language instead.
+      optionDescription: (option) => option.description,
+      argumentDescription: (argument) => argument.description,
     })
     .configureOutput({
       writeOut: (text) => ctx.io.out(text.replace(/\n$/, '')),

@@ -16,7 +16,7 @@ export const demoMessages: Messages<{
 }> = {
   'zh-CN': {
     description: '载入梦创社区演示数据（62 个园区、约 6000 家企业）并回放其第一年（2025-03-01 至 2026-02-28）的诉求',
-    seed: '随机种子：同一种子每次生成完全相同的数据',
+    seed: '随机种子（默认 20250301）：同一种子每次生成完全相同的数据',
     enterprises: '企业数量（默认 6000；数量少时载入更快）',
     examples: `
 示例：
@@ -38,7 +38,7 @@ export const demoMessages: Messages<{
   },
   en: {
     description: "load the Mengchuang demo community (62 parks, about 6,000 enterprises) and replay its first year of requests (2025-03-01 to 2026-02-28)",
-    seed: 'the seed: the same seed gives exactly the same data every time',
+    seed: 'the seed (default 20250301): the same seed gives exactly the same data every time',
     enterprises: 'how many enterprises (default 6000; fewer load faster)',
     examples: `
 Examples:

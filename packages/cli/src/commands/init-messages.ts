@@ -26,9 +26,9 @@ export const initMessages: Messages<{
     description: '在目录中生成带注释的 kechuang.config.yaml，并创建 SQLite 数据库和街道',
     dir: '目标目录（默认当前目录，不存在时自动创建）',
     officeCode: '街道编码（默认取目录名）',
-    officeName: '街道名称',
-    communityCode: '首个社区的编码',
-    communityName: '首个社区的名称',
+    officeName: '街道名称（默认“我的街道”）',
+    communityCode: '首个社区的编码（默认 C01）',
+    communityName: '首个社区的名称（默认“科创社区”）',
     force: '覆盖已有的 kechuang.config.yaml',
     examples: `
 示例：
@@ -57,9 +57,9 @@ ${cd === null ? '' : `  cd ${cd}\n`}  kechuang check                       检�
     description: 'write a commented kechuang.config.yaml into a directory and create the SQLite database with the office',
     dir: 'the directory (default: the current one; created if missing)',
     officeCode: "the office's code (default: the directory's name)",
-    officeName: "the office's name",
-    communityCode: "the first community's code",
-    communityName: "the first community's name",
+    officeName: "the office's name (default: My street office)",
+    communityCode: "the first community's code (default C01)",
+    communityName: "the first community's name (default: Tech-innovation community)",
     force: 'overwrite an existing kechuang.config.yaml',
     examples: `
 Examples:
