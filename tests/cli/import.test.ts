@@ -195,13 +195,15 @@ describe('kechuang import: 6,000 enterprises in UTF-8 with 50 bad rows', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('exits 3 for a missing file and 2 for an unknown kind or encoding', async () => {
+  it('exits 3 for a missing file, and 2 for an unknown kind, an unknown encoding or rejects written over the input', async () => {
     const missing = await kechuang(dir, ['import', 'enterprises', 'nope.csv']);
     expect([missing.code, missing.stderr.trim()]).toEqual([3, '错误：找不到文件 nope.csv，请检查路径。']);
     const kind = await kechuang(dir, ['import', 'visits', 'enterprises.csv']);
     expect([kind.code, kind.stderr.trim()]).toEqual([2, '错误：无法导入“visits”，可导入：parks、buildings、enterprises、members。']);
     const encoding = await kechuang(dir, ['import', 'enterprises', 'enterprises.csv', '--encoding', 'latin1'], EN);
     expect([encoding.code, encoding.stderr.trim()]).toEqual([2, "error: Unsupported encoding 'latin1'; use utf8 or gbk."]);
+    const self = await kechuang(dir, ['import', 'enterprises', 'enterprises.csv', '--rejects', './enterprises.csv'], EN);
+    expect([self.code, self.stderr.trim()]).toEqual([2, 'error: --rejects must not name the file being imported; choose another name.']);
   });
 });
 

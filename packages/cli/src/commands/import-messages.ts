@@ -22,6 +22,8 @@ interface ImportMessages {
   fileMissing: (file: string) => string;
   notAFile: (file: string) => string;
   badEncoding: (value: string) => string;
+  rejectsIsInput: string;
+  cannotWriteRejects: (file: string, reason: string) => string;
   headerRefused: (kind: ImportKind, file: string) => string;
   headerProblem: (problem: HeaderProblem, label: (key: string) => string) => string;
   expected: (columns: string) => string;
@@ -84,6 +86,8 @@ export const importMessages: Messages<ImportMessages> = {
     fileMissing: (file) => `找不到文件 ${file}，请检查路径。`,
     notAFile: (file) => `${file} 不是文件。`,
     badEncoding: (value) => `不支持的编码“${value}”，请使用 utf8 或 gbk。`,
+    rejectsIsInput: '--rejects 不能指向要导入的文件本身，请另选文件名。',
+    cannotWriteRejects: (file, reason) => `无法写入被拒绝行文件 ${file}（${reason}）。导入结果见上方统计，可用 --rejects 另选位置后重新导入以生成该文件。`,
     headerRefused: (kind, file) => `${file} 的表头不符合${kindsZh[kind]}导入的要求，未导入任何行：`,
     headerProblem: (problem, label) => {
       switch (problem.kind) {
@@ -152,6 +156,8 @@ Examples:
     fileMissing: (file) => `No file ${file}; check the path.`,
     notAFile: (file) => `${file} is not a file.`,
     badEncoding: (value) => `Unsupported encoding '${value}'; use utf8 or gbk.`,
+    rejectsIsInput: '--rejects must not name the file being imported; choose another name.',
+    cannotWriteRejects: (file, reason) => `Cannot write the rejects file ${file} (${reason}). The import's figures are above; import again with --rejects elsewhere to get the file.`,
     headerRefused: (kind, file) => `The header row of ${file} does not fit an import of ${kindsEn[kind]}; no row was imported:`,
     headerProblem: (problem, label) => {
       switch (problem.kind) {

@@ -78,7 +78,12 @@ function writeRejects(ctx: CliContext, result: ImportResult, target: string): vo
     ctx.io.out(m.nothingRejected);
     return;
   }
-  writeFileSync(target, rejectsCsv(result, ctx.lang), 'utf8');
+  try {
+    writeFileSync(target, rejectsCsv(result, ctx.lang), 'utf8');
+  } catch (error) {
+    // The import itself is done; only the report of its rejects could not be saved.
+    throw new CliError(exitCodes.notFound, m.cannotWriteRejects(shown, error instanceof Error ? error.message : String(error)));
+  }
   ctx.io.out(m.rejectsWritten(shown));
 }
 
@@ -108,6 +113,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const bytes = readInput(input, shown, m);
       const rejectsOption = stringOption(options, 'rejects');
       const rejectsTarget = rejectsOption === undefined ? `${input}.rejects.csv` : path.resolve(io.cwd, rejectsOption);
+      if (rejectsTarget === input) throw new CliError(exitCodes.usage, m.rejectsIsInput);
       const dryRun = flagOption(options, 'dryRun');
 
       const office = await ctx.openOffice(databaseOptions(command));

@@ -59,14 +59,6 @@ export const memberColumns: readonly ColumnSpec<MemberColumn>[] = [
   { key: 'status', zh: ['状态'], en: ['status'], required: false },
 ];
 
-/** The columns of each kind, for the header mapper and `--help`. */
-export const columnsByKind = {
-  parks: parkColumns,
-  buildings: buildingColumns,
-  enterprises: enterpriseColumns,
-  members: memberColumns,
-} as const satisfies Record<ImportKind, readonly ColumnSpec[]>;
-
 /**
  * Columns a rejects file adds (行号/line, 原因/reason). They are ignored on import, so a
  * corrected rejects file can be imported as it is.

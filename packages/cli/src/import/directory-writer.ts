@@ -50,6 +50,7 @@ const epoch = new Date(0);
 /** A stand-in record for a dry run. */
 function made<T extends RecordBase>(model: string, code: string, fields: Omit<T, keyof RecordBase>): T {
   const base: RecordBase = { id: `dry-run:${model}:${code}`, officeId: '', code, version: 1, createdAt: epoch, updatedAt: epoch, archivedAt: null };
+  // T is exactly its own fields plus RecordBase, which TypeScript cannot see through Omit.
   return { ...fields, ...base } as T;
 }
 

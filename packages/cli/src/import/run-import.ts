@@ -3,8 +3,8 @@
  * the directory, a tally and the rejected rows with their reasons out.
  */
 import { isKechuangError } from '@kechuang/community';
-import { columnsByKind, type ColumnSpec, type ImportKind } from './columns.js';
-import { parseCsvTable } from './csv-table.js';
+import type { ColumnSpec, ImportKind } from './columns.js';
+import { parseCsvTable, type CsvTable } from './csv-table.js';
 import { decodeCsv, type CsvEncoding } from './decode-csv.js';
 import { loadDirectory, type ImportSession } from './directory.js';
 import { DirectoryWriter } from './directory-writer.js';
@@ -73,14 +73,6 @@ export class ImportHeaderError extends Error {
   }
 }
 
-// Each handler is typed by its own columns and draft; the engine only passes them through.
-const handlers: Record<ImportKind, RowHandler<string, unknown>> = {
-  parks: parksHandler as RowHandler<string, unknown>,
-  buildings: buildingsHandler as RowHandler<string, unknown>,
-  enterprises: enterprisesHandler as RowHandler<string, unknown>,
-  members: membersHandler as RowHandler<string, unknown>,
-};
-
 /** What a failed write means for the row, or null when it is not about the row (rethrown). */
 function writeReasons(error: unknown, key: string): Reason[] | null {
   if (!isKechuangError(error)) return null;
@@ -102,23 +94,9 @@ function writeReasons(error: unknown, key: string): Reason[] | null {
   }
 }
 
-/**
- * Imports one CSV file into the office's directory: decodes it, maps its headers, checks
- * every row against the directory read up front, and writes each valid row that differs with
- * one create or update (atomic in the SDK). A row the SDK refuses at write time is rejected
- * with the reason, never retried; storage failures and bugs are thrown.
- *
- * @example
- * ```ts
- * const result = await runImport({ kind: 'enterprises', bytes: await readFile('企业.csv'), session });
- * console.log(result.accepted, result.updated, result.unchanged, result.rejected.length);
- * ```
- */
-export async function runImport(options: RunImportOptions): Promise<ImportResult> {
+/** The rows of a decoded table through one kind's handler. */
+async function importRows<K extends string, D>(handler: RowHandler<K, D>, table: CsvTable, options: RunImportOptions, encoding: CsvEncoding): Promise<ImportResult> {
   const { kind, session, dryRun = false, onProgress } = options;
-  const handler = handlers[kind];
-  const { text, encoding } = decodeCsv(options.bytes, options.encoding);
-  const table = parseCsvTable(text);
   const mapping = mapHeaders(handler.columns, table.headers);
   if (!mapping.ok) throw new ImportHeaderError(kind, mapping.problems, handler.columns);
   const { map } = mapping;
@@ -126,12 +104,13 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
   const directory = await loadDirectory(session, handler.needs);
   const communitiesBefore = new Set([...directory.communities.values()].map((c) => c.code));
   const writer = new DirectoryWriter(dryRun ? null : session, directory);
+  const isColumn = (column: string): column is K => handler.columns.some((c) => c.key === column);
   const result: ImportResult = {
     kind,
     encoding,
     dryRun,
     headers: table.headers,
-    label: (column) => map.label(column),
+    label: (column) => (isColumn(column) ? map.label(column) : column),
     total: table.rows.length,
     accepted: 0,
     updated: 0,
@@ -140,7 +119,6 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     createdCommunities: [],
   };
   const firstLine = new Map<string, number>();
-  const keyColumn = handler.keyColumn;
 
   let done = 0;
   for (const { line, cells } of table.rows) {
@@ -150,7 +128,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
     if (key !== undefined) {
       const first = firstLine.get(key);
       if (first === undefined) firstLine.set(key, line);
-      else reasons.push({ code: 'duplicate_in_file', column: keyColumn, value: key, line: first });
+      else reasons.push({ code: 'duplicate_in_file', column: handler.keyColumn, value: key, line: first });
     }
     const plan = handler.plan(draft, directory, reasons);
     if (!plan || reasons.length > 0) {
@@ -172,4 +150,31 @@ export async function runImport(options: RunImportOptions): Promise<ImportResult
   }
   result.createdCommunities = [...directory.communities.values()].map((c) => c.code).filter((code) => !communitiesBefore.has(code));
   return result;
+}
+
+/**
+ * Imports one CSV file into the office's directory: decodes it, maps its headers, checks
+ * every row against the directory read up front, and writes each valid row that differs with
+ * one create or update (atomic in the SDK). A row the SDK refuses at write time is rejected
+ * with the reason, never retried; storage failures and bugs are thrown.
+ *
+ * @example
+ * ```ts
+ * const result = await runImport({ kind: 'enterprises', bytes: await readFile('企业.csv'), session });
+ * console.log(result.accepted, result.updated, result.unchanged, result.rejected.length);
+ * ```
+ */
+export async function runImport(options: RunImportOptions): Promise<ImportResult> {
+  const { text, encoding } = decodeCsv(options.bytes, options.encoding);
+  const table = parseCsvTable(text);
+  switch (options.kind) {
+    case 'parks':
+      return importRows(parksHandler, table, options, encoding);
+    case 'buildings':
+      return importRows(buildingsHandler, table, options, encoding);
+    case 'enterprises':
+      return importRows(enterprisesHandler, table, options, encoding);
+    case 'members':
+      return importRows(membersHandler, table, options, encoding);
+  }
 }

@@ -26,7 +26,7 @@ export interface RowHandler<K extends string, D> {
 /** Zod-style issues from the core's own input schema, as reasons. */
 export function schemaReasons(result: { success: true } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): Reason[] {
   if (result.success) return [];
-  return result.error.issues.map((issue) => ({ code: 'refused', message: issue.message, path: issue.path.map(String).join('.') || undefined }) as Reason);
+  return result.error.issues.map((issue): Reason => ({ code: 'refused', message: issue.message, path: issue.path.map(String).join('.') || undefined }));
 }
 
 /** Whether two lists hold the same values, ignoring order. */
