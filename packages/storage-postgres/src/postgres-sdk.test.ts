@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createCommunity } from '@kechuang/community';
 import { walkClosedLoop } from '@kechuang/testing';
 import { connectionString, dropSchema, freshSchemaName, probeDatabase } from './pg-test-database.js';
 import { postgresStorage } from './postgres-storage.js';
@@ -56,6 +57,29 @@ describe.skipIf(!reachable)(reachable ? 'the whole SDK on postgresStorage' : `th
       await own.end();
     }
     expect(() => postgresStorage({ connectionString, settings: { 'work_mem; DROP TABLE x': '1MB' } })).toThrow(/not a setting name/);
+  });
+
+  it('a host config stored once stays one version across restarts, although jsonb reorders its keys', async () => {
+    const config = {
+      portfolios: [{ id: 'economic_development', labels: { 'zh-CN': '经济发展', en: 'Economic development' } }],
+      categories: [{ id: 'policy', labels: { 'zh-CN': '政策咨询', en: 'Policy questions' }, portfolio: 'economic_development' }],
+      routing: { rules: [], fallback: { assign: { role: 'station_head' as const } } },
+    };
+    const restart = async (): Promise<number | undefined> => {
+      const storage = postgresStorage({ connectionString, schema: `${schema}_restarts` });
+      try {
+        const community = createCommunity({ storage, config });
+        const office = (await community.offices.findByCode('restarts')) ?? (await community.offices.create({ code: 'restarts', name: '重启测试街道' }));
+        return (await community.as({ kind: 'system', officeId: office.id }).config.get())?.version;
+      } finally {
+        await storage.close?.();
+      }
+    };
+    try {
+      expect([await restart(), await restart(), await restart()]).toEqual([1, 1, 1]);
+    } finally {
+      await dropSchema(`${schema}_restarts`);
+    }
   });
 
   it('submit → assign → accept → reply → followUp, then reads the timeline back', { timeout: 30_000 }, async () => {

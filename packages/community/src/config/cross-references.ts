@@ -3,8 +3,9 @@ import type { ConfigProblem } from '../routing/types.js';
 /**
  * Cross-reference checks over the declared parts of an office config: duplicate ids among
  * portfolios, teams, categories and SLA policies (and attribute codes within a category),
- * `category.portfolio` / `category.sla` naming declared ones (checked once the config declares
- * any, like the routing checks do), and attribute `values` present
+ * `category.portfolio` naming declared ones (checked once the config declares any, like the
+ * routing checks do), `category.sla` and `defaultSla` naming declared SLA policies (always:
+ * there are no others), and attribute `values` present
  * exactly for `single` and `multi` attributes.
  *
  * They read the raw document defensively, so they also run (and report) when the schema found
@@ -69,19 +70,21 @@ function checkReference(
   value: unknown,
   path: (string | number)[],
   declared: readonly string[] | undefined,
-  what: { noun: string; list: string },
+  what: { noun: string; list: string; always?: boolean },
   suggest: Suggest,
   out: ConfigProblem[],
 ): void {
-  // As in the routing checks: references are checked only once the config declares some.
-  if (typeof value !== 'string' || declared === undefined || declared.length === 0 || declared.includes(value)) return;
-  const known = `declared: ${declared.slice(0, 12).join(', ')}${declared.length > 12 ? ', …' : ''}`;
+  // As in the routing checks: references are checked only once the config declares some —
+  // except SLA policies, which exist nowhere but in this config.
+  const list = declared ?? [];
+  if (typeof value !== 'string' || list.includes(value) || (list.length === 0 && what.always !== true)) return;
+  const known = list.length === 0 ? 'none declared' : `declared: ${list.slice(0, 12).join(', ')}${list.length > 12 ? ', …' : ''}`;
   const problem: ConfigProblem = {
     path,
     code: 'unknown_reference',
     message: `unknown ${what.noun} "${value}": declare it under ${what.list} or name a declared one (${known})`,
   };
-  const suggestion = suggest(value, declared);
+  const suggestion = suggest(value, list);
   if (suggestion !== undefined) problem.suggestion = suggestion;
   out.push(problem);
 }
@@ -140,8 +143,9 @@ export function checkCrossReferences(document: unknown, suggest: Suggest): Confi
     if (!isObject(category)) return;
     const base = ['categories', index];
     checkReference(field(category, 'portfolio'), [...base, 'portfolio'], portfolios, { noun: 'portfolio', list: 'portfolios' }, suggest, out);
-    checkReference(field(category, 'sla'), [...base, 'sla'], slaPolicies, { noun: 'SLA policy', list: 'slaPolicies' }, suggest, out);
+    checkReference(field(category, 'sla'), [...base, 'sla'], slaPolicies, { noun: 'SLA policy', list: 'slaPolicies', always: true }, suggest, out);
     checkAttributes(field(category, 'attributes'), [...base, 'attributes'], out);
   });
+  checkReference(field(document, 'defaultSla'), ['defaultSla'], slaPolicies, { noun: 'SLA policy', list: 'slaPolicies', always: true }, suggest, out);
   return out;
 }

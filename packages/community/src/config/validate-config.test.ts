@@ -42,6 +42,19 @@ describe('validateOfficeConfig', () => {
     expect(problems.some((p) => 'line' in p)).toBe(false);
   });
 
+  it('refuses an SLA policy named by defaultSla or a category that is not declared, even when none is', () => {
+    const config = sample();
+    config['defaultSla'] = 'consultaton';
+    const problems = problemsOf(config);
+    expect(problems).toEqual([expect.objectContaining({ path: ['defaultSla'], code: 'unknown_reference', suggestion: 'consultation' })]);
+    const bare = sample();
+    bare['slaPolicies'] = [];
+    bare['categories'] = [{ id: 'legal', labels: { 'zh-CN': '法律服务', en: 'Legal' }, sla: 'nowhere' }];
+    expect(problemsOf(bare, () => [])).toEqual([
+      expect.objectContaining({ path: ['categories', 0, 'sla'], code: 'unknown_reference', message: expect.stringContaining('none declared') }),
+    ]);
+  });
+
   it('passes the parsed config and the operators to the routing check, and adds its problems', () => {
     const check = vi.fn<RoutingCheck>(() => [{ path: ['routing', 'rules', 0, 'when'], code: 'stub', message: 'from the stub' }]);
     const operators = [{ name: 'geo.near', test: () => true }];

@@ -4,6 +4,7 @@ import type { Row, StorageOperations } from '../storage/types.js';
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import type { Runtime } from './runtime.js';
 import { officeStamps } from './office-state.js';
+import { canonicalJson } from '../internal/canonical-json.js';
 
 /** One stored version of an office's config. */
 export interface StoredConfig {
@@ -60,7 +61,8 @@ async function seedDefault(runtime: Runtime, officeId: string, stored: StoredCon
   if (done.has(officeId)) return stored;
   const config = await runtime.validatedDefaultConfig();
   done.add(officeId);
-  if (stored && JSON.stringify(stored.config) === JSON.stringify(config)) return stored;
+  // Compared as data: PostgreSQL's jsonb hands keys back in its own order.
+  if (stored && canonicalJson(stored.config) === canonicalJson(config)) return stored;
   try {
     return await storeConfig(runtime, officeId, config, null, stored?.version ?? 0);
   } catch (error) {

@@ -4,7 +4,7 @@ import type { OfficeConfigInput } from '../../config/config-schema.js';
 import { KechuangError } from '../../errors/kechuang-error.js';
 import { parseInput } from '../../errors/validation.js';
 import { submitRequestInput, type ServiceRequest } from '../../model/request.js';
-import { latestConfig, storeConfig, toStoredConfig, type StoredConfig } from '../../pipeline/office-config.js';
+import { configInForce, latestConfig, storeConfig, toStoredConfig, type StoredConfig } from '../../pipeline/office-config.js';
 import type { RoutingResult } from '../../pipeline/routing-step.js';
 import { officePolicy } from '../../pipeline/office-policy.js';
 import { loadActor, type Runtime } from '../../pipeline/runtime.js';
@@ -63,7 +63,8 @@ export function configApi(runtime: Runtime, who: Actor): ConfigApi {
   return {
     async get() {
       const actor = await loadActor(runtime, who, 'read');
-      return latestConfig(runtime, actor.officeId);
+      // The host's createCommunity({ config }) counts as in force from the first use on.
+      return configInForce(runtime, actor.officeId);
     },
     async history() {
       const actor = await loadActor(runtime, who, 'read');
