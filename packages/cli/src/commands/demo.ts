@@ -18,6 +18,11 @@ function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
 }
 
+// The composite is a score out of 100, not a share: no percent sign.
+function score(rate: number | null): string {
+  return rate === null ? '—' : (rate * 100).toFixed(1);
+}
+
 /** `kechuang demo`: the Mengchuang Community and its first year, into the database. */
 export function registerDemo(program: Command, ctx: CliContext): void {
   const m = demoMessages[ctx.lang];
@@ -58,7 +63,7 @@ export function registerDemo(program: Command, ctx: CliContext): void {
         io.out(m.headline({ collected: summary.collected, resolved: summary.resolved, stillOpen: summary.stillOpen, visits: summary.visits }));
         const metrics = await year.community.metrics.query({ officeId: year.officeId, period: { from: '2025-03-01', to: '2026-02-28' } });
         const { rates } = metrics.total;
-        io.out(m.rates({ response: percent(rates.response), resolution: percent(rates.resolution), satisfaction: percent(rates.satisfaction), composite: percent(rates.composite) }));
+        io.out(m.rates({ response: percent(rates.response), resolution: percent(rates.resolution), satisfaction: percent(rates.satisfaction), composite: score(rates.composite) }));
         io.out(m.next(others > 0 ? ` --office ${demoCode}` : ''));
       } finally {
         await opened.close();
