@@ -26,7 +26,7 @@ export {
 } from './calendar-schema.js';
 export { mainlandChina, mainlandChina2025, mainlandChina2026, mergeSchedules } from './mainland-china.js';
 export { calendarPresets, type DayKind } from './resolve-calendar.js';
-export { isValidTimeZone } from './zone-offset.js';
+export { isValidTimeZone, createZoneConverter, type ZoneConverter } from './zone-offset.js';
 export {
   createWorkingCalendar,
   type WorkingCalendar,
