@@ -79,6 +79,26 @@ describe('kechuang init and check', () => {
     expect(route.stdout).toMatch(/legal_debts\s+✓ 命中/);
   });
 
+  it('explains a changed config as a draft without storing it, and puts it in force with check --apply', async () => {
+    const cwd = freshDir('draft');
+    expectCode(await runKechuang(['init', '.', '--office-code', 'cangqian'], { cwd, env: EN }), 0);
+    const file = path.join(cwd, 'kechuang.config.yaml');
+    // The draft drops the legal rule: legal requests then fall through to later rules or the fallback.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\bid: legal_debts\b/, 'id: legal_debts_draft'));
+    const drafted = await runKechuang(['route', '--explain', '--json', '--text', '40余个项目尾款未结', '--category', 'legal'], { cwd, env: EN });
+    expectCode(drafted, 0);
+    expect(JSON.parse(drafted.stdout)).toMatchObject({ configVersion: 0, outcome: { matchedRuleIds: expect.arrayContaining(['legal_debts_draft']) } });
+    const apply = await runKechuang(['check', '--apply'], { cwd, env: EN });
+    expectCode(apply, 0);
+    expect(apply.stdout).toContain('now runs version 2 of its config');
+    const again = await runKechuang(['check', '--apply'], { cwd, env: EN });
+    expect(again.stdout).toContain('already runs this config (version 2)');
+    // Elsewhere, with no config file at hand, the office's config in force answers: the one applied.
+    const inForce = await runKechuang(['route', '--explain', '--json', '--db', path.join(cwd, 'kechuang.sqlite'), '--category', 'legal', '--text', '尾款'], { cwd: freshDir('elsewhere'), env: EN });
+    expectCode(inForce, 0);
+    expect(JSON.parse(inForce.stdout)).toMatchObject({ configVersion: 2, outcome: { matchedRuleIds: expect.arrayContaining(['legal_debts_draft']) } });
+  });
+
   it('lists every problem as file:line:col and exits 1', async () => {
     const cwd = freshDir('check-bad');
     writeFileSync(

@@ -70,7 +70,7 @@ export const routeMessages: Messages<RouteMessages> = {
     priority: '优先级：normal（默认）或 urgent',
     at: '假定的提交时间，如 "2026-10-01 09:00"（默认现在）',
     json: '以 JSON 输出解释结果',
-    config: '配置文件（默认 ./kechuang.config.yaml，不存在时沿用街道已生效的配置）；与已生效的不同时存为新版本',
+    config: '配置文件（默认 ./kechuang.config.yaml，不存在时沿用街道已生效的配置）；仅作试算，不会保存，确认后用 `kechuang check --apply` 启用',
     examples: `
 示例：
   $ kechuang route --explain --text "40余个项目尾款未结" --category legal
@@ -129,7 +129,7 @@ export const routeMessages: Messages<RouteMessages> = {
     priority: 'the priority: normal (the default) or urgent',
     at: 'when the request is taken to arrive, e.g. "2026-10-01 09:00" (default: now)',
     json: 'print the explanation as JSON',
-    config: "the config file (default ./kechuang.config.yaml, else the office's config in force); stored as a new version when it differs from the one in force",
+    config: "the config file (default ./kechuang.config.yaml, else the office's config in force); explained as a draft and not stored: put it in force with `kechuang check --apply`",
     examples: `
 Examples:
   $ kechuang route --explain --text "40余个项目尾款未结" --category legal

@@ -134,15 +134,15 @@ export function registerRoute(program: Command, ctx: CliContext): void {
     .option('--json', m.json)
     .addHelpText('after', m.examples)
     .action(async (requestFile: string | undefined, options: Record<string, unknown>, command: Command) => {
-      // Without --config, ./kechuang.config.yaml is put in force when it exists; otherwise the
-      // office keeps the config it has (e.g. right after `kechuang demo` in an empty directory).
+      // Without --config, ./kechuang.config.yaml is explained as a draft when it exists — nothing
+      // is stored — and otherwise the office's config in force (e.g. right after `kechuang demo`).
       const configFile = stringOption(options, 'config') ?? (existsSync(path.resolve(ctx.io.cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
       const fromFile = configFile === undefined ? undefined : (await loadConfigFile(configFile, ctx.io.cwd, ctx.lang)).config;
       const file = requestFile === undefined ? {} : readRequestFile(requestFile, ctx.io.cwd, m);
       // The submission time is read in the config's zone, which for a stored config is known
       // only once the office is open; the clock is asked only when explain runs.
       const clock: { at: Date | undefined; now(): Date } = { at: undefined, now: () => new Date(clock.at ?? Date.now()) };
-      const office = await ctx.openOffice({ ...databaseOptions(command), ...(configFile === undefined ? {} : { config: configFile }), clock });
+      const office = await ctx.openOffice({ ...databaseOptions(command), clock });
       try {
         const config = fromFile ?? (await office.session.config.get())?.config;
         if (config === undefined) throw new CliError(exitCodes.notFound, m.noConfig);
@@ -152,7 +152,7 @@ export function registerRoute(program: Command, ctx: CliContext): void {
           if (clock.at === undefined) throw new CliError(exitCodes.usage, m.badAt(atText));
         }
         const input = await buildInput(office.session, file, options, m);
-        const explanation = await office.session.routing.explain(input);
+        const explanation = await office.session.routing.explain(input, fromFile === undefined ? {} : { config: fromFile });
         if (flagOption(options, 'json')) {
           ctx.io.out(JSON.stringify(explanation, null, 2));
           return;

@@ -13,24 +13,31 @@ export interface ActiveConfig extends StoredConfig {
   sla: ReadonlyMap<string, SlaEngine>;
 }
 
-/** The compiled config, from the runtime's cache while the office's version is unchanged. */
-export function activeConfig(runtime: Runtime, stored: StoredConfig): ActiveConfig {
-  const hit = runtime.compiled.get(stored.officeId) as ActiveConfig | undefined;
-  if (hit && hit.version === stored.version) return hit;
+function compile(runtime: Runtime, stored: StoredConfig): ActiveConfig {
   const calendar = createWorkingCalendar(stored.config.calendar);
-  const active: ActiveConfig = {
+  return {
     ...stored,
     routing: compileRouting(stored.config, { operators: runtime.operators }),
     calendar,
     sla: new Map(stored.config.slaPolicies.map((policy) => [policy.id, slaEngine(policy, calendar)])),
   };
+}
+
+/** The compiled config, from the runtime's cache while the office's version is unchanged. */
+export function activeConfig(runtime: Runtime, stored: StoredConfig): ActiveConfig {
+  const hit = runtime.compiled.get(stored.officeId) as ActiveConfig | undefined;
+  if (hit && hit.version === stored.version) return hit;
+  const active = compile(runtime, stored);
   runtime.compiled.set(stored.officeId, active);
   return active;
 }
 
-/** The office policy behind {@link OfficePolicy}; loaded on first use. */
-export function policyFor(runtime: Runtime, stored: StoredConfig): OfficePolicy {
-  const active = activeConfig(runtime, stored);
+/**
+ * The office policy behind {@link OfficePolicy}; loaded on first use. A `candidate` config is
+ * compiled for this call only, never cached, so explaining a draft leaves the office as it was.
+ */
+export function policyFor(runtime: Runtime, stored: StoredConfig, candidate = false): OfficePolicy {
+  const active = candidate ? compile(runtime, stored) : activeConfig(runtime, stored);
   return {
     configVersion: active.version,
     calendar: active.calendar,

@@ -109,6 +109,29 @@ describe('routing inside submit', () => {
   });
 });
 
+describe('explaining a draft config', () => {
+  it('routes under the draft without storing it, and the config in force stays as it was', async () => {
+    const fx = await configured();
+    const draft = routingConfig();
+    draft.routing.rules = [{ id: 'all_to_commissioner', when: { category: 'legal' }, then: { assign: { member: 'C001' } } }];
+    const input = submission(fx, { category: 'legal' });
+    const drafted = await fx.system.routing.explain(input, { config: draft });
+    expect(drafted).toMatchObject({ configVersion: 0, decision: { memberId: fx.members.commissioner.id, ruleId: 'all_to_commissioner' } });
+    const inForce = await fx.system.routing.explain(input);
+    expect(inForce).toMatchObject({ configVersion: 1, decision: { ruleId: 'legal_debts' } });
+    expect((await fx.system.config.history()).map((c) => c.version)).toEqual([1]);
+    const r = await fx.system.requests.submit(input);
+    expect(r.routing?.ruleId).toBe('legal_debts');
+  });
+
+  it('reports the problems of a draft with their lines, and stores nothing', async () => {
+    const fx = await configured();
+    const text = 'routing:\n  rules:\n    - id: a\n      whne: {}\n';
+    await expect(fx.system.routing.explain(submission(fx), { config: text, filename: 'draft.yaml' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining('draft.yaml') });
+    expect((await fx.system.config.history()).map((c) => c.version)).toEqual([1]);
+  });
+});
+
 describe('routing inside redispatch and redo', () => {
   it('a return redispatched without an assignee is routed past the member who returned it', async () => {
     const fx = await configured();

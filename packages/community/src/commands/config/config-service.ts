@@ -56,7 +56,20 @@ export interface RoutingApi {
    * console.log(why.decision.reason);
    * ```
    */
-  explain(input: z.input<typeof submitRequestInput>): Promise<RoutingExplanation>;
+  explain(input: z.input<typeof submitRequestInput>, options?: ExplainOptions): Promise<RoutingExplanation>;
+}
+
+/** Options of {@link RoutingApi.explain}. */
+export interface ExplainOptions {
+  /**
+   * Explain under this draft config — an object, or YAML/JSON text — instead of the one in
+   * force, without storing it: "where would requests go if this went live?". It is validated
+   * like `config.update` (problems with line and column); the explanation's `configVersion` is
+   * then 0. @default the office's config in force
+   */
+  config?: OfficeConfigInput | string;
+  /** The draft's file name, for problem positions. @default none */
+  filename?: string;
 }
 
 export function configApi(runtime: Runtime, who: Actor): ConfigApi {
@@ -103,7 +116,7 @@ export function configApi(runtime: Runtime, who: Actor): ConfigApi {
 
 export function routingApi(runtime: Runtime, who: Actor): RoutingApi {
   return {
-    async explain(raw) {
+    async explain(raw, options = {}) {
       const input = parseInput(submitRequestInput, raw, 'explain input');
       const actor = await loadActor(runtime, who, 'read');
       const now = runtime.clock.now();
@@ -112,7 +125,10 @@ export function routingApi(runtime: Runtime, who: Actor): RoutingApi {
         officeId: actor.officeId,
         createdAt: now,
       };
-      const policy = await officePolicy(runtime, actor.officeId);
+      const policy =
+        options.config === undefined
+          ? await officePolicy(runtime, actor.officeId)
+          : await (await import('./draft-policy.js')).draftPolicy(runtime, actor.officeId, options.config, options.filename, checkDirectoryReferences);
       const result = policy ? await policy.route(request, { explain: true }) : null;
       if (!result) {
         throw new KechuangError('NOT_FOUND', 'This office has no config yet, so there is no routing to explain. Store one with config.update first.', { model: 'office_config' });

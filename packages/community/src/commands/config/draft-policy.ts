@@ -1,0 +1,25 @@
+import type { OfficeConfig, OfficeConfigInput } from '../../config/config-schema.js';
+import type { OfficePolicy } from '../../pipeline/office-policy.js';
+import type { Runtime } from '../../pipeline/runtime.js';
+
+/**
+ * The policy of a draft config, validated like `config.update` and compiled for one use, never
+ * stored or cached. Loaded only when a draft is explained; the directory check is passed in so
+ * that this chunk does not split the start bundle.
+ */
+export async function draftPolicy(
+  runtime: Runtime,
+  officeId: string,
+  draft: OfficeConfigInput | string,
+  filename: string | undefined,
+  checkDirectoryReferences: (runtime: Runtime, officeId: string, config: OfficeConfig) => Promise<void>,
+): Promise<OfficePolicy> {
+  const { parseOfficeConfig, assertOfficeConfig } = await import('../../config/index.js');
+  const config =
+    typeof draft === 'string'
+      ? parseOfficeConfig(draft, { operators: runtime.operators, ...(filename ? { filename } : {}) })
+      : assertOfficeConfig(draft, { operators: runtime.operators });
+  await checkDirectoryReferences(runtime, officeId, config);
+  const { policyFor } = await import('../../pipeline/policy-engine.js');
+  return policyFor(runtime, { officeId, version: 0, config, createdAt: runtime.clock.now(), createdById: null }, true);
+}
