@@ -193,3 +193,6 @@ export type { MonthlyReport, MonthlyReportData, ReportUnitRow, ReportFigures, Re
 export * from './storage/index.js';
 export type { ClaimArgs } from './storage/types.js';
 export { coreModels, buildSchema, CORE_SCHEMA_VERSION } from './storage/core-schema.js';
+
+// Idempotency keys for hosts' edges (HTTP `Idempotency-Key`), kept in storage
+export { idempotencyKeys, type IdempotencyKeys, type IdempotencyClaim, type IdempotencyClaimInput, type ClaimedKey } from './idempotency/idempotency-keys.js';

@@ -231,6 +231,15 @@ export const coreModels: Record<string, ModelDefinition> = {
     unique: [{ name: 'timeline_entry_request_seq_index', fields: ['requestId', 'seq', 'index'] }],
     indexes: [{ name: 'timeline_entry_office_request', fields: ['officeId', 'requestId', 'seq'] }],
   },
+  /**
+   * Idempotency keys of calls made at a host's edge (e.g. HTTP `Idempotency-Key`): the first
+   * call claims the key, later ones with it get the stored response.
+   */
+  idempotency_key: {
+    fields: { id: s, officeId: s, scope: s, key: s, fingerprint: s, state: s, response: jn, leaseUntil: d, expiresAt: d, createdAt: d, version: n },
+    unique: [{ name: 'idempotency_key_unique', fields: ['officeId', 'scope', 'key'] }],
+    indexes: [{ name: 'idempotency_key_expires', fields: ['expiresAt'] }],
+  },
   visit: {
     fields: {
       id: s,
@@ -251,7 +260,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 8;
+export const CORE_SCHEMA_VERSION = 9;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { demoServer, type DemoServer } from '../__fixtures__/demo-server.js';
+
+let world: DemoServer;
+beforeAll(async () => {
+  world = await demoServer();
+});
+
+const json = async (response: Response) => ({ status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> });
+
+describe('request routes', () => {
+  it('submits, then works a request around the loop', async () => {
+    const { call, demo } = world;
+    const { enterpriseId, captainId: captain } = world.p01;
+    const submitted = await json(
+      await call(captain, 'POST', '/api/requests', { communityId: demo.communityId, enterpriseId, channel: 'captain_report', category: 'legal', title: '企业尾款无法收回', description: '40余个项目尾款未结' }),
+    );
+    expect(submitted.status).toBe(201);
+    const id = submitted.body['id'] as string;
+    expect(submitted.body['assigneeId']).toBe(demo.lawyerId);
+    const accepted = await json(await call(demo.lawyerId, 'POST', `/api/requests/${id}/accept`, { version: 1 }));
+    expect(accepted.status).toBe(200);
+    expect(accepted.body['status']).toBe('accepted');
+    const got = await json(await call(demo.lawyerId, 'GET', `/api/requests/${id}`));
+    expect((got.body['timeline'] as unknown[]).length).toBeGreaterThan(1);
+  });
+
+  it('answers bad input with problem+json listing the issues', async () => {
+    const { call, demo } = world;
+    const response = await json(await call(demo.stationHeadId, 'POST', '/api/requests', { communityId: demo.communityId, channel: 'fax', title: '' }));
+    expect(response.status).toBe(400);
+    expect(response.type).toBe('application/problem+json');
+    expect(response.body['code']).toBe('VALIDATION_FAILED');
+    expect((response.body['issues'] as { path: string[] }[]).map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['body.channel', 'body.title']));
+  });
+
+  it('serves an OpenAPI 3.1 document', async () => {
+    const response = await json(await world.call(null, 'GET', '/openapi.json'));
+    expect(response.status).toBe(200);
+    expect(response.body['openapi']).toBe('3.1.0');
+    expect(Object.keys(response.body['paths'] as object)).toContain('/api/requests/{id}/follow-up');
+  });
+});
