@@ -196,3 +196,6 @@ export { coreModels, buildSchema, CORE_SCHEMA_VERSION } from './storage/core-sch
 
 // Idempotency keys for hosts' edges (HTTP `Idempotency-Key`), kept in storage
 export { idempotencyKeys, type IdempotencyKeys, type IdempotencyClaim, type IdempotencyClaimInput, type ClaimedKey } from './idempotency/idempotency-keys.js';
+
+// The change feed: committed request changes in commit order, for live views across instances
+export { readChanges, type RequestChange, type ReadChangesInput, type ChangesPage } from './changes/read-changes.js';

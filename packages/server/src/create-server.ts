@@ -11,6 +11,7 @@ import { HttpProblem, problemResponse, toProblem } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { ServerEnv } from './http/server-env.js';
 import { registerRequestRoutes } from './rest/request-routes.js';
+import { registerEventStream } from './events/event-stream.js';
 import type { ServerOptions } from './server-options.js';
 
 /** The HTTP API: a web-standard fetch handler, and the Hono app behind it for hosts that mount it. */
@@ -85,6 +86,8 @@ export function createServer(options: ServerOptions): KechuangServer {
   if (options.devSignIn) app.route('/dev', options.devSignIn.routes);
   registerRequestRoutes(app);
   // ─── more route families register here ───
+  const stream = registerEventStream(app, community, options.events ?? {});
+  closers.push(() => stream.close());
 
   app.doc31('/openapi.json', { openapi: '3.1.0', info: API_INFO });
   app.get('/healthz', (c) => c.json({ ok: true }));
