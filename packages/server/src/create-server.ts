@@ -11,7 +11,10 @@ import { HttpProblem, problemResponse, toProblem } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { ServerEnv } from './http/server-env.js';
 import { registerRequestRoutes } from './rest/request-routes.js';
+import { registerSdkRoutes } from './rest/sdk-routes.js';
 import { registerEventStream } from './events/event-stream.js';
+import { registerAttachmentRoutes } from './rest/attachment-routes.js';
+import { DEFAULT_ATTACHMENT_TYPES } from './rest/attachment-types.js';
 import type { ServerOptions } from './server-options.js';
 
 /** The HTTP API: a web-standard fetch handler, and the Hono app behind it for hosts that mount it. */
@@ -85,6 +88,8 @@ export function createServer(options: ServerOptions): KechuangServer {
 
   if (options.devSignIn) app.route('/dev', options.devSignIn.routes);
   registerRequestRoutes(app);
+  if (options.blobStore) registerAttachmentRoutes(app, { blobStore: options.blobStore, maxBytes: attachmentBytes, types: limits.attachmentTypes ?? DEFAULT_ATTACHMENT_TYPES });
+  registerSdkRoutes(app);
   // ─── more route families register here ───
   const stream = registerEventStream(app, community, options.events ?? {});
   closers.push(() => stream.close());
