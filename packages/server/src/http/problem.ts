@@ -1,3 +1,5 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { isKechuangError, type ValidationIssue } from '@kechuang/community';
 import { PROBLEM_STATUS, PROBLEM_TITLES, type ProblemCode, type ServerErrorCode } from './problem-codes.js';
 
@@ -86,10 +88,12 @@ function build(code: ProblemCode, detail: string, instance: string, issues?: Val
   };
 }
 
-/** A `Response` carrying `problem`, with the problem+json media type. */
-export function problemResponse(problem: ProblemResponse): Response {
-  return new Response(JSON.stringify(problem.body), {
-    status: problem.body.status,
-    headers: { 'content-type': PROBLEM_JSON, ...problem.headers },
-  });
+/**
+ * A `Response` carrying `problem`, with the problem+json media type. Given the request's
+ * context, it keeps the headers middleware already set (request id, security headers).
+ */
+export function problemResponse(problem: ProblemResponse, c?: Context): Response {
+  const headers = { 'content-type': PROBLEM_JSON, ...problem.headers };
+  if (c) return c.body(JSON.stringify(problem.body), problem.body.status as ContentfulStatusCode, headers);
+  return new Response(JSON.stringify(problem.body), { status: problem.body.status, headers });
 }
