@@ -53,6 +53,60 @@ export interface BenchmarkDefinition {
   teardown?(): Promise<void>;
 }
 
+/**
+ * A benchmark that measures itself instead of being timed call by call: an HTTP load test, say,
+ * that drives a server in another process. `measure` runs both sides and returns their figures;
+ * the runner reports the main side's requests per second as its ops/s, the baseline's as the
+ * baseline's, and keeps the rest under `load` in bench/results/latest.json.
+ *
+ * @example
+ * ```ts
+ * export const benchmarks: AnyBenchmarkDefinition[] = [
+ *   { name: 'server.submit', async measure() { return { seconds: 20, connections: 50, warmupSeconds: 3, loadAverageBefore: loadavg()[0], main, baseline } } },
+ * ];
+ * ```
+ */
+export interface LoadBenchmarkDefinition {
+  /** Unique across all bench files, as for {@link BenchmarkDefinition}. */
+  name: string;
+  /** Runs once before `measure` (not timed). */
+  setup?(): Promise<void>;
+  measure(): Promise<LoadMeasurement>;
+  /** Runs once after `measure` (also after a failure). */
+  teardown?(): Promise<void>;
+}
+
+/** What a bench file may export in `benchmarks`. */
+export type AnyBenchmarkDefinition = BenchmarkDefinition | LoadBenchmarkDefinition;
+
+/** One side of a load test, e.g. the SDK's server or the bare framework. */
+export interface LoadSide {
+  name: string;
+  /** Mean of the per-second request counts. */
+  requestsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** Responses received. */
+  requests: number;
+  /** Connection errors and timeouts. */
+  errors: number;
+  /** Responses with a status outside 200–299. */
+  non2xx: number;
+  /** Responses with a status other than the one expected (e.g. 200 where 201 is expected). */
+  unexpectedStatus: number;
+}
+
+/** The figures of a {@link LoadBenchmarkDefinition}: both sides under the same load. */
+export interface LoadMeasurement {
+  seconds: number;
+  connections: number;
+  warmupSeconds: number;
+  /** The 1-minute load average when the benchmark began: near or above the core count, other work competed for the CPU. */
+  loadAverageBefore: number;
+  main: LoadSide;
+  baseline: LoadSide;
+}
+
 /** One entry of bench/results/latest.json. */
 export interface BenchmarkResult {
   name: string;
@@ -61,6 +115,8 @@ export interface BenchmarkResult {
   baselineOpsPerSec?: number;
   /** opsPerSec / baselineOpsPerSec */
   ratio?: number;
+  /** The full figures of a load benchmark. */
+  load?: LoadMeasurement;
 }
 
 /** The shape of bench/results/latest.json. */

@@ -10,8 +10,11 @@
  *   measuring time per side (default 2000 ms, or BENCH_TIME_MS), split across the rounds.
  *   ops/s = total calls / total measured time over all rounds. A benchmark with `fixedCalls`
  *   (slow operations) makes that many calls per round instead, in its own number of rounds.
+ * - A load benchmark (`measure` instead of `fn`, see LoadBenchmarkDefinition) measures itself,
+ *   e.g. an HTTP server under autocannon; its ops/s are the requests per second of each side,
+ *   and its latencies and error counts are printed in a second table and kept under `load`.
  * - Prints a table and writes bench/results/latest.json:
- *   { benchmarks: [{ name, opsPerSec, baselineName?, baselineOpsPerSec?, ratio? }], date, machine }
+ *   { benchmarks: [{ name, opsPerSec, baselineName?, baselineOpsPerSec?, ratio?, load? }], date, machine }
  *   where ratio = opsPerSec / baselineOpsPerSec (> 1: faster than the baseline).
  *
  * Benchmarks are for humans reading numbers; tests never assert on timings.
@@ -21,7 +24,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
-import type { BenchmarkDefinition, BenchmarkReport, BenchmarkResult } from './harness.js';
+import type { AnyBenchmarkDefinition, BenchmarkDefinition, BenchmarkReport, BenchmarkResult, LoadSide } from './harness.js';
 
 const ROUNDS = 6;
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
@@ -46,14 +49,14 @@ if (files.length === 0) {
   process.exit(1);
 }
 
-const all: { file: string; def: BenchmarkDefinition }[] = [];
+const all: { file: string; def: AnyBenchmarkDefinition }[] = [];
 for (const file of files) {
   const mod = (await import(pathToFileURL(join(benchDir, file)).href)) as { benchmarks?: unknown };
   if (!Array.isArray(mod.benchmarks)) {
     console.error(`bench: ${file} must export \`benchmarks: BenchmarkDefinition[]\``);
     process.exit(1);
   }
-  for (const def of mod.benchmarks as BenchmarkDefinition[]) {
+  for (const def of mod.benchmarks as AnyBenchmarkDefinition[]) {
     const clash = all.find((entry) => entry.def.name === def.name);
     if (clash) {
       console.error(`bench: duplicate benchmark name "${def.name}" in ${clash.file} and ${file}`);
@@ -80,8 +83,9 @@ interface Totals {
 }
 
 const roundMs = timePerSideMs / ROUNDS;
+const timed = selected.some(({ def }) => !('measure' in def));
 console.log(
-  `bench: ${selected.length} benchmark(s), ${ROUNDS} alternating rounds of ${Math.round(roundMs)} ms per side, node ${process.version}\n`,
+  `bench: ${selected.length} benchmark(s)${timed ? `, ${ROUNDS} alternating rounds of ${Math.round(roundMs)} ms per side` : ''}, node ${process.version}\n`,
 );
 
 const results: BenchmarkResult[] = [];
@@ -90,8 +94,24 @@ let failures = 0;
 
 for (const [index, { file, def }] of selected.entries()) {
   const label = `[${index + 1}/${selected.length}] ${def.name}`;
-  process.stdout.write(`${label} (${file})${def.baseline ? ` vs ${def.baseline.name}` : ''}: setup`);
+  process.stdout.write(`${label} (${file})${'baseline' in def && def.baseline ? ` vs ${def.baseline.name}` : ''}: setup`);
   try {
+    if ('measure' in def) {
+      await def.setup?.();
+      process.stdout.write(', measuring\n');
+      const load = await def.measure();
+      const entry: BenchmarkResult = {
+        name: def.name,
+        opsPerSec: load.main.requestsPerSec,
+        baselineName: load.baseline.name,
+        baselineOpsPerSec: load.baseline.requestsPerSec,
+        ratio: load.main.requestsPerSec / load.baseline.requestsPerSec,
+        load,
+      };
+      results.push(entry);
+      console.log(`${label} done: ${fmtOps(entry.opsPerSec)} req/s (${fmtRatio(entry.ratio ?? Number.NaN)} of baseline)`);
+      continue;
+    }
     const rounds = roundsOf(def);
     await def.setup?.();
     await def.baseline?.setup?.();
@@ -167,6 +187,7 @@ const line = (cells: string[]): string =>
 console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
 for (const row of rows) console.log(line(row));
 console.log('\nratio = ops/s ÷ baseline ops/s (> 1 is faster than the baseline)');
+printLoadTable(results);
 
 const cpu = cpus();
 const report: BenchmarkReport = {
@@ -232,4 +253,34 @@ function fmtOps(value: number): string {
 
 function fmtRatio(value: number): string {
   return `${value.toFixed(2)}×`;
+}
+
+/** Both sides of every load benchmark: throughput, latency and what went wrong. */
+function printLoadTable(all: BenchmarkResult[]): void {
+  const loads = all.filter((r) => r.load);
+  if (loads.length === 0) return;
+  const head = ['load benchmark', 'side', 'req/s', 'p50 ms', 'p99 ms', 'responses', 'errors', 'non-2xx', 'unexpected'];
+  const side = (name: string, s: LoadSide): string[] => [
+    name,
+    s.name,
+    fmtOps(s.requestsPerSec),
+    fmtMs(s.p50Ms),
+    fmtMs(s.p99Ms),
+    s.requests.toLocaleString('en-US'),
+    String(s.errors),
+    String(s.non2xx),
+    String(s.unexpectedStatus),
+  ];
+  const body = loads.flatMap((r) => [side(r.name, r.load!.main), side('', r.load!.baseline)]);
+  const w = head.map((h, col) => Math.max(h.length, ...body.map((row) => (row[col] ?? '').length)));
+  const fmt = (cells: string[]): string => cells.map((cell, col) => (col >= 2 ? cell.padStart(w[col]!) : cell.padEnd(w[col]!))).join('  ');
+  const { seconds, connections, warmupSeconds } = loads[0]!.load!;
+  const busiest = Math.max(...loads.map((r) => r.load!.loadAverageBefore));
+  console.log(`\nload: ${seconds} s and ${connections} connections per side after a ${warmupSeconds} s warm-up; 1-minute load average before, at most ${busiest.toFixed(1)}`);
+  console.log(`${fmt(head)}\n${w.map((n) => '-'.repeat(n)).join('  ')}`);
+  for (const row of body) console.log(fmt(row));
+}
+
+function fmtMs(value: number): string {
+  return value >= 10 ? value.toFixed(0) : value.toFixed(2);
 }
