@@ -11,6 +11,7 @@ import { HttpProblem, problemResponse, toProblem } from './http/problem.js';
 import { rateLimit } from './http/rate-limit.js';
 import type { ServerEnv } from './http/server-env.js';
 import { registerRequestRoutes } from './rest/request-routes.js';
+import { registerOpen311Routes } from './open311/open311-routes.js';
 import { registerSdkRoutes } from './rest/sdk-routes.js';
 import { registerEventStream } from './events/event-stream.js';
 import { registerAttachmentRoutes } from './rest/attachment-routes.js';
@@ -91,6 +92,7 @@ export function createServer(options: ServerOptions): KechuangServer {
   if (options.blobStore) registerAttachmentRoutes(app, { blobStore: options.blobStore, maxBytes: attachmentBytes, types: limits.attachmentTypes ?? DEFAULT_ATTACHMENT_TYPES });
   registerSdkRoutes(app);
   // ─── more route families register here ───
+  if (options.open311 !== false) registerOpen311Routes(app, { community, resolveActor, apiKeys: options.apiKeys, rateLimit: options.rateLimit, onError: report });
   const stream = registerEventStream(app, community, options.events ?? {});
   closers.push(() => stream.close());
 
