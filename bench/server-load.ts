@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { LoadSide } from './harness.js';
-import { READY_MARK } from './server-protocol.js';
+import { DONE_MARK, READY_MARK, type TargetCommand } from './server-protocol.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const targetFile = join(benchDir, 'server-target.ts');
@@ -24,14 +24,14 @@ export interface TargetProcess {
   pid: number;
   /** The JSON the target printed after its ready mark. */
   ready: Record<string, unknown>;
+  /** Sends a command and waits for its answer; an answer with `error` rejects. */
+  command(command: TargetCommand): Promise<Record<string, unknown>>;
   /** Asks the target to end and waits until it has (killing it if it does not). */
   stop(): Promise<void>;
 }
 
 /** How to start a target. */
 export interface TargetOptions {
-  /** Extra options for node, e.g. `--cpu-prof`. @default [] */
-  nodeArgs?: string[];
   /** How long the target may take to print its ready line. */
   readyTimeoutMs: number;
   /** Printed before each line the target writes to its standard output. @default '    ' */
@@ -56,7 +56,7 @@ function killLiveOnExit(): void {
 export function startTarget(args: string[], options: TargetOptions): Promise<TargetProcess> {
   killLiveOnExit();
   const prefix = options.prefix ?? '    ';
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ...(options.nodeArgs ?? []), targetFile, ...args], {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', targetFile, ...args], {
     cwd: dirname(benchDir),
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -67,6 +67,14 @@ export function startTarget(args: string[], options: TargetOptions): Promise<Tar
       resolve(signal ? `signal ${signal}` : `exit code ${code}`);
     });
   });
+
+  const answers: ((answer: Record<string, unknown>) => void)[] = [];
+  function command(line: TargetCommand): Promise<Record<string, unknown>> {
+    return new Promise((resolve, reject) => {
+      answers.push((answer) => (typeof answer['error'] === 'string' ? reject(new Error(`${line}: ${answer['error']}`)) : resolve(answer)));
+      child.stdin!.write(`${line}\n`);
+    });
+  }
 
   async function stop(): Promise<void> {
     if (!live.has(child)) return;
@@ -86,13 +94,20 @@ export function startTarget(args: string[], options: TargetOptions): Promise<Tar
     };
     const timer = setTimeout(() => fail(`bench/server-target.ts ${args[0]} was not ready within ${options.readyTimeoutMs / 1000} s`), options.readyTimeoutMs);
     child.once('error', (error) => fail(`could not start bench/server-target.ts: ${error.message}`));
-    void exited.then((how) => fail(`bench/server-target.ts ${args[0]} ended before it was ready (${how}); its errors are above`));
+    void exited.then((how) => {
+      fail(`bench/server-target.ts ${args[0]} ended before it was ready (${how}); its errors are above`);
+      for (const answer of answers.splice(0)) answer({ error: `the target ended (${how}) before answering` });
+    });
     // Lines keep being read after the ready line, so a chatty target never blocks on a full pipe.
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!ready && line.startsWith(`${READY_MARK} `)) {
         ready = true;
         clearTimeout(timer);
-        resolve({ pid: child.pid!, ready: JSON.parse(line.slice(READY_MARK.length + 1)) as Record<string, unknown>, stop });
+        resolve({ pid: child.pid!, ready: JSON.parse(line.slice(READY_MARK.length + 1)) as Record<string, unknown>, command, stop });
+        return;
+      }
+      if (line.startsWith(`${DONE_MARK} `)) {
+        answers.shift()?.(JSON.parse(line.slice(DONE_MARK.length + 1)) as Record<string, unknown>);
         return;
       }
       console.log(`${prefix}${line}`);

@@ -51,12 +51,16 @@ function shortUrl(url: string): string {
 }
 
 function packageOf(url: string): string {
-  if (url === '') return '(native or V8)';
   if (url.startsWith('node:')) return 'node (built-in modules)';
   const short = shortUrl(url);
   if (short.startsWith('packages/')) return short.split('/').slice(0, 2).join('/');
   const parts = short.split('/');
   return parts[0]?.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? short);
+}
+
+/** Native code has no URL: `run (native)` is better-sqlite3 running a statement, `writev (native)` a socket write. */
+function nativeName(functionName: string): string {
+  return functionName.startsWith('(') ? functionName : `${functionName || '(anonymous)'} (native)`;
 }
 
 /** Reads and summarises the profile in `file`. */
@@ -68,7 +72,8 @@ export function summariseProfile(file: string): ProfileSummary {
 
   const keyOf = (node: ProfileNode): string => {
     const { functionName, url, lineNumber } = node.callFrame;
-    return url ? `${functionName || '(anonymous)'}  ${shortUrl(url)}:${lineNumber + 1}` : functionName || '(anonymous)';
+    // tsx's transpiled sources put whole modules on line 1, where a line number says nothing.
+    return url ? `${functionName || '(anonymous)'}  ${shortUrl(url)}${lineNumber > 0 ? `:${lineNumber + 1}` : ''}` : nativeName(functionName);
   };
   // The distinct functions on each node's stack, computed once per node.
   const stacks = new Map<number, Set<string>>();
@@ -100,7 +105,7 @@ export function summariseProfile(file: string): ProfileSummary {
     const key = keyOf(node);
     self.set(key, (self.get(key) ?? 0) + us);
     for (const fn of stackOf(id)) total.set(fn, (total.get(fn) ?? 0) + us);
-    const pkg = node.callFrame.url ? packageOf(node.callFrame.url) : node.callFrame.functionName;
+    const pkg = node.callFrame.url ? packageOf(node.callFrame.url) : nativeName(node.callFrame.functionName);
     packages.set(pkg, (packages.get(pkg) ?? 0) + us);
   });
   total.delete('(root)');

@@ -13,14 +13,18 @@
  * Each prints `KECHUANG_BENCH_READY <json>` on a line of its own when it is ready (the URL, or
  * the fixture's path) and ends when its standard input closes: the benchmark closes it when it
  * is done, and the operating system does when the benchmark dies, so no server outlives a run.
- * SIGTERM and SIGINT end it too. Ending normally lets `--cpu-prof` write its profile.
+ * SIGTERM and SIGINT end it too. A serving target also takes the profiling commands of
+ * server-protocol.ts on its standard input, one per line, and answers each with
+ * `KECHUANG_BENCH_DONE <json>`.
  *
  * The SDK side names its caller by the `x-bench-actor` header (`head`: the station head who
  * submits, `lawyer`: the legal station's lawyer whose queue is listed), mapped to fixed member
  * actors, so no sign-in lookup adds to what is measured. The rate limit is off; no worker runs,
  * so outbox and timer rows accumulate untouched, as they would between two worker polls.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { createInterface } from 'node:readline';
 import { serve as serveHono } from '@hono/node-server';
 import { createCommunity, type Actor } from '@kechuang/community';
 import { createServer } from '@kechuang/server';
@@ -28,7 +32,7 @@ import { serve } from '@kechuang/server/node';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
 import { baselineApp } from './server-baseline.js';
 import { datasetSizeFromEnv, prepareServerDataset, readFixture, writeFixture } from './server-dataset.js';
-import { ACTOR_HEADER, READY_MARK } from './server-protocol.js';
+import { ACTOR_HEADER, DONE_MARK, READY_MARK } from './server-protocol.js';
 
 type Stop = () => Promise<void>;
 
@@ -39,7 +43,7 @@ async function main(): Promise<void> {
   if ((kind === 'sdk' || kind === 'baseline') && first && second) {
     if (!existsSync(first)) throw new Error(`no database at ${first}: run the prepare step first`);
     const stop = kind === 'sdk' ? await serveSdk(first, second) : await serveBaseline(first, second);
-    stopWhenTold(stop);
+    followStdin(stop);
     return;
   }
   throw new Error('usage: server-target.ts prepare <dir> | sdk <database> <fixture.json> | baseline <database> <fixture.json>');
@@ -90,8 +94,29 @@ async function serveBaseline(database: string, fixtureFile: string): Promise<Sto
   };
 }
 
-function stopWhenTold(stop: Stop): void {
+/** Carries out the commands on standard input, and stops when it closes or on a signal. */
+function followStdin(stop: Stop): void {
   let stopping = false;
+  let profiler: Session | undefined;
+  const done = (result: Record<string, unknown>): void => console.log(`${DONE_MARK} ${JSON.stringify(result)}`);
+  const run = async (line: string): Promise<Record<string, unknown>> => {
+    if (line === 'profile-start') {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      return {};
+    }
+    if (line.startsWith('profile-stop ') && profiler) {
+      const file = line.slice('profile-stop '.length);
+      const { profile } = await profiler.post('Profiler.stop');
+      profiler.disconnect();
+      profiler = undefined;
+      writeFileSync(file, JSON.stringify(profile));
+      return { file };
+    }
+    return { error: `unknown command or no profile running: ${line}` };
+  };
   const end = (): void => {
     if (stopping) return;
     stopping = true;
@@ -105,9 +130,12 @@ function stopWhenTold(stop: Stop): void {
       },
     );
   };
-  process.stdin.on('end', end);
   process.stdin.on('error', end);
-  process.stdin.resume();
+  createInterface({ input: process.stdin })
+    .on('line', (line) => {
+      run(line.trim()).then(done, (error: unknown) => done({ error: error instanceof Error ? error.message : String(error) }));
+    })
+    .on('close', end);
   process.once('SIGTERM', end);
   process.once('SIGINT', end);
 }

@@ -20,7 +20,9 @@
  * Environment (defaults in brackets): SERVER_BENCH_SECONDS [20] and SERVER_BENCH_CONNECTIONS
  * [50] per side, SERVER_BENCH_WARMUP_SECONDS [3], SERVER_BENCH_ENTERPRISES [6000] and
  * SERVER_BENCH_REQUESTS [3000] for the database, SERVER_BENCH_CPU_PROF=1 to profile the SDK's
- * server (`--cpu-prof`, into bench/.data/server-profiles) and print where its time went.
+ * server during the measured load (V8's CPU profiler, as `--cpu-prof` but without start-up and
+ * warm-up; into bench/.data/server-profiles/<benchmark>-sdk.cpuprofile) and print where its
+ * time went (bench/server-profile.ts).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -86,10 +88,8 @@ function httpBenchmark(spec: HttpSpec): LoadBenchmarkDefinition {
     const database = join(data.dir, `${spec.name}-${kind}.sqlite`);
     copyFileSync(data.template, database);
     copies.push(database);
-    const profileName = `${spec.name}-sdk.cpuprofile`;
-    const nodeArgs = PROFILE && kind === 'sdk' ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${profileName}`] : [];
-    if (nodeArgs.length > 0) mkdirSync(PROFILE_DIR, { recursive: true });
-    const target = await startTarget([kind, database, data.fixtureFile], { nodeArgs, readyTimeoutMs: 120_000 });
+    const profile = PROFILE && kind === 'sdk' ? join(PROFILE_DIR, `${spec.name}-sdk.cpuprofile`) : undefined;
+    const target = await startTarget([kind, database, data.fixtureFile], { readyTimeoutMs: 120_000 });
     let figures: LoadSide;
     let agreed: string | undefined;
     try {
@@ -109,14 +109,19 @@ function httpBenchmark(spec: HttpSpec): LoadBenchmarkDefinition {
       agreed = spec.check(answer, data.fixture, kind);
       if (WARMUP_SECONDS > 0) await runLoad('warm-up', { ...options, seconds: WARMUP_SECONDS });
       const name = kind === 'sdk' ? '@kechuang/server' : 'bare Hono + better-sqlite3';
+      if (profile) {
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        await target.command('profile-start');
+      }
       figures = await runLoad(name, options);
+      if (profile) await target.command(`profile-stop ${profile}`);
       console.log(`  ${spec.name} ${name}: ${Math.round(figures.requestsPerSec).toLocaleString('en-US')} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms`);
     } finally {
       await target.stop();
     }
-    if (nodeArgs.length > 0) {
-      console.log(`\n  ${spec.name}: where the SDK server's time went (profiled, so slower than unprofiled; ${join(PROFILE_DIR, profileName)})`);
-      console.log(`${formatProfile(summariseProfile(join(PROFILE_DIR, profileName)), 25).replace(/^/gm, '    ')}\n`);
+    if (profile) {
+      console.log(`\n  ${spec.name}: where the SDK server's time went (profiled, so slower than unprofiled; ${profile})`);
+      console.log(`${formatProfile(summariseProfile(profile), 25).replace(/^/gm, '    ')}\n`);
     }
     return { figures, agreed };
   }
