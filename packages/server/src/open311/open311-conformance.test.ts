@@ -160,13 +160,24 @@ describe('GET requests', () => {
     expect(closed).toMatchObject({ status: 'closed', status_notes: '已电话说明加计扣除政策', service_code: 'policy', lat: 30.2741, long: 120.1551, agency_responsible: '经济发展' });
   });
 
+  it('names the unit handling a request — a team, else the portfolio, else the office — never a person', async () => {
+    const legal = await submit({ service_code: 'legal', 'attribute[amount]': '120000', address_id: 'P01', description: '尾款无法收回' });
+    const [published] = (await (await world.open311(`/requests/${legal}.json?${key}`)).json()) as Record<string, unknown>[];
+    expect(published!['agency_responsible']).toBe('公共法律服务驿站');
+    const [open] = (await (await world.open311(`/requests/${openId}.json?${key}`)).json()) as Record<string, unknown>[];
+    expect(open!['agency_responsible']).toBe('综合治理');
+    const other = await submit({ service_code: 'other', address_string: '北门' });
+    const [fallback] = (await (await world.open311(`/requests/${other}.json?${key}&locale=en`)).json()) as Record<string, unknown>[];
+    expect(fallback!['agency_responsible']).toBe(world.office.name);
+  });
+
   it('filters by status, service_code and date range', async () => {
     const ids = async (query: string) => ((await (await world.open311(`/requests.json?${key}&${query}`)).json()) as { service_request_id: string }[]).map((r) => r.service_request_id);
     expect(await ids('status=open')).toContain(openId);
     expect(await ids('status=open')).not.toContain(closedId);
     expect(await ids('status=closed')).toEqual([closedId]);
     expect(await ids('status=open,closed')).toEqual(expect.arrayContaining([openId, closedId]));
-    expect(await ids('service_code=policy,legal')).toEqual([closedId]);
+    expect(await ids('service_code=policy,party')).toEqual([closedId]);
     expect(await ids('start_date=2099-01-01T00:00:00Z')).toEqual([]);
     expect(await ids(`end_date=${encodeURIComponent('2000-01-01T00:00:00+08:00')}`)).toEqual([]);
     expect(await ids(`start_date=${new Date(Date.now() - 3_600_000).toISOString()}&end_date=${new Date(Date.now() + 3_600_000).toISOString()}`)).toEqual(

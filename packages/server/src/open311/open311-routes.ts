@@ -90,7 +90,7 @@ export function registerOpen311Routes(app: OpenAPIHono<ServerEnv>, options: Open
   };
   const refuseKey = (presented: boolean): never => {
     if (!presented) throw new HttpProblem('UNAUTHENTICATED', MISSING_KEY);
-    if (!options.apiKeys) throw new KechuangError('FORBIDDEN', 'This server issues no Open311 API keys, so it takes no submissions over Open311. Ask the street office how to report to it.');
+    if (!options.apiKeys) throw new KechuangError('FORBIDDEN', 'This server issues no Open311 API keys: it takes no submissions over Open311, and reads need the sign-in of the office. Ask the street office how to report to it.');
     throw new KechuangError('FORBIDDEN', INVALID_KEY);
   };
   const reader = async (c: Context<ServerEnv>): Promise<CommunitySession> => {
