@@ -59,8 +59,8 @@ export function createServer(options: ServerOptions): KechuangServer {
   const closers: (() => Promise<void>)[] = [];
 
   const app = new OpenAPIHono<ServerEnv>();
-  app.onError((error, c) => problemResponse(toProblem(error, c.req.path, (e) => report(e, c.req.raw))));
-  app.notFound((c) => problemResponse(toProblem(new HttpProblem('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}. The API is described at /openapi.json.`), c.req.path, () => undefined)));
+  app.onError((error, c) => problemResponse(toProblem(error, c.req.path, (e) => report(e, c.req.raw)), c));
+  app.notFound((c) => problemResponse(toProblem(new HttpProblem('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}. The API is described at /openapi.json.`), c.req.path, () => undefined), c));
 
   app.use('*', requestId());
   app.use('*', secureHeaders({ crossOriginResourcePolicy: 'same-origin', referrerPolicy: 'no-referrer' }));

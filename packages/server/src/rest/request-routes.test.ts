@@ -41,3 +41,15 @@ describe('request routes', () => {
     expect(Object.keys(response.body['paths'] as object)).toContain('/api/requests/{id}/follow-up');
   });
 });
+
+describe('request command bodies', () => {
+  it('refuses a requestId in the body instead of silently using the path', async () => {
+    const { call } = world;
+    const created = (await (await call(world.p01.captainId, 'POST', '/api/requests', { communityId: world.demo.communityId, enterpriseId: world.p01.enterpriseId, channel: 'captain_report', category: 'legal', title: '路径与正文' })).json()) as { id: string };
+    const response = await call(world.demo.lawyerId, 'POST', `/api/requests/${created.id}/accept`, { requestId: 'another', version: 1 });
+    expect(response.status).toBe(400);
+    const { issues } = (await response.json()) as { issues: { path: string[] }[] };
+    expect(issues.map((i) => i.path.join('.'))).toContain('body');
+    expect(((await (await call(world.demo.lawyerId, 'GET', `/api/requests/${created.id}`)).json()) as { request: { version: number } }).request.version).toBe(1);
+  });
+});

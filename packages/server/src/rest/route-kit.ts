@@ -74,7 +74,9 @@ export function jsonRoute(app: OpenAPIHono<ServerEnv>, route: JsonRoute): void {
   app.on(route.method.toUpperCase(), honoPath, async (c) => {
     const params = c.req.param() as Record<string, string>;
     const query = route.query ? parsed(route.query, c.req.query(), 'query') : {};
-    const body = route.body ? await jsonBody(c, route.complete ? null : route.body) : {};
+    const body = route.body ? await jsonBody(c, route.body) : {};
+    // The body alone must fit its documented schema (so a `requestId` in it is refused, not
+    // silently replaced), and the completed input the SDK's.
     if (route.complete) parsed(route.complete.schema, route.complete.with(body, params), 'body');
     const result = await route.handler({ session: c.get('session'), params, query, body, c });
     if (result instanceof Response) return result;
