@@ -88,6 +88,15 @@ describe('POST requests', () => {
     for (const personal of ['张三', '13812345678', 'zhang.san@example.com', 'tt222111', '123456']) expect(published).not.toContain(personal);
   });
 
+  it('masks phone and ID numbers typed into the description when publishing it', async () => {
+    const description = '请联系王经理 13912345678，身份证 33010619900101123X';
+    const response = await world.open311('/requests.json', { form: { api_key: KEYS.city, service_code: 'policy', address_id: 'P01', description } });
+    expect(response.status, await response.clone().text()).toBe(200);
+    const id = ((await response.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    const [published] = (await (await world.open311(`/requests/${id}.json?api_key=${KEYS.city}`)).json()) as { description: string }[];
+    expect(published!.description).toBe('请联系王经理 139****5678，身份证 330106********123X');
+  });
+
   it('places a request by address_id, a park or building code of the community', async () => {
     const response = await world.open311('/requests.json', { form: { api_key: KEYS.city, service_code: 'policy', address_id: 'P01', description: '咨询' } });
     const id = ((await response.json()) as { service_request_id: string }[])[0]!.service_request_id;

@@ -1,4 +1,4 @@
-import { isKechuangError, type CommunitySession, type OfficeConfig, type ServiceRequest } from '@kechuang/community';
+import { isKechuangError, maskPersonalNumbers, type CommunitySession, type OfficeConfig, type ServiceRequest } from '@kechuang/community';
 import { createZoneConverter, isValidTimeZone } from '@kechuang/community/calendar';
 import { slaPromise, TEXTS, type Open311Locale } from './open311-locale.js';
 import { findCategory, portfolioLabel } from './service-catalog.js';
@@ -77,6 +77,7 @@ export async function requestPresenter(session: CommunitySession, terminal: read
     return request.outcomeNote ?? (request.outcome ? (texts.outcome[request.outcome] ?? null) : null);
   };
   const text = (value: unknown): string | null => (typeof value === 'string' && value.length > 0 ? value : null);
+  const masked = (value: string | null): string | null => (value === null ? null : maskPersonalNumbers(value));
   const number = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 
   return async (request) => {
@@ -87,10 +88,11 @@ export async function requestPresenter(session: CommunitySession, terminal: read
     return {
       service_request_id: request.id,
       status: closed ? 'closed' : 'open',
-      status_notes: closed ? notesOf(request) : null,
+      // Published to anyone with a key: phone and ID numbers typed into free text are masked.
+      status_notes: closed ? masked(notesOf(request)) : null,
       service_name: findCategory(config, request.category)?.labels[locale] ?? request.category,
       service_code: request.category,
-      description: text(request.description),
+      description: masked(text(request.description)),
       agency_responsible: agency,
       service_notice: slaPromise(config, request.slaPolicy, locale),
       requested_datetime: formatW3c(request.createdAt, zone),
