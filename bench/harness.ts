@@ -62,7 +62,7 @@ export interface BenchmarkDefinition {
  * @example
  * ```ts
  * export const benchmarks: AnyBenchmarkDefinition[] = [
- *   { name: 'server.submit', async measure() { return { seconds: 20, connections: 50, warmupSeconds: 3, loadAverageBefore: loadavg()[0], main, baseline } } },
+ *   { name: 'server.submit', async measure() { return { seconds: 20, connections: 50, warmupSeconds: 3, loadAverageBefore: 0.4, main, baseline } } },
  * ];
  * ```
  */

@@ -19,10 +19,10 @@
  *
  * Environment (defaults in brackets): SERVER_BENCH_SECONDS [20] and SERVER_BENCH_CONNECTIONS
  * [50] per side, SERVER_BENCH_WARMUP_SECONDS [3], SERVER_BENCH_ENTERPRISES [6000] and
- * SERVER_BENCH_REQUESTS [3000] for the database, SERVER_BENCH_CPU_PROF=1 to profile the SDK's
- * server during the measured load (V8's CPU profiler, as `--cpu-prof` but without start-up and
- * warm-up; into bench/.data/server-profiles/<benchmark>-sdk.cpuprofile) and print where its
- * time went (bench/server-profile.ts).
+ * SERVER_BENCH_REQUESTS [3000] for the database, SERVER_BENCH_CPU_PROF=1 to profile both servers
+ * during the measured load (V8's CPU profiler, as `--cpu-prof` but without start-up and
+ * warm-up; into bench/.data/server-profiles/<benchmark>-<sdk|baseline>.cpuprofile) and print
+ * where their time went (bench/server-profile.ts).
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -88,7 +88,7 @@ function httpBenchmark(spec: HttpSpec): LoadBenchmarkDefinition {
     const database = join(data.dir, `${spec.name}-${kind}.sqlite`);
     copyFileSync(data.template, database);
     copies.push(database);
-    const profile = PROFILE && kind === 'sdk' ? join(PROFILE_DIR, `${spec.name}-sdk.cpuprofile`) : undefined;
+    const profile = PROFILE ? join(PROFILE_DIR, `${spec.name}-${kind}.cpuprofile`) : undefined;
     const target = await startTarget([kind, database, data.fixtureFile], { readyTimeoutMs: 120_000 });
     let figures: LoadSide;
     let agreed: string | undefined;
@@ -120,7 +120,7 @@ function httpBenchmark(spec: HttpSpec): LoadBenchmarkDefinition {
       await target.stop();
     }
     if (profile) {
-      console.log(`\n  ${spec.name}: where the SDK server's time went (profiled, so slower than unprofiled; ${profile})`);
+      console.log(`\n  ${spec.name}: where the time of ${kind === 'sdk' ? "the SDK's server" : 'the baseline'} went (profiled, so slower than unprofiled; ${profile})`);
       console.log(`${formatProfile(summariseProfile(profile), 25).replace(/^/gm, '    ')}\n`);
     }
     return { figures, agreed };
@@ -131,7 +131,8 @@ function httpBenchmark(spec: HttpSpec): LoadBenchmarkDefinition {
     async measure() {
       const data = await preparedDataset();
       const loadAverageBefore = loadavg()[0] ?? 0;
-      if (loadAverageBefore > cpus().length / 2) {
+      // Preparing the database alone keeps one core busy; past the core count, others compete.
+      if (loadAverageBefore > cpus().length) {
         console.log(`  note: the 1-minute load average is ${loadAverageBefore.toFixed(1)} on ${cpus().length} cores; other work competes with the server and autocannon`);
       }
       const sdk = await side('sdk', data);
