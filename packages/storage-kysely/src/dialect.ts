@@ -84,7 +84,30 @@ export interface SqlDialectDescription {
    * @default the column itself
    */
   groupKey?(column: string): string;
+  /**
+   * How feeds keep their order ({@link FeedStrategy}); the adapter reports
+   * `capabilities.feed` and implements `readFeed()` only when set.
+   * @default undefined (no feeds: `feed: true` models are plain tables)
+   */
+  feed?: FeedStrategy;
 }
+
+/**
+ * How a `feed: true` model's rows keep their commit order for `readFeed()`, in hidden columns
+ * that no operation returns (reads decode the schema's fields only):
+ *
+ * - `'sqlite'`: `_feed INTEGER`, filled at insert time from a per-table counter in
+ *   `kechuang_feed_counters`, raised in the inserting transaction. Correct only where the
+ *   database holds one write lock from a transaction's first write to its commit (SQLite does,
+ *   across processes too): positions are then handed out in commit order, and a reader never
+ *   sees a gap that fills later. The counter only grows, so deleting rows (even the newest)
+ *   never lets a position be handed out twice, as `max(_feed) + 1` or SQLite's rowid would.
+ * - `'postgres'` (PostgreSQL 13 or later): `_feed_xid xid8 DEFAULT pg_current_xact_id()` (the
+ *   writing transaction) and `_feed_seq bigserial` (the order within and across transactions).
+ *   A reader takes only rows whose transaction is below its snapshot's xmin, so has finished,
+ *   ordered by (xid, seq); any transaction that can still commit has an id at or above xmin.
+ */
+export type FeedStrategy = 'sqlite' | 'postgres';
 
 function errorProp(error: unknown, key: string): unknown {
   return typeof error === 'object' && error !== null && key in error ? (error as Record<string, unknown>)[key] : undefined;
@@ -116,6 +139,7 @@ export const sqliteDialect: SqlDialectDescription = {
   skipLocked: false,
   serialize: true,
   groupKey: (column) => `+${column}`,
+  feed: 'sqlite',
   columnType: (type) => ({ string: 'TEXT', number: 'REAL', boolean: 'INTEGER', date: 'INTEGER', json: 'TEXT' })[type],
   encode(type, value) {
     if (type === 'boolean') return value ? 1 : 0;
@@ -160,6 +184,7 @@ export const postgresDialect: SqlDialectDescription = {
   returning: true,
   skipLocked: true,
   serialize: false,
+  feed: 'postgres',
   columnType: (type) =>
     ({ string: 'text COLLATE "C"', number: 'double precision', boolean: 'boolean', date: 'timestamptz', json: 'jsonb' })[type],
   encode(type, value) {

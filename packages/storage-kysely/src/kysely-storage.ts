@@ -4,7 +4,8 @@ import type { StorageAdapter, StorageCapabilities, StorageOperations, StorageSch
 import { storageError } from './storage-error.js';
 import { resolveDialect, type SqlDialectDescription } from './dialect.js';
 import { migrate } from './migrate.js';
-import { createOperations, type OperationContext } from './operations.js';
+import { createOperations, createRunner, type OperationContext } from './operations.js';
+import { createReadFeed } from './feed-read.js';
 
 /** Options of {@link kyselyStorage}. */
 export interface KyselyStorageOptions<DB = unknown> {
@@ -42,6 +43,9 @@ function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
  * columns; `init()` creates or migrates them and records the schema version in
  * `kechuang_migrations`.
  *
+ * Models declared `feed: true` get hidden columns that keep their commit order, and
+ * `readFeed()` tails them exactly once in that order (see {@link SqlDialectDescription.feed}).
+ *
  * Transactions run every statement on the transaction handle. On SQLite (one connection)
  * transactions and root-handle operations run one at a time in call order; calling the
  * adapter itself (instead of `tx`) inside a transaction callback throws STORAGE_ERROR
@@ -71,6 +75,7 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
     skipLocked: dialect.skipLocked,
     returning: dialect.returning,
     claim: true,
+    feed: dialect.feed !== undefined,
   });
 
   const currentSchema = (): StorageSchema => {
@@ -154,6 +159,7 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
       if (!root.claim) throw storageError('claim is not available.');
       return root.claim(args);
     }),
+    ...(dialect.feed === undefined ? {} : { readFeed: viaQueue(createReadFeed(dialect, currentSchema, db, createRunner(dialect, db))) }),
     transaction,
     init: (next) =>
       queue(async () => {

@@ -4,6 +4,7 @@ import type { SqlDialectDescription } from './dialect.js';
 import { storageError } from './storage-error.js';
 import { tableMap, type TableMap } from './query-sql.js';
 import { execute, ident } from './sql-text.js';
+import { feedStrategy, migrateFeed } from './feed-columns.js';
 
 /** The table that records applied schema versions. */
 export const MIGRATIONS_TABLE = 'kechuang_migrations';
@@ -52,11 +53,14 @@ async function migrateTable(db: QueryExecutorProvider, dialect: SqlDialectDescri
   for (const index of map.definition.indexes ?? []) {
     await run(`CREATE INDEX IF NOT EXISTS ${ident(index.name)} ON ${ident(map.table)} (${cols(index.fields)})`);
   }
+  const strategy = feedStrategy(dialect, map);
+  if (strategy) await migrateFeed((build) => execute(db, dialect, build), strategy, map, present);
 }
 
 /**
  * Brings the database to `schema`, inside the caller's transaction: creates missing tables,
- * nullable columns, unique indexes and indexes, then records the version in
+ * nullable columns, unique indexes and indexes, the hidden columns of `feed: true` models
+ * (see `FeedStrategy`), then records the version in
  * {@link MIGRATIONS_TABLE}. The same version and schema again is a no-op. Changes a database
  * cannot make safely (a new required column on an existing table) throw STORAGE_ERROR; any
  * database error propagates.

@@ -5,6 +5,7 @@ import { checkCount, isOrGroup, checkOrdering, checkWhere, modelOf, prepareCreat
 import { storageError } from './storage-error.js';
 import { createAggregate } from './aggregate.js';
 import { createClaim, type RunStatement } from './claim.js';
+import { allocateFeedPositions, feedStrategy } from './feed-columns.js';
 import type { SqlDialectDescription } from './dialect.js';
 import { afterSql, col, decodeRow, orderSql, param, tableMap, whereSql, type TableMap } from './query-sql.js';
 import { execute, ident, type SqlText } from './sql-text.js';
@@ -44,6 +45,17 @@ function selectsById(where: Where): boolean {
   return where.some((entry) => !isOrGroup(entry) && entry.field === 'id' && (entry.op ?? 'eq') === 'eq');
 }
 
+/** Runs statements on `db` (or the executor given), turning driver errors into the contract's. */
+export function createRunner(dialect: SqlDialectDescription, db: QueryExecutorProvider): RunStatement {
+  return async <R>(map: TableMap, build: (q: SqlText) => string, on = db) => {
+    try {
+      return await execute<R>(on, dialect, build);
+    } catch (error) {
+      throw mapError(error, dialect, map);
+    }
+  };
+}
+
 /** The storage operations over one executor (the root Kysely instance or a transaction). */
 export function createOperations(ctx: OperationContext, db: QueryExecutorProvider): StorageOperations {
   const { dialect } = ctx;
@@ -52,16 +64,26 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     checkWhere(map.model, map.definition, w ?? []);
     return w ?? [];
   };
-  const run: RunStatement = async <R>(map: TableMap, build: (q: SqlText) => string, on = db) => {
-    try {
-      return await execute<R>(on, dialect, build);
-    } catch (error) {
-      throw mapError(error, dialect, map);
-    }
-  };
+  const run = createRunner(dialect, db);
   const columns = (map: TableMap, fields: readonly string[]): string => fields.map((f) => col(map, f)).join(', ');
-  const values = (q: SqlText, map: TableMap, fields: readonly string[], row: Row): string =>
-    `(${fields.map((f) => param(q, map, f, row[f] ?? null)).join(', ')})`;
+  // `position`: the row's place in a SQLite feed, in the hidden last column.
+  const values = (q: SqlText, map: TableMap, fields: readonly string[], row: Row, position?: number): string =>
+    `(${fields.map((f) => param(q, map, f, row[f] ?? null)).join(', ')}${position === undefined ? '' : `, ${q.bindInteger(position)}`})`;
+  // Feeds kept by a counter take positions in the inserting transaction: the insert and the
+  // counter change run together (`first` is the position of the first row), all or none.
+  // `within`: an executor that is already atomic (the caller's ctx.atomic), so none is opened.
+  const withPositions = async (
+    map: TableMap,
+    count: number,
+    insert: (on: QueryExecutorProvider, first?: number) => Promise<unknown>,
+    within?: QueryExecutorProvider
+  ): Promise<void> => {
+    if (feedStrategy(dialect, map) !== 'sqlite') await insert(within ?? db);
+    else if (within) await insert(within, await allocateFeedPositions(run, map, count, within));
+    else await ctx.atomic(async (tx) => insert(tx, await allocateFeedPositions(run, map, count, tx)));
+  };
+  const insertColumns = (map: TableMap, fields: readonly string[], first: number | undefined): string =>
+    `${columns(map, fields)}${first === undefined ? '' : ', "_feed"'}`;
   const sets = (q: SqlText, map: TableMap, patch: Row): string =>
     Object.keys(patch)
       .map((f) => `${col(map, f)} = ${param(q, map, f, patch[f] ?? null)}`)
@@ -93,7 +115,9 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     const map = mapOf(model);
     const data = prepareCreateRow(model, map.definition, input);
     const fields = Object.keys(map.definition.fields);
-    await run(map, (q) => `INSERT INTO ${ident(map.table)} (${columns(map, fields)}) VALUES ${values(q, map, fields, data)}`);
+    await withPositions(map, 1, (on, first) =>
+      run(map, (q) => `INSERT INTO ${ident(map.table)} (${insertColumns(map, fields, first)}) VALUES ${values(q, map, fields, data, first)}`, on)
+    );
     // The stored row is the checked input: every conversion the adapter makes round-trips
     // exactly, so reading it back (RETURNING) would only cost a decode. `data` is already the
     // checks' deep copy, shared with no caller.
@@ -108,13 +132,27 @@ export function createOperations(ctx: OperationContext, db: QueryExecutorProvide
     const fields = Object.keys(map.definition.fields);
     // Keep each statement well inside the databases' bound-parameter limits (SQLite 32766, PostgreSQL 65535).
     const perStatement = Math.max(1, Math.min(500, Math.floor(30_000 / fields.length)));
-    const insert = (chunk: readonly Row[], on: QueryExecutorProvider) =>
-      run(map, (q) => `INSERT INTO ${ident(map.table)} (${columns(map, fields)}) VALUES ${chunk.map((row) => values(q, map, fields, row)).join(', ')}`, on);
-    if (rows.length <= perStatement) await insert(rows, db);
+    const insert = (offset: number, chunk: readonly Row[], on: QueryExecutorProvider, first?: number) =>
+      run(
+        map,
+        (q) =>
+          `INSERT INTO ${ident(map.table)} (${insertColumns(map, fields, first)}) VALUES ${chunk
+            .map((row, i) => values(q, map, fields, row, first === undefined ? undefined : first + offset + i))
+            .join(', ')}`,
+        on
+      );
+    if (rows.length <= perStatement) await withPositions(map, rows.length, (on, first) => insert(0, rows, on, first));
     else {
-      await ctx.atomic(async (on) => {
-        for (let i = 0; i < rows.length; i += perStatement) await insert(rows.slice(i, i + perStatement), on);
-      });
+      await ctx.atomic((tx) =>
+        withPositions(
+          map,
+          rows.length,
+          async (on, first) => {
+            for (let i = 0; i < rows.length; i += perStatement) await insert(i, rows.slice(i, i + perStatement), on, first);
+          },
+          tx
+        )
+      );
     }
     // As for create: the checked copies are what was stored.
     return rows;

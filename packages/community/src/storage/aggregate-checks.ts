@@ -1,12 +1,6 @@
-import { KechuangError } from '../errors/index.js';
-import { checkGroupBy, checkWhere, fieldOf } from './schema-checks.js';
+import { storageError } from './storage-error.js';
+import { checkGroupBy, checkWhere, describe, fieldOf } from './schema-checks.js';
 import type { AggregateArgs, ModelDefinition } from './types.js';
-
-function storageError(message: string, details: Record<string, unknown> = {}): KechuangError {
-  return new KechuangError('STORAGE_ERROR', message, details);
-}
-
-const describe = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
 /**
  * Checks an aggregate's `groupBy`, `where`, conditional `counts` and `percentiles` against the

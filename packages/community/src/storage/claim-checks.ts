@@ -1,4 +1,5 @@
-import { KechuangError } from '../errors/index.js';
+import type { KechuangError } from '../errors/index.js';
+import { storageError } from './storage-error.js';
 import { checkCount, checkOrdering, checkWhere, prepareUpdatePatch } from './schema-checks.js';
 import type { ClaimArgs, ModelDefinition, Row } from './types.js';
 
@@ -9,7 +10,7 @@ export interface CheckedClaim {
 }
 
 function claimError(model: string, message: string, details: Record<string, unknown> = {}): KechuangError {
-  return new KechuangError('STORAGE_ERROR', `claim on model "${model}": ${message}`, { model, ...details });
+  return storageError(`claim on model "${model}": ${message}`, { model, ...details });
 }
 
 /**

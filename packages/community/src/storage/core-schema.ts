@@ -230,6 +230,8 @@ export const coreModels: Record<string, ModelDefinition> = {
     },
     unique: [{ name: 'timeline_entry_request_seq_index', fields: ['requestId', 'seq', 'index'] }],
     indexes: [{ name: 'timeline_entry_office_request', fields: ['officeId', 'requestId', 'seq'] }],
+    // Event streams tail committed entries in commit order (readFeed), across instances.
+    feed: true,
   },
   /**
    * Idempotency keys of calls made at a host's edge (e.g. HTTP `Idempotency-Key`): the first
@@ -260,7 +262,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 9;
+export const CORE_SCHEMA_VERSION = 10;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {

@@ -1,4 +1,4 @@
-import { KechuangError } from '../errors/index.js';
+import { storageError } from './storage-error.js';
 import { isOrGroup, type FieldValue, type Row, type Where, type WhereCondition, type WhereOperator } from './types.js';
 
 const OPERATORS: ReadonlySet<string> = new Set<WhereOperator>([
@@ -16,9 +16,6 @@ const OPERATORS: ReadonlySet<string> = new Set<WhereOperator>([
   'is_not_null',
 ]);
 
-function storageError(message: string, details: Record<string, unknown> = {}): KechuangError {
-  return new KechuangError('STORAGE_ERROR', message, details);
-}
 
 function describeKind(value: unknown): string {
   if (value === null) return 'null';

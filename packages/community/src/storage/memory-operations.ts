@@ -1,4 +1,4 @@
-import { KechuangError } from '../errors/index.js';
+import { storageError } from './storage-error.js';
 import { checkAggregate } from './aggregate-checks.js';
 import { aggregateRows } from './aggregate-rows.js';
 import { cloneRow } from './clone-row.js';
@@ -102,10 +102,9 @@ export function createReadOperations(access: ReadAccess): ReadOperations {
     },
 
     async aggregate(args) {
-      access.assertUsable();
-      const definition = modelOf(access.schema(), args.model);
+      const { definition, rows } = select(access, args.model, args.where ?? []);
       checkAggregate(args.model, definition, args);
-      return aggregateRows(select(access, args.model, args.where ?? []).rows, args);
+      return aggregateRows(rows, args);
     },
   };
 }
@@ -146,8 +145,7 @@ export function createWriteOperations(access: WriteAccess): WriteOperations {
       const [current, ...others] = rows;
       if (!current) return null;
       if (others.length > 0) {
-        throw new KechuangError(
-          'STORAGE_ERROR',
+        throw storageError(
           `update on model "${model}" matched ${rows.length} rows, but it changes exactly one. ` +
             'Narrow "where" to a single row, e.g. by id.',
           { model, matched: rows.length }
@@ -155,8 +153,7 @@ export function createWriteOperations(access: WriteAccess): WriteOperations {
       }
       const id = idOf(current);
       if (patch['id'] !== undefined && patch['id'] !== id) {
-        throw new KechuangError(
-          'STORAGE_ERROR',
+        throw storageError(
           `update cannot change the id of a row on model "${model}" ("${id}"). Create a new row and delete the old one instead.`,
           { model, id }
         );

@@ -176,7 +176,7 @@ describe('memoryStorage: init and schema', () => {
     const storage = memoryStorage({ id: 'fixtures' });
     expect(storage.id).toBe('fixtures');
     expect(memoryStorage().id).toBe('memory');
-    expect(storage.capabilities).toStrictEqual({ transactions: true, aggregate: true, skipLocked: false, returning: true, claim: true });
+    expect(storage.capabilities).toStrictEqual({ transactions: true, aggregate: true, skipLocked: false, returning: true, claim: true, feed: true });
   });
 
   it('refuses to work before init, saying what to do', async () => {

@@ -1,9 +1,10 @@
-import { KechuangError } from '../errors/index.js';
+import { storageError } from './storage-error.js';
 import { createReadOperations, createWriteOperations, type ReadAccess, type WriteAccess } from './memory-operations.js';
 import { findConflict, MemoryTable, TransactionTable, type TableView } from './memory-table.js';
 import { checkSchema, modelOf, prepareCreateRow } from './schema-checks.js';
 import { prepareClaim } from './claim-checks.js';
 import { createSerialQueue } from './serial-queue.js';
+import { lazy } from '../internal/lazy.js';
 import type { ClaimArgs, Row, StorageAdapter, StorageCapabilities, StorageOperations, StorageSchema } from './types.js';
 
 /** Options of {@link memoryStorage}. */
@@ -17,13 +18,20 @@ export interface MemoryStorageOptions {
 
 type Tables = ReadonlyMap<string, MemoryTable>;
 
+/** What a memory transaction hands `fn`: every operation, none optional. */
+type MemoryTx = StorageOperations & ReturnType<typeof createWriteOperations>;
+
 const CAPABILITIES: StorageCapabilities = Object.freeze({
   transactions: true,
   aggregate: true,
   skipLocked: false,
   returning: true,
   claim: true,
+  feed: true,
 });
+
+// Reading a feed is for hosts that stream events: kept out of the core's entry chunk.
+const feedReader = lazy(() => import('./memory-feed.js'));
 
 // Runs inside a transaction, which memory transactions serialise: no other claim can interleave.
 async function claimWithin(tx: StorageOperations, schema: StorageSchema, args: ClaimArgs): Promise<Row[]> {
@@ -46,13 +54,16 @@ function migrate(tables: Tables, schema: StorageSchema): Tables {
   const next = new Map<string, MemoryTable>();
   for (const [model, definition] of Object.entries(schema.models)) {
     const table = new MemoryTable(definition);
-    for (const row of tables.get(model)?.values() ?? []) {
+    const old = tables.get(model);
+    for (const row of old?.values() ?? []) {
       const kept = Object.fromEntries(Object.entries(row).filter(([field]) => Object.hasOwn(definition.fields, field)));
       const migrated = prepareCreateRow(model, definition, kept);
       const conflict = findConflict(model, definition, table, migrated);
       if (conflict) throw conflict;
       table.put(migrated);
     }
+    // Feed positions a reader may hold survive; rows of a model that just became a feed got theirs from put().
+    if (old?.log.length) ({ log: table.log, at: table.at } = old);
     next.set(model, table);
   }
   return next;
@@ -70,6 +81,9 @@ function migrate(tables: Tables, schema: StorageSchema): Tables {
  * one-operation transactions, so they wait for an open transaction to finish — calling them
  * inside `fn` instead of using `tx` therefore waits forever. Reads on the adapter itself never
  * wait: they see the last committed state, never a transaction's uncommitted writes.
+ *
+ * `readFeed` (loaded on first use) tails `feed: true` models: a row's position is the count of
+ * its model's rows committed before it, plus one, assigned in the commit's synchronous step.
  *
  * @example
  * ```ts
@@ -96,22 +110,23 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
 
   const currentSchema = (): StorageSchema => {
     if (schema) return schema;
-    throw new KechuangError(
-      'STORAGE_ERROR',
+    throw storageError(
       `The "${id}" storage adapter has no schema yet. Call init(schema) before using it (createCommunity does this for you).`,
       { adapter: id }
     );
   };
 
-  const EMPTY: TableView = { get: () => undefined, has: () => false, values: () => [], holder: () => undefined };
+  // Stands in for the table of a model the schema lacks, which every operation refuses first anyway.
+  const EMPTY: TableView = new MemoryTable({ fields: {} });
   // A commit applies a transaction's changes in one synchronous step, so a reader never sees half of one.
   const committedAccess: ReadAccess = {
     schema: currentSchema,
     read: (model) => committed.get(model) ?? EMPTY,
     assertUsable: () => undefined,
   };
+  const reads = createReadOperations(committedAccess);
 
-  function transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T> {
+  function transaction<T>(fn: (tx: MemoryTx) => Promise<T>): Promise<T> {
     return exclusive(async () => {
       const txSchema = currentSchema();
       const overlays = new Map<string, TransactionTable>();
@@ -119,11 +134,8 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
       const overlay = (model: string): TransactionTable => {
         let table = overlays.get(model);
         if (!table) {
-          const definition = txSchema.models[model];
-          const base = committed.get(model);
-          // modelOf() has already refused unknown models before any write reaches here.
-          if (!definition || !base) throw new KechuangError('STORAGE_ERROR', `Unknown model "${model}".`, { adapter: id, model });
-          table = new TransactionTable(definition, base);
+          // Every write has passed modelOf() already, and init() gives every model a table.
+          table = new TransactionTable(modelOf(txSchema, model), committed.get(model) ?? EMPTY);
           overlays.set(model, table);
         }
         return table;
@@ -134,15 +146,13 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
         write: overlay,
         assertUsable: () => {
           if (open) return;
-          throw new KechuangError(
-            'STORAGE_ERROR',
-            `This "${id}" transaction has already finished, so its tx handle can no longer be used. ` +
-              'Do all the work inside the transaction callback and await every operation before it returns.',
+          throw storageError(
+            `This "${id}" transaction has already finished, so its tx handle is closed: await every operation on tx inside the transaction callback.`,
             { adapter: id }
           );
         },
       };
-      const tx: StorageOperations = { ...createReadOperations(access), ...createWriteOperations(access) };
+      const tx: MemoryTx = { ...createReadOperations(access), ...createWriteOperations(access) };
       tx.claim = (args) => claimWithin(tx, txSchema, args);
       try {
         const result = await fn(tx);
@@ -160,12 +170,13 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
   return {
     id,
     capabilities: CAPABILITIES,
-    ...createReadOperations(committedAccess),
+    ...reads,
     create: (args) => transaction((tx) => tx.create(args)),
-    createMany: (args) => transaction((tx) => tx.createMany?.(args) ?? Promise.resolve([])),
+    createMany: (args) => transaction((tx) => tx.createMany(args)),
     update: (args) => transaction((tx) => tx.update(args)),
     delete: (args) => transaction((tx) => tx.delete(args)),
     claim: (args) => transaction((tx) => claimWithin(tx, currentSchema(), args)),
+    readFeed: async (args) => (await feedReader()).readFeed(reads, committed, args),
     transaction,
     init: (next) =>
       exclusive(async () => {

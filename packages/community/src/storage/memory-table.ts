@@ -53,8 +53,16 @@ export class MemoryTable implements WritableTable {
   private readonly rows = new Map<string, Row>();
   /** Constraint name → unique key → id of the row that holds it. */
   private readonly keys = new Map<string, Map<string, string>>();
+  /**
+   * Feed models only: the ids of rows in the order they were first committed (position =
+   * index + 1), and each stored row's position. Commits are synchronous steps, so the order in
+   * which `put` first sees an id is the commit order. A deleted row keeps its log entry, which
+   * readers skip because `at` no longer points to it.
+   */
+  log: string[] = [];
+  at = new Map<string, number>();
 
-  constructor(private readonly definition: ModelDefinition) {
+  constructor(readonly definition: ModelDefinition) {
     for (const { name } of definition.unique ?? []) this.keys.set(name, new Map());
   }
 
@@ -74,6 +82,7 @@ export class MemoryTable implements WritableTable {
     const id = idOf(row);
     const previous = this.rows.get(id);
     if (previous) this.unindex(previous);
+    else if (this.definition.feed) this.at.set(id, this.log.push(id));
     for (const constraint of this.definition.unique ?? []) {
       const key = uniqueKey(row, constraint.fields);
       if (key !== null) this.keys.get(constraint.name)?.set(key, id);
@@ -85,6 +94,7 @@ export class MemoryTable implements WritableTable {
     if (!stored) return;
     this.unindex(stored);
     this.rows.delete(id);
+    this.at.delete(id);
   }
   private unindex(row: Row): void {
     for (const constraint of this.definition.unique ?? []) {

@@ -1,4 +1,4 @@
-import { KechuangError } from '../errors/index.js';
+import { storageError } from './storage-error.js';
 import { cloneFieldValue } from './clone-row.js';
 import { checkCondition } from './evaluate-where.js';
 import {
@@ -20,11 +20,9 @@ import {
 const FIELD_TYPES: ReadonlySet<string> = new Set<FieldType>(['string', 'number', 'boolean', 'date', 'json']);
 const MAX_JSON_DEPTH = 100;
 
-function storageError(message: string, details: Record<string, unknown> = {}): KechuangError {
-  return new KechuangError('STORAGE_ERROR', message, details);
-}
 
-function describe(value: unknown): string {
+/** A value as messages show it, e.g. `the string "abc"`, `a Date`, `null`. */
+export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid Date' : 'a Date';

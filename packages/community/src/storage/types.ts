@@ -36,6 +36,14 @@ export interface ModelDefinition {
   unique?: { name: string; fields: string[] }[];
   /** Secondary indexes that serve the core's list queries; SQL adapters create them. */
   indexes?: { name: string; fields: string[] }[];
+  /**
+   * Rows are append-only and can be read back in commit order with
+   * {@link StorageAdapter.readFeed}. The core only creates rows of such a model (deleting old
+   * ones, e.g. for retention, is allowed: positions are never handed out again). SQL adapters
+   * keep the order in hidden columns that no operation returns.
+   * @default false
+   */
+  feed?: boolean;
 }
 
 /** The whole schema the core hands an adapter: model name → definition. */
@@ -131,6 +139,12 @@ export interface StorageCapabilities {
    * @default false
    */
   claim?: boolean;
+  /**
+   * `readFeed()` is implemented: rows of models with `feed: true` can be tailed in commit
+   * order, exactly once, from any number of readers.
+   * @default false
+   */
+  feed?: boolean;
 }
 
 /**
@@ -196,6 +210,40 @@ export interface ClaimArgs {
    * `attempts`; none may also be in `set`.
    */
   increment?: readonly string[];
+}
+
+/**
+ * Arguments of {@link StorageAdapter.readFeed}.
+ *
+ * @example
+ * ```ts
+ * const args: ReadFeedArgs = { model: 'timeline_entry', where: [{ field: 'officeId', value: 'o1' }], after: lastPosition, limit: 100 };
+ * ```
+ */
+export interface ReadFeedArgs {
+  /** A model with `feed: true`. */
+  model: string;
+  /** Which rows to return; positions still follow the model's one global order. @default [] */
+  where?: Where;
+  /**
+   * A position from an earlier call (of any `where`) on the same model and database, or
+   * null/absent to read from the beginning.
+   */
+  after?: string | null;
+  /** The most rows to return: an integer from 1 to 1000. */
+  limit: number;
+}
+
+/** One row of a feed and its position. */
+export interface FeedEntry {
+  /**
+   * Where the row stands in the model's feed: an opaque, short (at most 64 characters) ASCII
+   * string without whitespace, e.g. `"42"` or `"1234:98"`. Fit for an SSE `id:` line; hand it
+   * back as `after` to read on. The same row has the same position in every read.
+   */
+  position: string;
+  /** The row, exactly as `findOne` returns it (no hidden columns). */
+  row: Row;
 }
 
 /** The operations available inside and outside a transaction. */
@@ -268,6 +316,49 @@ export interface StorageAdapter extends StorageOperations {
    * rather than catching them inside `fn`.
    */
   transaction<T>(fn: (tx: StorageOperations) => Promise<T>): Promise<T>;
+  /**
+   * Reads the committed rows of a `feed: true` model in commit order, strictly after the
+   * position `after`, at most `limit` of them, each with its position. Only when
+   * `capabilities.feed` is true; adapter-level only (never on `tx`, and not from inside a
+   * transaction callback).
+   *
+   * Calling it again and again, each time with the position of the last entry returned (or the
+   * same `after` when nothing came back), returns every committed row matching `where` exactly
+   * once, in one total order, even when transactions commit in another order than the one in
+   * which they started or wrote:
+   *
+   * - rows of a transaction that rolls back never appear;
+   * - a row of a transaction still open is held back, and with it everything ordered after it,
+   *   so a reader never moves past a row that may still commit; a read may therefore return
+   *   fewer rows than exist, or none, and the rest comes in later calls;
+   * - a transaction's rows come in the order it wrote them, and a transaction that started
+   *   after another committed comes after it;
+   * - `where` only filters: the order and the positions are one order per model, so the same row
+   *   has the same position whichever `where` read it, and a position from one `where` resumes
+   *   another;
+   * - a deleted row is not returned; positions are never handed out again.
+   *
+   * How long a row is held back depends on the adapter: on memory and SQLite, until it commits.
+   * On PostgreSQL, until every transaction that was open when the row's transaction took its
+   * id has finished, so a long-running or idle-in-transaction session anywhere on the server
+   * (any database) delays the feed for as long as it stays open; it never loses rows.
+   *
+   * Errors: a model without `feed: true`, an unknown model, a bad `where` or a `limit` outside
+   * 1..1000 throw `STORAGE_ERROR`; an `after` that is not a position of this adapter throws
+   * `INVALID_CURSOR` (start again from the beginning with null).
+   *
+   * @example Tailing a feed
+   * ```ts
+   * let after: string | null = null;
+   * for (;;) {
+   *   const entries = await storage.readFeed({ model: 'timeline_entry', where: [{ field: 'officeId', value: officeId }], after, limit: 100 });
+   *   for (const { position, row } of entries) send(position, row);
+   *   after = entries.at(-1)?.position ?? after;
+   *   if (entries.length === 0) await sleep(500);
+   * }
+   * ```
+   */
+  readFeed?(args: ReadFeedArgs): Promise<FeedEntry[]>;
   /** Releases connections. */
   close?(): Promise<void>;
 }

@@ -6,6 +6,9 @@ export const RECORD = 'kit_record';
 /** A model with a two-field unique constraint (nullable `code`) and a version for guarded updates. */
 export const ACCOUNT = 'kit_account';
 
+/** A feed model (`feed: true`): rows tailed in commit order with `readFeed`. */
+export const FEED = 'kit_feed';
+
 /**
  * The schema the conformance kit hands to `adapter.init()`. Its model names start with `kit_`
  * so they cannot clash with the core's tables if an adapter author points the kit at a shared
@@ -42,6 +45,16 @@ export const conformanceSchema: StorageSchema = {
       },
       unique: [{ name: 'kit_account_scope_code', fields: ['scope', 'code'] }],
       indexes: [{ name: 'kit_account_scope', fields: ['scope'] }],
+    },
+    [FEED]: {
+      fields: {
+        id: { type: 'string' },
+        scope: { type: 'string' },
+        n: { type: 'number' },
+        at: { type: 'date' },
+      },
+      indexes: [{ name: 'kit_feed_scope', fields: ['scope'] }],
+      feed: true,
     },
   },
 };

@@ -6,6 +6,8 @@ import { claimCases } from './cases/claim.js';
 import { countDeleteCases } from './cases/count-delete.js';
 import { createManyCases } from './cases/create-many.js';
 import { crudCases } from './cases/crud.js';
+import { feedCases } from './cases/feed.js';
+import { feedPropertyCases } from './cases/feed-property.js';
 import { guardedUpdateCases } from './cases/guarded-update.js';
 import { invalidQueryCases } from './cases/invalid-queries.js';
 import { orderingCases } from './cases/ordering.js';
@@ -30,6 +32,7 @@ export type StorageConformanceGroup =
   | 'countDelete'
   | 'aggregate'
   | 'claim'
+  | 'feed'
   | 'invalidQueries';
 
 /**
@@ -54,7 +57,7 @@ export interface TestStorageAdapterOptions {
    * Groups to skip, each with the reason shown in the test report, e.g.
    * `{ invalidQueries: 'driver errors are wrapped in #123' }`. Use it sparingly: a skipped
    * group is a part of the contract the adapter does not prove. Groups gated by a capability
-   * (`aggregate`, `claim`) skip themselves when the adapter reports the capability as false.
+   * (`aggregate`, `claim`, `feed`) skip themselves when the adapter reports the capability as false.
    * @default {}
    */
   skip?: Partial<Record<StorageConformanceGroup, string>>;
@@ -85,6 +88,7 @@ const GROUP_TITLES: Record<StorageConformanceGroup, string> = {
   countDelete: 'count and delete',
   aggregate: 'aggregate',
   claim: 'claim: atomic claims no concurrent claimer shares',
+  feed: 'readFeed: committed rows exactly once, in commit order',
   invalidQueries: 'invalid queries',
 };
 
@@ -159,6 +163,7 @@ export function testStorageAdapter(
       transactions: noTransactions,
       aggregate: capabilities.aggregate ? undefined : 'adapter reports capabilities.aggregate = false',
       claim: capabilities.claim ? undefined : 'adapter does not report capabilities.claim = true',
+      feed: capabilities.feed ? undefined : 'adapter does not report capabilities.feed = true',
       createMany: hasCreateMany ? undefined : 'adapter has no createMany (the core inserts row by row)',
     };
 
@@ -180,6 +185,10 @@ export function testStorageAdapter(
     group('countDelete', countDeleteCases);
     group('aggregate', aggregateCases);
     group('claim', claimCases);
+    group('feed', (ctx) => {
+      feedCases(ctx);
+      feedPropertyCases(ctx);
+    });
     group('invalidQueries', invalidQueryCases);
   });
 }

@@ -34,6 +34,13 @@ export function capabilityCases(ctx: ConformanceContext): void {
     expect(typeof adapter.aggregate, 'capabilities.aggregate is true, so aggregate() must be a function').toBe('function');
   });
 
+  it('implements readFeed() when capabilities.feed is true, and reports feed as a boolean if at all', () => {
+    const { adapter } = ctx;
+    const { feed } = adapter.capabilities;
+    expect(feed === undefined || typeof feed === 'boolean', 'capabilities.feed, when present, should be a boolean').toBe(true);
+    if (feed) expect(typeof adapter.readFeed, 'capabilities.feed is true, so readFeed() must be a function').toBe('function');
+  });
+
   it('treats init() with the same schema again as a no-op that keeps the data', async () => {
     const { adapter } = ctx;
     await createRecords(adapter, [record('kept')]);
