@@ -22,7 +22,8 @@ export function feedStrategy(dialect: SqlDialectDescription, map: TableMap): Fee
   return map.definition.feed ? dialect.feed : undefined;
 }
 
-function feedIndexName(map: TableMap): string {
+/** The index that keeps a feed table's order. */
+export function feedIndexName(map: TableMap): string {
   return `kc_feed_${map.table}`;
 }
 

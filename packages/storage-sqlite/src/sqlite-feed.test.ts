@@ -127,4 +127,30 @@ describe('the SQLite feed', () => {
       await second.close?.();
     }
   });
+
+  it('reads a filtered feed through the order index, so a poll reads only what is new', async () => {
+    const file = join(dir, 'plan.sqlite');
+    const statements: string[] = [];
+    const schema: StorageSchema = {
+      version: 1,
+      models: { event: { feed: true, fields: { id: { type: 'string' }, office: { type: 'string' } }, indexes: [{ name: 'event_office', fields: ['office'] }] } },
+    };
+    const storage = sqliteStorage({ filename: file, driverOptions: { verbose: (sql) => statements.push(String(sql)) } });
+    try {
+      await storage.init(schema);
+      await storage.createMany?.({ model: 'event', data: Array.from({ length: 50 }, (_, i) => ({ id: `e${i}`, office: `o${i % 5}` })) });
+      await storage.readFeed?.({ model: 'event', where: [{ field: 'office', value: 'o3' }], after: '40', limit: 10 });
+    } finally {
+      await storage.close?.();
+    }
+    const read = statements.find((sql) => sql.includes('AS kc_feed'));
+    expect(read).toBeDefined();
+    const raw = new Database(file, { readonly: true });
+    try {
+      const plan = raw.prepare(`EXPLAIN QUERY PLAN ${read ?? ''}`).all() as { detail: string }[];
+      expect(plan.map((step) => step.detail)).toStrictEqual(['SEARCH event USING INDEX kc_feed_event (_feed>?)']);
+    } finally {
+      raw.close();
+    }
+  });
 });
