@@ -4,6 +4,8 @@
  * Every `bench/*.bench.ts` file exports `benchmarks: BenchmarkDefinition[]`. bench/run.ts
  * discovers them, filters by name prefix, and measures each benchmark together with its
  * baseline in alternating rounds (so machine noise hits both alike), then reports the ratio.
+ * A file may also export load benchmarks that measure themselves ({@link LoadBenchmarkDefinition},
+ * e.g. bench/server.bench.ts), typed together as `AnyBenchmarkDefinition[]`.
  *
  * ```ts
  * import type { BenchmarkDefinition } from './harness.js';
