@@ -44,33 +44,55 @@ describe('GET /events', () => {
   it('resumes after Last-Event-ID without losing or repeating a change', async () => {
     const first = sseReader(await world.call(world.demo.stationHeadId, 'GET', '/events'));
     await first.next();
-    await submit(world.p01.captainId, '第一条');
-    const before = await until(first.next, (e) => e.event === 'request' && JSON.parse(e.data).type === 'assigned');
-    const lastId = before[before.length - 1]!.id!;
+    const before = (await (await submit(world.p01.captainId, '第一条')).json()) as { id: string };
+    const part1 = (await until(first.next, (e) => e.event === 'request' && JSON.parse(e.data).type === 'assigned')).filter((e) => e.event === 'request');
+    const lastId = part1[part1.length - 1]!.id!;
     await first.cancel();
     // Committed while nobody listened.
     const missed = (await (await submit(world.p01.captainId, '断线期间的诉求')).json()) as { id: string };
+    const expected: string[] = [];
+    for (const id of [before.id, missed.id]) {
+      const { timeline } = (await (await world.call(world.demo.stationHeadId, 'GET', `/api/requests/${id}`)).json()) as { timeline: { seq: number; index: number }[] };
+      expected.push(...timeline.map((t) => `${id}#${t.seq}#${t.index}`));
+    }
     const second = sseReader(await world.call(world.demo.stationHeadId, 'GET', '/events', undefined, { 'last-event-id': lastId }));
     await second.next();
-    const after = await until(second.next, (e) => e.event === 'request' && JSON.parse(e.data).type === 'assigned');
-    const ids = after.filter((e) => e.event === 'request').map((e) => JSON.parse(e.data) as { requestId: string });
-    expect(ids.every((c) => c.requestId === missed.id)).toBe(true);
+    const part2: SseEvent[] = [];
+    while (part1.length + part2.length < expected.length) {
+      const event = await second.next();
+      if (event?.event === 'request') part2.push(event);
+    }
+    const key = (e: SseEvent) => {
+      const change = JSON.parse(e.data) as { requestId: string; version: number; index: number };
+      return `${change.requestId}#${change.version}#${change.index}`;
+    };
+    const received = [...part1, ...part2].map(key);
+    expect(received.sort()).toEqual(expected.sort());
+    // Nothing more turns up: no repeats.
+    const extra = await Promise.race([second.next(), new Promise<null>((r) => setTimeout(() => r(null), 300))]);
+    expect(extra?.event === 'request' ? extra.data : null).toBeNull();
     await second.cancel();
   });
 
   it('shows a captain only the requests of their parks', async () => {
-    const otherCaptain = [...world.demo.captainIds.entries()].find(([park]) => park !== 'P01')![1];
-    const stream = sseReader(await world.call(otherCaptain, 'GET', '/events'));
+    const [park, captain] = [...world.demo.captainIds.entries()].find(([code]) => code !== 'P01')!;
+    const stream = sseReader(await world.call(captain, 'GET', '/events'));
     await stream.next();
-    await submit(world.p01.captainId, 'P01 的诉求');
-    // A change the captain may see, made afterwards, proves the earlier one was skipped, not late.
-    const theirs = await world.call(world.demo.stationHeadId, 'POST', '/api/requests', { communityId: world.demo.communityId, channel: 'phone', category: 'policy', title: '咨询政策' });
+    const hidden = (await (await submit(world.p01.captainId, 'P01 的诉求')).json()) as { id: string };
+    // A change the captain may see, made afterwards: it must be the first thing they get.
+    const theirs = await world.call(world.demo.stationHeadId, 'POST', '/api/requests', {
+      communityId: world.demo.communityId,
+      parkId: world.demo.parkIds.get(park),
+      channel: 'phone',
+      category: 'policy',
+      title: '咨询政策',
+    });
     expect(theirs.status).toBe(201);
-    const event = await Promise.race([stream.next(), new Promise<null>((r) => setTimeout(() => r(null), 500))]);
-    if (event?.event === 'request') expect(JSON.parse(event.data).requestId).not.toBe(undefined);
-    const seenIds = event?.event === 'request' ? [JSON.parse(event.data).requestId as string] : [];
-    const p01Requests = (await (await world.call(world.demo.stationHeadId, 'GET', '/api/requests?parkId=' + (await parkOf(world.p01.enterpriseId)))).json()) as { items: { id: string }[] };
-    expect(seenIds.filter((id) => p01Requests.items.some((r) => r.id === id))).toEqual([]);
+    const visible = (await theirs.json()) as { id: string };
+    const first = await until(stream.next, (e) => e.event === 'request');
+    const change = JSON.parse(first[first.length - 1]!.data) as { requestId: string };
+    expect(change.requestId).toBe(visible.id);
+    expect(change.requestId).not.toBe(hidden.id);
     await stream.cancel();
   });
 
@@ -82,8 +104,3 @@ describe('GET /events', () => {
     expect((await world.call(null, 'GET', '/events')).status).toBe(401);
   });
 });
-
-async function parkOf(enterpriseId: string): Promise<string> {
-  const enterprise = await world.community.as({ kind: 'system', officeId: world.office.id }).enterprises.get(enterpriseId);
-  return enterprise.parkId!;
-}
