@@ -200,5 +200,3 @@ export { idempotencyKeys, type IdempotencyKeys, type IdempotencyClaim, type Idem
 // The change feed: committed request changes in commit order, for live views across instances
 export { readChanges, type RequestChange, type ReadChangesInput, type ChangesPage } from './changes/read-changes.js';
 
-// Masking personal numbers (mobile, resident ID) in text bound for other eyes
-export { maskPersonalNumbers } from './notify/mask.js';

@@ -22,7 +22,7 @@ export interface IdempotencyClaimInput {
 /** A claimed key: run the call, then store its response, or release the key if it failed. */
 export interface ClaimedKey {
   status: 'claimed';
-  /** Stores the response, which later calls with the key get back. */
+  /** Stores the response (not null), which later calls with the key get back. */
   complete(response: JsonValue): Promise<void>;
   /** Forgets the key (the call failed in a way worth retrying), so a retry runs again. */
   release(): Promise<void>;
@@ -107,11 +107,9 @@ async function claim(runtime: Runtime, input: IdempotencyClaimInput): Promise<Id
       scope: input.scope,
       key: input.key,
       fingerprint: input.fingerprint,
-      state: 'pending',
       response: null,
       leaseUntil: new Date(now.getTime() + leaseMs),
       expiresAt: new Date(now.getTime() + ttlMs),
-      createdAt: now,
       version: 1,
     };
     try {
@@ -126,7 +124,8 @@ async function claim(runtime: Runtime, input: IdempotencyClaimInput): Promise<Id
       continue;
     }
     if (held['fingerprint'] !== input.fingerprint) return { status: 'mismatch' };
-    if (held['state'] === 'done') return { status: 'replay', response: held['response'] as JsonValue };
+    // A stored response marks a completed call (complete() never stores null).
+    if (held['response'] !== null) return { status: 'replay', response: held['response'] as JsonValue };
     const leaseLeft = (held['leaseUntil'] as Date).getTime() - now.getTime();
     if (leaseLeft > 0) return { status: 'in_progress', retryAfterMs: leaseLeft };
     // The first attempt died mid-way: take its key over, guarded so only one caller does.
@@ -146,12 +145,13 @@ function claimed(runtime: Runtime, row: Row, ttlMs: number): ClaimedKey {
   return {
     status: 'claimed',
     async complete(response) {
+      if (response === null) throw new TypeError('complete(response): store a value, not null (wrap it, e.g. { body: null }).');
       const now = runtime.clock.now();
       // A lost guard means the lease ran out and another caller took the key over; its response wins.
       await runtime.storage.update({
         model: MODEL,
         where: guard,
-        data: { state: 'done', response, expiresAt: new Date(now.getTime() + ttlMs), version: (row['version'] as number) + 1 },
+        data: { response, expiresAt: new Date(now.getTime() + ttlMs), version: (row['version'] as number) + 1 },
       });
     },
     async release() {

@@ -238,7 +238,7 @@ export const coreModels: Record<string, ModelDefinition> = {
    * call claims the key, later ones with it get the stored response.
    */
   idempotency_key: {
-    fields: { id: s, officeId: s, scope: s, key: s, fingerprint: s, state: s, response: jn, leaseUntil: d, expiresAt: d, createdAt: d, version: n },
+    fields: { id: s, officeId: s, scope: s, key: s, fingerprint: s, response: jn, leaseUntil: d, expiresAt: d, version: n },
     unique: [{ name: 'idempotency_key_unique', fields: ['officeId', 'scope', 'key'] }],
     indexes: [{ name: 'idempotency_key_expires', fields: ['expiresAt'] }],
   },

@@ -1,5 +1,6 @@
-import { isKechuangError, maskPersonalNumbers, type CommunitySession, type OfficeConfig, type ServiceRequest } from '@kechuang/community';
+import { isKechuangError, type CommunitySession, type OfficeConfig, type ServiceRequest } from '@kechuang/community';
 import { createZoneConverter, isValidTimeZone } from '@kechuang/community/calendar';
+import { maskPersonalNumbers } from '@kechuang/community/privacy';
 import { slaPromise, TEXTS, type Open311Locale } from './open311-locale.js';
 import { findCategory, portfolioLabel } from './service-catalog.js';
 import { OPEN311_ATTRIBUTES } from './stored-fields.js';
