@@ -3,7 +3,7 @@ import { checkWhere, KechuangError, modelOf } from '@kechuang/community';
 import type { FeedEntry, ReadFeedArgs, StorageSchema } from '@kechuang/community';
 import type { RunStatement } from './claim.js';
 import type { FeedStrategy, SqlDialectDescription } from './dialect.js';
-import { feedIndexName, feedStrategy } from './feed-columns.js';
+import { FEED_COUNTERS_TABLE, feedIndexName, feedStrategy } from './feed-columns.js';
 import { decodeRow, tableMap, whereSql, type TableMap } from './query-sql.js';
 import { ident, type SqlText } from './sql-text.js';
 import { storageError } from './storage-error.js';
@@ -108,5 +108,32 @@ export function createReadFeed(
     const after = parsePosition(strategy, model, args.after);
     const result = await run<Record<string, unknown>>(map, (q) => feedSql(q, strategy, map, args, after), db);
     return result.rows.map((raw) => ({ position: positionOf(strategy, raw), row: decodeRow(dialect, map, raw) }));
+  };
+}
+
+/**
+ * `feedEnd()` of the SQL adapter, without a scan. SQLite: the model's counter, the last
+ * position handed out (a transaction's positions are taken under the write lock and commit with
+ * it). PostgreSQL: just below the snapshot's xmin, so every row of a transaction that can still
+ * commit, or committed above the xmin, comes after it.
+ */
+export function createFeedEnd(
+  dialect: SqlDialectDescription,
+  schema: () => StorageSchema,
+  db: QueryExecutorProvider,
+  run: RunStatement
+): (args: { model: string }) => Promise<string> {
+  return async (args) => {
+    const model = typeof args === 'object' && args !== null ? args.model : undefined;
+    const map = tableMap(String(model), modelOf(schema(), String(model)));
+    const strategy = feedStrategy(dialect, map);
+    if (!strategy) throw storageError(`feedEnd() only reads models declared with feed: true, and "${String(model)}" is not one.`, { model });
+    if (strategy === 'sqlite') {
+      const result = await run<{ last: number | bigint | null }>(map, (q) => `SELECT "last" FROM ${ident(FEED_COUNTERS_TABLE)} WHERE "table_name" = ${q.bind(map.table)}`, db);
+      return String(result.rows[0]?.last ?? 0);
+    }
+    const result = await run<{ xmin: string }>(map, () => `SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS xmin`, db);
+    const xmin = BigInt(result.rows[0]?.xmin ?? '1');
+    return `${xmin > 0n ? xmin - 1n : 0n}:${MAX_BIGINT}`;
   };
 }

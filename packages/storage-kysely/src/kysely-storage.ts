@@ -5,7 +5,7 @@ import { storageError } from './storage-error.js';
 import { resolveDialect, type SqlDialectDescription } from './dialect.js';
 import { migrate } from './migrate.js';
 import { createOperations, createRunner, type OperationContext } from './operations.js';
-import { createReadFeed } from './feed-read.js';
+import { createFeedEnd, createReadFeed } from './feed-read.js';
 
 /** Options of {@link kyselyStorage}. */
 export interface KyselyStorageOptions<DB = unknown> {
@@ -159,7 +159,12 @@ export function kyselyStorage<DB>(options: KyselyStorageOptions<DB>): StorageAda
       if (!root.claim) throw storageError('claim is not available.');
       return root.claim(args);
     }),
-    ...(dialect.feed === undefined ? {} : { readFeed: viaQueue(createReadFeed(dialect, currentSchema, db, createRunner(dialect, db))) }),
+    ...(dialect.feed === undefined
+      ? {}
+      : {
+          readFeed: viaQueue(createReadFeed(dialect, currentSchema, db, createRunner(dialect, db))),
+          feedEnd: viaQueue(createFeedEnd(dialect, currentSchema, db, createRunner(dialect, db))),
+        }),
     transaction,
     init: (next) =>
       queue(async () => {

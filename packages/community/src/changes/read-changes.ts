@@ -27,7 +27,11 @@ export interface RequestChange {
 
 /** Options of {@link readChanges}. */
 export interface ReadChangesInput {
-  /** A `position` from an earlier read; absent or null to read from the start of the feed. */
+  /**
+   * A `position` from an earlier read; absent or null to read from the start of the feed, or
+   * `'now'` for no changes, just the position from which to read on to get changes committed
+   * from now on (costs no scan of the feed).
+   */
   after?: string | null;
   /** The most changes to scan (1–1000). @default 200 */
   limit?: number;
@@ -75,6 +79,10 @@ export async function readChanges(community: Community, who: Actor, input: ReadC
     throw new KechuangError('UNSUPPORTED_ADAPTER', `Storage adapter '${storage.id}' cannot read a change feed (capabilities.feed). Use the memory, SQLite or PostgreSQL adapter.`);
   }
   const actor = await loadActor(runtime, who, 'read');
+  if (input.after === 'now') {
+    if (!storage.feedEnd) throw new KechuangError('UNSUPPORTED_ADAPTER', `Storage adapter '${storage.id}' has readFeed but not feedEnd; implement both.`);
+    return { changes: [], position: await storage.feedEnd({ model: 'timeline_entry' }), more: false };
+  }
   const entries = await storage.readFeed({ model: 'timeline_entry', where: [{ field: 'officeId', value: actor.officeId }], after: input.after ?? null, limit });
   const last = entries[entries.length - 1];
   if (!last) return { changes: [], position: input.after ?? null, more: false };

@@ -235,12 +235,12 @@ export const coreModels: Record<string, ModelDefinition> = {
   },
   /**
    * Idempotency keys of calls made at a host's edge (e.g. HTTP `Idempotency-Key`): the first
-   * call claims the key, later ones with it get the stored response.
+   * call claims the key, later ones with it get the stored response. No index on expiresAt:
+   * purging keeps the table to about one time-to-live of keys, so a purge's scan stays small.
    */
   idempotency_key: {
     fields: { id: s, officeId: s, scope: s, key: s, fingerprint: s, response: jn, leaseUntil: d, expiresAt: d, version: n },
     unique: [{ name: 'idempotency_key_unique', fields: ['officeId', 'scope', 'key'] }],
-    indexes: [{ name: 'idempotency_key_expires', fields: ['expiresAt'] }],
   },
   visit: {
     fields: {

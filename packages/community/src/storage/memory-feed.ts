@@ -60,3 +60,15 @@ export async function readFeed(reads: Pick<StorageOperations, 'findOne'>, tables
   }
   return entries;
 }
+
+/** `feedEnd` of the in-memory adapter: the number of rows of the model committed so far. */
+export async function feedEnd(reads: Pick<StorageOperations, 'findOne'>, tables: ReadonlyMap<string, MemoryTable>, args: { model: string }): Promise<string> {
+  const model = typeof args === 'object' && args !== null ? args.model : undefined;
+  // The same model check as every read: an unknown model is a STORAGE_ERROR naming it.
+  await reads.findOne({ model: String(model), where: [{ field: 'id', value: '' }] });
+  const table = tables.get(String(model));
+  if (!table?.definition.feed) {
+    throw storageError(`feedEnd() only reads models declared with feed: true, and "${model}" is not one.`, model);
+  }
+  return String(table.log.length);
+}

@@ -177,6 +177,7 @@ export function memoryStorage(options: MemoryStorageOptions = {}): StorageAdapte
     delete: (args) => transaction((tx) => tx.delete(args)),
     claim: (args) => transaction((tx) => claimWithin(tx, currentSchema(), args)),
     readFeed: async (args) => (await feedReader()).readFeed(reads, committed, args),
+    feedEnd: async (args) => (await feedReader()).feedEnd(reads, committed, args),
     transaction,
     init: (next) =>
       exclusive(async () => {

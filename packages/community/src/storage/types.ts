@@ -359,6 +359,21 @@ export interface StorageAdapter extends StorageOperations {
    * ```
    */
   readFeed?(args: ReadFeedArgs): Promise<FeedEntry[]>;
+  /**
+   * Where to start tailing a feed from now: a position such that `readFeed` after it returns
+   * the rows committed after this call and none committed before — except that, where
+   * transactions run side by side (PostgreSQL), rows of transactions still open, or committed
+   * while an older one was still open, come after it rather than being lost. Costs no scan
+   * of the feed. Only when `capabilities.feed` is true; a model without `feed: true` throws
+   * STORAGE_ERROR.
+   *
+   * @example
+   * ```ts
+   * let after = await storage.feedEnd!({ model: 'timeline_entry' });
+   * const fresh = await storage.readFeed!({ model: 'timeline_entry', after, limit: 100 });
+   * ```
+   */
+  feedEnd?(args: { model: string }): Promise<string>;
   /** Releases connections. */
   close?(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { readChanges, type ChangesPage, type Community } from '@kechuang/community';
+import { readChanges, type Community } from '@kechuang/community';
 import { streamSSE } from 'hono/streaming';
 import type { ServerEnv } from '../http/server-env.js';
 import type { EventStreamOptions } from '../server-options.js';
@@ -31,7 +31,7 @@ export function registerEventStream(app: OpenAPIHono<ServerEnv>, community: Comm
     const resume = c.req.header('last-event-id') ?? c.req.query('after') ?? null;
     // Validate the position (and the actor) before the stream starts, so that a bad one is a
     // problem+json answer rather than a stream that dies at once.
-    const first = resume === null ? await endOfFeed(community, actor) : await readChanges(community, actor, { after: resume, limit: PAGE });
+    const first = await readChanges(community, actor, { after: resume ?? 'now', limit: PAGE });
     return streamSSE(c, async (stream) => {
       const ended = AbortSignal.any([closing.signal, c.req.raw.signal]);
       stream.onAbort(() => undefined);
@@ -71,14 +71,4 @@ export function registerEventStream(app: OpenAPIHono<ServerEnv>, community: Comm
       await Promise.allSettled([...open]);
     },
   };
-}
-
-// Where a new subscriber without a position starts: after everything committed so far.
-async function endOfFeed(community: Community, actor: Parameters<typeof readChanges>[1]): Promise<{ changes: []; position: string | null; more: false }> {
-  let position: string | null = null;
-  for (;;) {
-    const page: ChangesPage = await readChanges(community, actor, { after: position, limit: 1000 });
-    position = page.position;
-    if (!page.more) return { changes: [], position, more: false };
-  }
 }

@@ -183,6 +183,19 @@ export function feedCases(ctx: ConformanceContext): void {
     for (const entry of (await readUntil(ctx.adapter, { limit: 10, expected: 2 })).entries) expect(keys(entry.row)).toStrictEqual(fields);
   });
 
+  it('feedEnd: tailing from its position returns only rows committed after it', async () => {
+    const feedEnd = ctx.adapter.feedEnd?.bind(ctx.adapter);
+    if (!feedEnd) return expect(ctx.adapter.feedEnd, 'an adapter with capabilities.feed must implement feedEnd').toBeDefined();
+    await commitInOrder(ctx, [[feedRow('e1')], [feedRow('e2'), feedRow('e3')]]);
+    const end = await feedEnd({ model: FEED });
+    expect(end, 'a position is a short string without whitespace').toMatch(/^\S{1,64}$/);
+    expect(await readFeedOf(ctx.adapter)({ model: FEED, after: end, limit: 10 }), 'nothing committed before feedEnd follows it').toStrictEqual([]);
+    await commitInOrder(ctx, [[feedRow('e4')], [feedRow('e5')]]);
+    const { entries } = await readUntil(ctx.adapter, { after: end, limit: 1, expected: 2 });
+    expect(entryIds(entries)).toStrictEqual(['e4', 'e5']);
+    await expectKechuangError(feedEnd({ model: RECORD }), 'STORAGE_ERROR', 'feedEnd of a model without feed: true');
+  });
+
   it('refuses a malformed position with INVALID_CURSOR', async () => {
     await ctx.adapter.create({ model: FEED, data: feedRow('x1') });
     const malformed: unknown[] = ['', ' ', 'not a position', 'abc:def', '-1', '1.5', '\n', '1\n', ' 1', '💥', '99999999999999999999999999999999:1:2', 42, {}, []];
