@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { createCommunity, sha256Hex } from '@kechuang/community';
 import { fsBlobStore } from '@kechuang/community/node';
-import { generateMengchuang, loadDemo, mengchuangConfigText } from '@kechuang/demo';
+import { loadMengchuang } from '@kechuang/example-quickstart/load-mengchuang';
 import { storageFromEnv } from '@kechuang/example-quickstart/storage-from-env';
 import { apiKeys, createServer, devSignIn, type WakeSource } from '@kechuang/server';
 import { serve } from '@kechuang/server/node';
@@ -19,18 +19,7 @@ import { smokeRun } from './smoke-run.js';
 const smoke = process.argv.includes('--smoke');
 const { storage, where } = await storageFromEnv('http-api');
 const community = createCommunity({ storage });
-const directory = generateMengchuang();
-const office = await community.offices.create(directory.office);
-let shown = -1;
-const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory, {
-  onProgress: (done, total) => {
-    const percent = Math.floor((done / total) * 100);
-    if (percent === shown || !process.stderr.isTTY) return;
-    shown = percent;
-    process.stderr.write(`\rLoading the demo directory… ${percent}%${done === total ? '\n' : ''}`);
-  },
-});
-await community.as({ kind: 'member', officeId: office.id, memberId: demo.stationHeadId }).config.update(mengchuangConfigText());
+const { office, demo } = await loadMengchuang(community);
 
 // An Open311 key for this run, acting as the office itself. Only its digest is kept.
 const open311Key = randomBytes(18).toString('base64url');

@@ -4,7 +4,7 @@
  * then the community's first year replayed, with the three rates and February's report.
  */
 import { createCommunity, type CommunitySession } from '@kechuang/community';
-import { generateMengchuang, loadDemo, mengchuangConfigText } from '@kechuang/demo';
+import { loadMengchuang } from './load-mengchuang.js';
 import { storageFromEnv } from './storage-from-env.js';
 import { yearReport } from './year-report.js';
 
@@ -12,18 +12,7 @@ import { yearReport } from './year-report.js';
 // DATABASE_URL=postgres://… runs the same code on PostgreSQL.
 const { storage, where } = await storageFromEnv('quickstart');
 const community = createCommunity({ storage });
-const directory = generateMengchuang();
-const office = await community.offices.create(directory.office);
-// Loading 6,000 enterprises takes a few seconds (longer over a network): show how far it is.
-let shown = -1;
-const demo = await loadDemo(community.as({ kind: 'system', officeId: office.id }), directory, {
-  onProgress: (done, total) => {
-    const percent = Math.floor((done / total) * 100);
-    if (percent === shown || !process.stderr.isTTY) return;
-    shown = percent;
-    process.stderr.write(`\rLoading the demo directory… ${percent}%${done === total ? '\n' : ''}`);
-  },
-});
+const { office, directory, demo } = await loadMengchuang(community);
 console.log(`Loaded ${directory.parks.length} parks, ${directory.enterprises.length} enterprises, ${directory.members.length} members into ${where}.`);
 
 const as = (memberId: string): CommunitySession => community.as({ kind: 'member', officeId: office.id, memberId });
@@ -31,8 +20,6 @@ const deputy = as(demo.dispatcherIds[0]!);
 const head = as(demo.stationHeadId);
 const lawyer = as(demo.lawyerId);
 const enterpriseId = [...demo.enterpriseIds.values()][0]!;
-// The office's routing rules, portfolios and categories (packages/demo/kechuang.config.yaml).
-await head.config.update(mengchuangConfigText(), { filename: 'kechuang.config.yaml' });
 
 // 走访: on a visit the deputy station head hears about 40+ projects with unpaid final invoices.
 const visit = await deputy.visits.record({
