@@ -1,13 +1,15 @@
 /**
- * Where a server's time went: reads a V8 CPU profile (`node --cpu-prof`, which the HTTP
- * benchmark adds to the SDK's server with SERVER_BENCH_CPU_PROF=1) and lists the functions
- * that took the most time themselves (self), the functions under which the most time was spent
- * (total: their own time and their callees'), and the self time per package.
+ * Where a server's time went: reads a V8 CPU profile (the HTTP benchmark writes one per side
+ * with SERVER_BENCH_CPU_PROF=1; `node --cpu-prof` writes the same format) and lists the
+ * functions that took the most time themselves (self), the functions under which the most time
+ * was spent (total: their own time and their callees'), and the self time per package.
  *
  *   node --import tsx bench/server-profile.ts <file.cpuprofile> [top]
  *
  * Shares are of the busy time: samples where the process idled waiting for the network are left
- * out. Time is attributed by sample; a function that recurses counts once per sample.
+ * out. Time is attributed by sample; a function that recurses counts once per sample. The total
+ * of an async function covers only what ran before its first `await`: what follows runs from
+ * the microtask queue, under `processTicksAndRejections`.
  */
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
