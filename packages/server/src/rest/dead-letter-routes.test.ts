@@ -77,7 +77,7 @@ describe('GET /api/dead-letters', () => {
   it('answers bad paging input with problem+json', async () => {
     await expectInvalid(await world.call(head, 'GET', '/api/dead-letters?limit=many'), 'query.limit');
     await expectInvalid(await world.call(head, 'GET', '/api/dead-letters?limit=0'), 'limit');
-    await expectInvalid(await world.call(head, 'GET', '/api/dead-letters?status=pending'), 'query');
+    await expectInvalid(await world.call(head, 'GET', '/api/dead-letters?status=pending'), 'query.status');
     await expectProblem(await world.call(head, 'GET', '/api/dead-letters?cursor=bm90LWEtY3Vyc29y'), 400, 'INVALID_CURSOR');
   });
 

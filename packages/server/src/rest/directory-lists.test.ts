@@ -85,7 +85,7 @@ describe('directory lists', () => {
   });
 
   it('refuses filters a kind does not have, bad flags and a cursor from another list', async () => {
-    await expectInvalid(await world.call(head, 'GET', '/api/communities?parkId=x'), 'query');
+    await expectInvalid(await world.call(head, 'GET', '/api/communities?parkId=x'), 'query.parkId');
     await expectInvalid(await world.call(head, 'GET', '/api/members?includeArchived=yes'), 'query.includeArchived');
     await expectInvalid(await world.call(head, 'GET', '/api/members?limit=501'), 'limit');
     const parks = await reply(await world.call(head, 'GET', '/api/parks?limit=1'));

@@ -36,7 +36,7 @@ const CASES: KindCase[] = [
   {
     kind: 'communities',
     create: (n) => ({ code: `C-T${n}`, name: `测试社区${n}` }),
-    invalid: (n) => ({ body: { code: `C-X${n}`, name: '', extra: 1 }, paths: ['body.name', 'body'] }),
+    invalid: (n) => ({ body: { code: `C-X${n}`, name: '', extra: 1 }, paths: ['body.name', 'body.extra'] }),
     patch: { name: '改名社区' },
     badPatch: { body: { name: '' }, paths: ['body.name'] },
     otherId: (o) => o.communityId,
@@ -137,7 +137,7 @@ describe.each(CASES)('/api/$kind', (c) => {
 
     await expectInvalid(await world.call(head, 'GET', `/api/${c.kind}?limit=ten`), 'query.limit');
     await expectInvalid(await world.call(head, 'GET', `/api/${c.kind}?limit=0`), 'limit');
-    await expectInvalid(await world.call(head, 'GET', `/api/${c.kind}?colour=red`), 'query');
+    await expectInvalid(await world.call(head, 'GET', `/api/${c.kind}?colour=red`), 'query.colour');
     await expectProblem(await world.call(head, 'GET', `/api/${c.kind}?cursor=not-a-cursor`), 400, 'INVALID_CURSOR');
     await expectProblem(await world.call(head, 'POST', `/api/${c.kind}`, '{"code":'), 400, 'MALFORMED_BODY');
   });

@@ -54,7 +54,7 @@ describe('POST /api/metrics/query', () => {
   it('answers bad input with every issue', async () => {
     await expectInvalid(await world.call(head, 'POST', '/api/metrics/query', { period: { month: '2026-13' }, groupBy: ['colour'], evaluation: 'quickly' }), 'body.period.month', 'body.groupBy.0', 'body.evaluation');
     await expectInvalid(await world.call(head, 'POST', '/api/metrics/query', { period: { month }, groupBy: ['park', 'park'] }), 'body.groupBy');
-    await expectInvalid(await world.call(head, 'POST', '/api/metrics/query', { period: { month }, extra: true }), 'body');
+    await expectInvalid(await world.call(head, 'POST', '/api/metrics/query', { period: { month }, extra: true }), 'body.extra');
     await expectInvalid(await world.call(head, 'POST', '/api/metrics/query', {}), 'body.period');
     await expectProblem(await world.call(head, 'POST', '/api/metrics/query', 'period=2026-01', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });

@@ -64,7 +64,7 @@ describe('GET /api/reports/monthly', () => {
     await expectInvalid(await report(`month=${month}&since=${Number(month.slice(0, 4)) + 1}-01-01`), 'query.since');
     await expectInvalid(await report(`month=${month}&since=2026-02-30`), 'query.since');
     await expectInvalid(await report(`month=${month}&asOf=soon`), 'query.asOf');
-    await expectInvalid(await report(`month=${month}&colour=red`), 'query');
+    await expectInvalid(await report(`month=${month}&colour=red`), 'query.colour');
     await expectInvalid(await report('format=csv'), 'query.month');
   });
 

@@ -49,7 +49,7 @@ describe('request command bodies', () => {
     const response = await call(world.demo.lawyerId, 'POST', `/api/requests/${created.id}/accept`, { requestId: 'another', version: 1 });
     expect(response.status).toBe(400);
     const { issues } = (await response.json()) as { issues: { path: string[] }[] };
-    expect(issues.map((i) => i.path.join('.'))).toContain('body');
+    expect(issues.map((i) => i.path.join('.'))).toContain('body.requestId');
     expect(((await (await call(world.demo.lawyerId, 'GET', `/api/requests/${created.id}`)).json()) as { request: { version: number } }).request.version).toBe(1);
   });
 });

@@ -64,7 +64,7 @@ describe('POST /api/visits', () => {
       'body.visitedAt',
       'body.requests.1.title',
       'body.requests.1.category',
-      'body.requests.1',
+      'body.requests.1.channel',
     );
     await expectInvalid(await world.call(head, 'POST', '/api/visits', { enterpriseId, visitorIds: ['no-such-member'] }), 'visitorIds');
     await expectInvalid(await world.call(head, 'POST', '/api/visits', { summary: '没有企业' }), 'body.enterpriseId');
