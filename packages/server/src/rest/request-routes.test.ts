@@ -6,7 +6,12 @@ beforeAll(async () => {
   world = await demoServer();
 });
 
-const json = async (response: Response) => ({ status: response.status, type: response.headers.get('content-type'), body: (await response.json()) as Record<string, unknown> });
+const json = async (response: Response) => ({
+  status: response.status,
+  type: response.headers.get('content-type'),
+  location: response.headers.get('location'),
+  body: (await response.json()) as Record<string, unknown>,
+});
 
 describe('request routes', () => {
   it('submits, then works a request around the loop', async () => {
@@ -17,6 +22,7 @@ describe('request routes', () => {
     );
     expect(submitted.status).toBe(201);
     const id = submitted.body['id'] as string;
+    expect(submitted.location).toBe(`/api/requests/${id}`);
     expect(submitted.body['assigneeId']).toBe(demo.lawyerId);
     const accepted = await json(await call(demo.lawyerId, 'POST', `/api/requests/${id}/accept`, { version: 1 }));
     expect(accepted.status).toBe(200);

@@ -80,6 +80,9 @@ export function jsonRoute(app: OpenAPIHono<ServerEnv>, route: JsonRoute): void {
     if (route.complete) parsed(route.complete.schema, route.complete.with(body, params), 'body');
     const result = await route.handler({ session: c.get('session'), params, query, body, c });
     if (result instanceof Response) return result;
+    // A created record's address: every create route answers where its record is read back.
+    const id = status === 201 ? (result as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') c.header('location', `${c.req.path}/${encodeURIComponent(id)}`);
     return c.json(result as object, status);
   });
 }
