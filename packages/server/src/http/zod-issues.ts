@@ -7,7 +7,7 @@ import type { z } from 'zod';
  * the field.
  */
 export function issuesOf(error: z.ZodError, prefix: (string | number)[] = []): ValidationIssue[] {
-  return error.issues.flatMap((issue) => {
+  return error.issues.flatMap((issue): ValidationIssue[] => {
     const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: [...path, key], message: `Unknown field "${key}": remove it.`, code: issue.code }));
