@@ -1,6 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { readChanges, type Community } from '@kechuang/community';
 import { streamSSE } from 'hono/streaming';
+import { z } from '@hono/zod-openapi';
+import { problemResponses } from '../rest/response-schemas.js';
 import type { ServerEnv } from '../http/server-env.js';
 import type { EventStreamOptions } from '../server-options.js';
 import { WakeHub } from './wake-hub.js';
@@ -26,6 +28,21 @@ export function registerEventStream(app: OpenAPIHono<ServerEnv>, community: Comm
   const closing = new AbortController();
   const open = new Set<Promise<void>>();
 
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/events',
+    tags: ['Events'],
+    summary: 'Server-Sent Events of committed request changes you may see, across instances',
+    description:
+      'Each `request` event carries a change (requestId, version, type, at, actor, fromStatus, toStatus); its SSE id is its feed position. ' +
+      'Reconnect with `Last-Event-ID` (browsers do) to resume right after it, nothing lost or repeated; `?after=` starts after a known position; ' +
+      'without either the stream starts from now. A `ready` event opens the stream; comments keep it alive.',
+    request: { query: z.object({ after: z.string().optional() }), headers: z.object({ 'last-event-id': z.string().optional() }) },
+    responses: {
+      200: { description: 'The event stream', content: { 'text/event-stream': { schema: z.string() } } },
+      ...problemResponses,
+    },
+  });
   app.get('/events', async (c) => {
     const actor = c.get('actor');
     const resume = c.req.header('last-event-id') ?? c.req.query('after') ?? null;

@@ -42,9 +42,9 @@ describe('the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(60);
   });
 
-  it('asks for credentials (401) on every /api operation before anything runs', async () => {
+  it('asks for credentials (401) on every /api operation and the event stream before anything runs', async () => {
     const unguarded: string[] = [];
-    for (const op of operations.filter((o) => o.path.startsWith('/api/'))) {
+    for (const op of operations.filter((o) => o.path.startsWith('/api/') || o.path === '/events')) {
       const response = await reply(await world.call(null, op.method, concrete(op.path), op.method === 'GET' ? undefined : {}));
       if (response.status !== 401 || response.body['code'] !== 'UNAUTHENTICATED') unguarded.push(`${op.method} ${op.path} → ${response.status}`);
     }
@@ -54,6 +54,13 @@ describe('the OpenAPI document', () => {
   it('serves every documented operation (no ROUTE_NOT_FOUND, no 405), signed in', async () => {
     const missing: string[] = [];
     for (const op of operations) {
+      if (op.path === '/events') {
+        // A stream never ends: check that it opens, then hang up.
+        const stream = await world.call(world.demo.stationHeadId, 'GET', '/events');
+        if (stream.status !== 200 || !stream.headers.get('content-type')?.startsWith('text/event-stream')) missing.push(`GET /events → ${stream.status}`);
+        await stream.body?.cancel();
+        continue;
+      }
       // A body that no route accepts, so that nothing is written: the answer is a 4xx from the route itself.
       const response = await reply(
         await world.call(world.demo.stationHeadId, op.method, concrete(op.path), op.method === 'GET' ? undefined : '[]', op.method === 'GET' ? {} : { 'content-type': 'application/json' }),
