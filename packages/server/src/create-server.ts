@@ -12,6 +12,7 @@ import { rateLimit } from './http/rate-limit.js';
 import type { ServerEnv } from './http/server-env.js';
 import { registerRequestRoutes } from './rest/request-routes.js';
 import { registerOpen311Routes } from './open311/open311-routes.js';
+import { formatOfPath, open311ErrorResponse } from './open311/open311-response.js';
 import { registerSdkRoutes } from './rest/sdk-routes.js';
 import { registerEventStream } from './events/event-stream.js';
 import { registerAttachmentRoutes } from './rest/attachment-routes.js';
@@ -59,7 +60,11 @@ export function createServer(options: ServerOptions): KechuangServer {
   const closers: (() => Promise<void>)[] = [];
 
   const app = new OpenAPIHono<ServerEnv>();
-  app.onError((error, c) => problemResponse(toProblem(error, c.req.path, (e) => report(e, c.req.raw)), c));
+  app.onError((error, c) => {
+    // Limits enforced before the Open311 routes (body size, timeout) still answer in the spec's format.
+    if (options.open311 !== false && c.req.path.startsWith('/open311/')) return open311ErrorResponse(error, formatOfPath(c.req.path), (e) => report(e, c.req.raw));
+    return problemResponse(toProblem(error, c.req.path, (e) => report(e, c.req.raw)), c);
+  });
   app.notFound((c) => problemResponse(toProblem(new HttpProblem('ROUTE_NOT_FOUND', `No route ${c.req.method} ${c.req.path}. The API is described at /openapi.json.`), c.req.path, () => undefined), c));
 
   app.use('*', requestId());

@@ -135,4 +135,12 @@ describe('jurisdictions and mounting', () => {
     expect(second.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(((await second.json()) as Errors)[0]?.code).toBe(429);
   });
+
+  it('answers a body over the server limit in the spec format too', async () => {
+    const small = await open311World({ limits: { bodyBytes: 512 } });
+    const response = await small.open311('/requests.xml', { form: { api_key: KEYS.city, service_code: 'policy', address_string: '北门', description: '长'.repeat(400) } });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
+    expect(await response.text()).toMatch(/<errors><error><code>413<\/code><description>/);
+  });
 });
