@@ -1,0 +1,3 @@
+export function RequestPage({ id }: { id: string }) {
+  return <section data-screen="request" data-id={id} />;
+}

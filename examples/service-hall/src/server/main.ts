@@ -1,0 +1,73 @@
+/**
+ * The service hall (服务大厅): the Mengchuang Community's web console on the embedded SQLite
+ * default. `npm start` at the repository root runs it.
+ *
+ *   npm start                    # serve on http://127.0.0.1:3000 (PORT=… to change)
+ *   npm start -- --fresh         # throw the database away and load the demo again
+ *   npm start -- --smoke         # start, check the console and the API answer, stop
+ *
+ * HALL_DATA_DIR=… keeps the database somewhere other than ./.data.
+ */
+import { join, resolve } from 'node:path';
+import { createCommunity, createWorker } from '@kechuang/community';
+import { fsBlobStore } from '@kechuang/community/node';
+import { createServer, devSignIn } from '@kechuang/server';
+import { serve } from '@kechuang/server/node';
+import { buildClientIfStale, clientDist } from './client-build.js';
+import { hallApp } from './hall-app.js';
+import { openHallData } from './hall-data.js';
+import { loadProgress } from './load-progress.js';
+import { smokeRun } from './smoke-run.js';
+
+const started = performance.now();
+const args = process.argv.slice(2);
+const smoke = args.includes('--smoke');
+const fresh = args.includes('--fresh');
+const dataDir = resolve(process.env['HALL_DATA_DIR'] ?? '.data');
+
+// The bundle builds while the demo year loads: Vite's bundler works on its own threads.
+const progress = loadProgress();
+const [built, data] = await Promise.all([buildClientIfStale(), openHallData({ directory: dataDir, fresh, onProgress: progress.report })]);
+progress.done();
+
+const community = createCommunity({ storage: data.storage });
+// Deadlines, reminders and escalations fire on the worker: the lights in the console are live.
+const worker = createWorker(community, { notify: false });
+worker.on('error', (error) => console.error('[service-hall] worker:', error));
+worker.start();
+
+const server = createServer({
+  community,
+  resolveActor: () => null,
+  devSignIn: devSignIn({ community, officeIds: [data.officeId] }),
+  blobStore: fsBlobStore({ directory: join(dataDir, 'service-hall-attachments') }),
+});
+const port = smoke ? 0 : Number(process.env['PORT'] ?? 3000);
+const running = await serve(hallApp({ server, clientDist }), { port, hostname: process.env['HOST'] ?? '127.0.0.1' });
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+
+console.log(`
+  服务大厅 · Service hall   ${running.url}
+
+  ${data.loaded ? 'Loaded the Mengchuang demo: 6,000 enterprises and its first year of requests' : 'Opened the Mengchuang demo'} (${data.filename}).
+  ${built ? 'Built the console. ' : ''}Ready in ${seconds} s.
+
+  Open the URL, pick who you are (a park captain, a commissioner, the legal-aid lawyer or the
+  station head) and go. Development sign-in: no passwords; keep this on your own machine.
+  Ctrl+C stops it; \`npm start -- --fresh\` starts over from the demo.
+`);
+
+const stop = async (): Promise<void> => {
+  await running.close();
+  await worker.stop();
+  await data.storage.close?.();
+};
+if (smoke) {
+  try {
+    await smokeRun({ url: running.url, officeId: data.officeId });
+  } finally {
+    await stop();
+  }
+} else {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop().then(() => process.exit(0)));
+}
