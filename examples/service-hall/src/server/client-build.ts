@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 
 /** The example's root directory (where `index.html` and `vite.config.ts` are). */
 export const hallRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-/** Where the built console is served from. */
-export const clientDist = join(hallRoot, 'dist');
+/** Where the built console is served from; HALL_CLIENT_DIST moves it (tests build their own). */
+export const clientDist = process.env['HALL_CLIENT_DIST'] ?? join(hallRoot, 'dist');
 const stamp = join(clientDist, '.built');
 
 function newest(path: string): number {
@@ -35,7 +35,7 @@ export async function buildClientIfStale(): Promise<boolean> {
   // sets NODE_ENV=production in the process it builds in, which must not leak into the server.
   const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: hallRoot, stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', clientDist], { cwd: hallRoot, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
     child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`Building the console with Vite failed (${signal ?? `exit code ${code}`}); the messages above say why.`))));
   });
