@@ -33,7 +33,7 @@ export async function buildClientIfStale(): Promise<boolean> {
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesChangedAt()) return false;
   // In a child process: it builds on the other core while this one loads the demo, and Vite
   // sets NODE_ENV=production in the process it builds in, which must not leak into the server.
-  const vite = createRequire(import.meta.url).resolve('vite/bin/vite.js');
+  const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin', 'vite.js');
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn', '--outDir', clientDist], { cwd: hallRoot, stdio: ['ignore', 'inherit', 'inherit'] });
     child.once('error', reject);
