@@ -57,7 +57,11 @@ function fieldsOf(body: ProblemBody): Record<string, string> {
   return fields;
 }
 
+/** Fired on `window` when the API answers 401: the sign-in has expired or was cleared. */
+export const SIGNED_OUT_EVENT = 'kechuang:signed-out';
+
 async function problemOf(response: Response): Promise<ApiProblem> {
+  if (response.status === 401) dispatchEvent(new Event(SIGNED_OUT_EVENT));
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     const body = (await response.json().catch(() => null)) as ProblemBody | null;

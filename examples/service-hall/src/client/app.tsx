@@ -3,6 +3,7 @@
  * navigation, and the screen the hash route names.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { SIGNED_OUT_EVENT } from './api.js';
 import { useAppTexts } from './app-texts.js';
 import { initialLocale, keepLocale, LocaleContext, type Locale } from './i18n.js';
 import { DashboardPage } from './pages/dashboard/dashboard-page.js';
@@ -106,6 +107,10 @@ export function App() {
   useEffect(() => {
     keepLocale(locale);
     refresh();
+    // Any screen's call that finds the sign-in gone brings the member back to the sign-in screen.
+    const signedOut = (): void => setSession(null);
+    addEventListener(SIGNED_OUT_EVENT, signedOut);
+    return () => removeEventListener(SIGNED_OUT_EVENT, signedOut);
   }, []);
 
   return (
