@@ -1,0 +1,92 @@
+/**
+ * Turns the rules form into what `POST /api/routing/explain` takes — the body of a submit —
+ * and asks. The pasted text splits into a title (its first line) and a description (the rest);
+ * an enterprise is looked up by its credit code first.
+ */
+import type { Enterprise, OfficeConfig, RoutingExplanation } from '@kechuang/community';
+import { api, ApiProblem, type Wire } from '../../api.js';
+import type { NamedRow, ParkRow } from './rule-words.js';
+
+/** What the form holds. Attribute values stay as typed until they are sent. */
+export interface Draft {
+  text: string;
+  category: string;
+  parkId: string;
+  channel: string;
+  enterpriseCode: string;
+  priority: string;
+  attributes: Record<string, string | boolean | string[]>;
+}
+
+export const emptyDraft: Draft = { text: '', category: '', parkId: '', channel: 'phone', enterpriseCode: '', priority: 'normal', attributes: {} };
+
+const TITLE_MAX = 200;
+
+/** The first non-empty line (trimmed, at most 200 characters) and everything after it. */
+export function splitText(text: string): { title: string; description: string } {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((line) => line.trim() !== '');
+  if (first === -1) return { title: '', description: '' };
+  const line = lines[first]!.trim();
+  // A first line over the limit keeps its overflow in the description rather than losing it.
+  const title = [...line].slice(0, TITLE_MAX).join('');
+  const rest = [...line].slice(TITLE_MAX).join('');
+  return { title, description: [rest, ...lines.slice(first + 1)].join('\n').trim() };
+}
+
+/** Attribute values as the category declares them: numbers as numbers, empty ones left out. */
+function attributesOf(draft: Draft, config: OfficeConfig): Record<string, unknown> {
+  const declared = config.categories.find((c) => c.id === draft.category)?.attributes ?? [];
+  const values: Record<string, unknown> = {};
+  for (const attribute of declared) {
+    const value = draft.attributes[attribute.code];
+    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
+    if (attribute.type === 'number' && typeof value === 'string') {
+      const number = Number(value.replace(/[,，\s]/g, ''));
+      // Not a number: sent as typed, so that the server says what is wrong beside the field.
+      values[attribute.code] = Number.isFinite(number) ? number : value;
+    } else values[attribute.code] = value;
+  }
+  return values;
+}
+
+export interface ExplainMessages {
+  enterpriseNotFound(code: string): string;
+}
+
+export async function explainDraft(draft: Draft, directory: { parks: readonly ParkRow[]; communities: readonly NamedRow[]; config: OfficeConfig }, messages: ExplainMessages): Promise<Wire<RoutingExplanation>> {
+  const code = draft.enterpriseCode.trim();
+  let enterprise: Wire<Enterprise> | null = null;
+  let unknownCode: ApiProblem | null = null;
+  if (code) {
+    try {
+      enterprise = await api<Wire<Enterprise>>('GET', `/api/enterprises/by-code/${encodeURIComponent(code)}`);
+    } catch (error) {
+      if (!(error instanceof ApiProblem) || error.status !== 404) throw error;
+      unknownCode = new ApiProblem(400, 'NOT_FOUND', messages.enterpriseNotFound(code), { enterpriseId: messages.enterpriseNotFound(code) });
+    }
+  }
+  const parkId = draft.parkId || enterprise?.parkId || null;
+  const park = directory.parks.find((p) => p.id === parkId);
+  const { title, description } = splitText(draft.text);
+  const body = {
+    communityId: park?.communityId ?? enterprise?.communityId ?? directory.communities[0]?.id ?? '',
+    parkId,
+    enterpriseId: enterprise?.id ?? null,
+    channel: draft.channel,
+    category: draft.category,
+    priority: draft.priority,
+    title,
+    description,
+    attributes: attributesOf(draft, directory.config),
+  };
+  if (!unknownCode) return api<Wire<RoutingExplanation>>('POST', '/api/routing/explain', body);
+  // An unknown code is one mistake among possibly several: ask anyway, so that every field's problem shows at once.
+  try {
+    await api('POST', '/api/routing/explain', body);
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 400) throw new ApiProblem(400, error.code, error.message, { ...error.fields, ...unknownCode.fields });
+    throw error;
+  }
+  throw unknownCode;
+}

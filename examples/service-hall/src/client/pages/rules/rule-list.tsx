@@ -1,0 +1,64 @@
+/** The office's routing rules in force, in order, each as "when … then …" in words. */
+import type { OfficeConfig } from '@kechuang/community';
+import { ConditionTree, fromConfig } from './condition-tree.js';
+import { actionLines, ruleName, targetWords, type WordsContext } from './rule-words.js';
+
+export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['routing']; version: string; ctx: WordsContext }) {
+  const { t } = ctx;
+  return (
+    <section class="card" aria-labelledby="rules-in-force" data-testid="rules-in-force">
+      <div class="rules-head">
+        <h2 id="rules-in-force">{t.rules.heading}</h2>
+        <span class="badge" data-testid="config-version">
+          {version}
+        </span>
+      </div>
+      <p class="muted">{t.rules.lead}</p>
+      {routing.rules.length === 0 ? <p class="empty">{t.rules.none}</p> : null}
+      <ol class="rule-list">
+        {routing.rules.map((rule, i) => (
+          <li key={rule.id} class="rule-item" data-rule-id={rule.id}>
+            <div class="rule-item__head">
+              <span class="rule-item__order">{i + 1}</span>
+              <strong class="rule-item__name">{ruleName(rule, rule.id, ctx)}</strong>
+              <code class="rule-item__id">{rule.id}</code>
+            </div>
+            <div class="rule-item__body">
+              <div class="rule-item__part">
+                <span class="rule-item__label">{t.rules.when}</span>
+                <ConditionTree node={fromConfig(rule.when)} ctx={ctx} />
+              </div>
+              <div class="rule-item__part">
+                <span class="rule-item__label">{t.rules.then}</span>
+                <ul class="rule-actions">
+                  {actionLines(rule.then, ctx).map((line) => (
+                    <li key={line.label}>
+                      <span class="muted">{line.label}</span> {line.value}
+                    </li>
+                  ))}
+                  {rule.continue ? <li class="rule-actions__continue">{t.rules.continues}</li> : null}
+                </ul>
+              </div>
+            </div>
+          </li>
+        ))}
+        <li class="rule-item rule-item--fallback" data-rule-id="fallback">
+          <div class="rule-item__head">
+            <span class="rule-item__order" aria-hidden="true">∗</span>
+            <strong class="rule-item__name">{t.rules.fallback}</strong>
+          </div>
+          <div class="rule-item__body">
+            <div class="rule-item__part">
+              <span class="rule-item__label">{t.rules.then}</span>
+              <ul class="rule-actions">
+                <li>
+                  <span class="muted">{t.rules.assign}</span> {targetWords(routing.fallback.assign, ctx)}
+                </li>
+              </ul>
+            </div>
+          </div>
+        </li>
+      </ol>
+    </section>
+  );
+}
