@@ -102,8 +102,20 @@ function normal(text: string): string {
   return text.toLowerCase().replace(/\s+/g, '');
 }
 
-/** A unified social credit code: 18 characters of digits and upper-case letters (no I, O, S, V, Z). */
-export const CREDIT_CODE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const CODE_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/**
+ * Whether `code` is a well-formed unified social credit code (GB 32100-2015, check character
+ * included), so that only a code that can exist is looked up. The SDK's own check lives in
+ * the core bundle, which the console does not load.
+ */
+export function isCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CODE_ALPHABET.indexOf(code.charAt(i)) * (CODE_WEIGHTS[i] ?? 0);
+  return code.charAt(17) === CODE_ALPHABET.charAt((31 - (sum % 31)) % 31);
+}
 
 export interface SearchResult {
   matches: EnterpriseLite[];

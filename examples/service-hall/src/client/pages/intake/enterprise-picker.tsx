@@ -9,7 +9,7 @@ import { api, type Wire } from '../../api.js';
 import { useLocale } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
-import { CREDIT_CODE, liteOf, searchEnterprises, useEnterpriseDirectory, type EnterpriseLite } from './enterprise-directory.js';
+import { isCreditCode, liteOf, searchEnterprises, useEnterpriseDirectory, type EnterpriseLite } from './enterprise-directory.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
 
 const SHOWN = 8;
@@ -18,6 +18,8 @@ export interface EnterprisePickerProps {
   id: string;
   value: EnterpriseLite | null;
   onChange(value: EnterpriseLite | null): void;
+  /** What is typed in the box, so that a form can tell "typed a name but picked nothing". */
+  onQuery?(text: string): void;
   /** Search only this park's enterprises. */
   parkId: string | null;
   aria: { 'aria-invalid': boolean; 'aria-describedby'?: string };
@@ -40,12 +42,16 @@ function useByCode(code: string | null): EnterpriseLite | null {
   return found;
 }
 
-export function EnterprisePicker({ id, value, onChange, parkId, aria, disabled }: EnterprisePickerProps) {
+export function EnterprisePicker({ id, value, onChange, onQuery, parkId, aria, disabled }: EnterprisePickerProps) {
   const t = useIntakeTexts();
   const shared = useShared();
   const locale = useLocale();
   const session = useSession();
-  const [text, setText] = useState(value?.name ?? '');
+  const [text, setTextState] = useState(value?.name ?? '');
+  const setText = (next: string): void => {
+    setTextState(next);
+    onQuery?.(next);
+  };
   const [open, setOpen] = useState(false);
   const [used, setUsed] = useState(false);
   const [active, setActive] = useState(0);
@@ -56,7 +62,7 @@ export function EnterprisePicker({ id, value, onChange, parkId, aria, disabled }
   useEffect(() => setText(value?.name ?? ''), [value?.id]);
 
   const typed = text.trim();
-  const code = CREDIT_CODE.test(typed.toUpperCase()) ? typed.toUpperCase() : null;
+  const code = isCreditCode(typed.toUpperCase()) ? typed.toUpperCase() : null;
   const byCode = useByCode(value ? null : code);
   const result = useMemo(() => {
     // Across the whole office an empty box would list thousands; within a park it browses.

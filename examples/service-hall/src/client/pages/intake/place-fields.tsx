@@ -12,6 +12,7 @@ import { useIntakeTexts } from './intake-texts.js';
 export interface PlaceFieldsProps {
   enterprise: EnterpriseLite | null;
   onEnterprise(enterprise: EnterpriseLite | null): void;
+  onEnterpriseQuery(text: string): void;
   /** The chosen park's id, or ''. */
   parkId: string;
   onPark(parkId: string): void;
@@ -27,7 +28,7 @@ export interface PlaceFieldsProps {
   problem: ApiProblem | null;
 }
 
-export function PlaceFields({ enterprise, onEnterprise, parkId, onPark, parks, anyPark, showPark, parkIsFilter, enterpriseLabel, enterpriseRequired, problem }: PlaceFieldsProps) {
+export function PlaceFields({ enterprise, onEnterprise, onEnterpriseQuery, parkId, onPark, parks, anyPark, showPark, parkIsFilter, enterpriseLabel, enterpriseRequired, problem }: PlaceFieldsProps) {
   const t = useIntakeTexts();
   const parkLocked = enterprise?.parkId != null;
   // Picking a park first narrows the search to it; a chosen enterprise's park is its own.
@@ -38,6 +39,7 @@ export function PlaceFields({ enterprise, onEnterprise, parkId, onPark, parks, a
       <EnterprisePicker
         id="intake-enterprise"
         value={enterprise}
+        onQuery={onEnterpriseQuery}
         parkId={scope}
         aria={fieldAria('intake-enterprise', 'enterpriseId', problem)}
         onChange={(next) => {

@@ -40,6 +40,7 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
   const parks = allowedParks ? places.parks.filter((p) => allowedParks.includes(p.id)) : places.parks;
 
   const [enterprise, setEnterprise] = useState<EnterpriseLite | null>(null);
+  const [enterpriseQuery, setEnterpriseQuery] = useState('');
   // A captain with one park reports from it; with several, from the first until they choose.
   const [parkId, setParkId] = useState(allowedParks?.[0] ?? '');
   const [category, setCategory] = useState('');
@@ -58,6 +59,8 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
     if (sending || attachments.busy) return;
     const chosen = session.config.categories.find((c) => c.id === category);
     const { values, issues } = attributeValues(chosen, draft, '', t.attribute);
+    // A name typed but not picked would file the request without its enterprise.
+    if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickOne;
     if (!enterprise && !parkId) issues['parkId'] = t.field.parkNeeded;
     const park = places.parks.find((p) => p.id === parkId);
     const soleCommunity = places.communityIds.length === 1 ? places.communityIds[0] : undefined;
@@ -96,6 +99,7 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
       <PlaceFields
         enterprise={enterprise}
         onEnterprise={setEnterprise}
+        onEnterpriseQuery={setEnterpriseQuery}
         parkId={parkId}
         onPark={setParkId}
         parks={parks}

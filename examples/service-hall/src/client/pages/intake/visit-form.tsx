@@ -34,6 +34,7 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
   const parks = allowedParks ? places.parks.filter((p) => allowedParks.includes(p.id)) : places.parks;
 
   const [enterprise, setEnterprise] = useState<EnterpriseLite | null>(null);
+  const [enterpriseQuery, setEnterpriseQuery] = useState('');
   // Only narrows the search (a captain searches their own parks); the visit takes the enterprise's park.
   const [parkId, setParkId] = useState(allowedParks?.[0] ?? '');
   const [visitedAt, setVisitedAt] = useState('');
@@ -52,6 +53,7 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
       Object.assign(issues, checked.issues);
       return { category: row.category, attributes: checked.values, title: row.title, description: row.description };
     });
+    if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickVisited;
     const at = visitedAt ? officeInstant(visitedAt, zone) : null;
     const body = { enterpriseId: enterprise?.id ?? '', summary, requests, ...(at ? { visitedAt: at } : {}) };
     const recorded = await submission.send(async (idempotencyKey) => {
@@ -75,6 +77,7 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
       <PlaceFields
         enterprise={enterprise}
         onEnterprise={setEnterprise}
+        onEnterpriseQuery={setEnterpriseQuery}
         parkId={parkId}
         onPark={setParkId}
         parks={parks}
