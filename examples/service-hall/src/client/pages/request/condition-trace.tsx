@@ -76,7 +76,8 @@ function ConditionNode({ node }: { node: ConditionTrace }) {
       </span>{' '}
       {verdict}
       <span class="trace__actual">
-        {t.routing.actual}: {words.value(node.kind, node.actual)}
+        {t.routing.actual}
+        {words.value(node.kind, node.actual)}
       </span>
     </li>
   );

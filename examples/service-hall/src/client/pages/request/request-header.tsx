@@ -4,7 +4,6 @@
  */
 import { LightBadge, StatusBadge } from '../../components/badges.js';
 import { lightOf } from '../../format.js';
-import { useLocale } from '../../i18n.js';
 import { href } from '../../router.js';
 import { useShared } from '../../shared-texts.js';
 import { AttachmentList } from './attachment-list.js';
@@ -23,7 +22,6 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
   const t = useRequestTexts();
   const shared = useShared();
   const namer = useNamer();
-  const locale = useLocale();
   const comment = followUpComment(timeline);
   const returnInfo = request.returnInfo;
   return (
@@ -58,7 +56,7 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
           <strong>{t.header.returned}</strong>
           <p>
             {t.header.returnReason}
-            {locale === 'en' ? ': ' : '：'}
+            {t.colon}
             {returnInfo.reason}
           </p>
           {returnInfo.suggestedOwnerId ? <p>{t.header.suggestedOwner(namer.member(returnInfo.suggestedOwnerId))}</p> : null}
@@ -104,7 +102,7 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
         <div class="request-head__result" data-testid="request-outcome" data-outcome={request.outcome}>
           <h2 class="request-head__section">
             {t.header.outcome}
-            {locale === 'en' ? ': ' : '：'}
+            {t.colon}
             <span class={`badge badge--outcome-${request.outcome}`}>{namer.outcome(request.outcome)}</span>
           </h2>
           {request.outcomeNote ? <p>{request.outcomeNote}</p> : null}
@@ -114,7 +112,7 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
         <div class="request-head__result" data-testid="request-rating" data-rating={request.satisfaction}>
           <h2 class="request-head__section">
             {t.header.rating}
-            {locale === 'en' ? ': ' : '：'}
+            {t.colon}
             <span class={`badge badge--rating-${request.satisfaction}`}>{namer.rating(request.satisfaction)}</span>
           </h2>
           {comment ? <p>{comment}</p> : null}

@@ -104,7 +104,7 @@ const zh = {
     skipped: '未评估',
     passed: '符合',
     failed: '不符合',
-    actual: '实际',
+    actual: '实际：',
     expected: '要求',
     empty: '（空）',
     skippedEarlier: (rule: string) => `规则「${rule}」已先命中，不再继续评估后面的规则。`,
@@ -153,6 +153,7 @@ const zh = {
     refresh: '刷新',
   },
   system: '系统',
+  colon: '：',
 };
 
 const en: typeof zh = {
@@ -255,7 +256,7 @@ const en: typeof zh = {
     skipped: 'Not evaluated',
     passed: 'yes',
     failed: 'no',
-    actual: 'actual',
+    actual: 'actual: ',
     expected: 'needs',
     empty: '(empty)',
     skippedEarlier: (rule: string) => `Rule "${rule}" matched earlier and stops the evaluation.`,
@@ -304,6 +305,7 @@ const en: typeof zh = {
     refresh: 'Refresh',
   },
   system: 'System',
+  colon: ': ',
 };
 
 /** The request detail's words in the language in force. */
