@@ -99,8 +99,8 @@ export async function fetchView(view: QueueView, light: CountedLight | null, atL
 }
 
 /** The next page of a server-filtered view. */
-export async function fetchMore(view: QueueView, light: CountedLight | null, cursor: string, signal: AbortSignal): Promise<Page<Row>> {
-  return api<Page<Row>>('GET', listPath(view.source.params, { order: view.order, limit: PAGE_SIZE, cursor, ...(light ? { sla: light } : {}) }), undefined, { signal });
+export async function fetchMore(view: QueueView, light: CountedLight | null, cursor: string): Promise<Page<Row>> {
+  return api<Page<Row>>('GET', listPath(view.source.params, { order: view.order, limit: PAGE_SIZE, cursor, ...(light ? { sla: light } : {}) }));
 }
 
 /** How many requests a view holds and how many of them are red, for its tab. */

@@ -89,6 +89,18 @@ export function QueuePage() {
     ),
   );
 
+  // On a phone the tab strip scrolls: keep the chosen tab in sight (a link may open the last one).
+  const tabStrip = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const strip = tabStrip.current;
+    const tab = strip?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (!strip || !tab) return;
+    if (tab.offsetLeft < strip.scrollLeft || tab.offsetLeft + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) {
+      strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2;
+    }
+    // The tab numbers arrive later and widen the tabs, so measure again then.
+  }, [view?.name, tabs.tallies]);
+
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const say = (next: Notice): void => {
@@ -145,7 +157,7 @@ export function QueuePage() {
       </header>
 
       {views.length > 1 ? (
-        <div class="tabs queue-tabs" role="tablist" aria-label={t.viewsLabel}>
+        <div class="tabs queue-tabs" role="tablist" aria-label={t.viewsLabel} ref={tabStrip}>
           {views.map((v) => (
             <button key={v.name} type="button" role="tab" class="tab" id={`queue-tab-${v.name}`} aria-selected={v.name === view?.name} aria-controls="queue-panel" data-view={v.name} onClick={() => go({ view: v.name, light: null })}>
               {t.views[v.name]}

@@ -85,7 +85,7 @@ const zh = {
     office: '全站暂无在办诉求。',
     supervised: '目前没有督办中的诉求。',
     park: '该园区还没有上报过诉求。',
-    enterprise: '本企业还没有提交过诉求。',
+    enterprise: '还没有本企业的诉求。',
     filtered: '当前时限灯筛选下没有诉求。',
   } as Record<string, string>,
   live: { on: '实时更新', connecting: '正在连接实时更新…', off: '实时更新已中断，正在重连' },
@@ -94,7 +94,6 @@ const zh = {
   scanCapped: '在办诉求过多，仅检索了最早的一部分，请缩小范围后查看。',
   footnote: '剩余天数按自然日估算，仅供参考；办理时限按工作日计算，以所列截止时间为准（办公地时区）。',
   followUpScope: (portfolio: string) => `按分管领域「${portfolio}」的诉求类别筛选。`,
-  assistScope: '协办件从在办诉求中筛出（列表接口暂无“我协办的”条件）。',
 };
 
 const en: typeof zh = {
@@ -181,7 +180,7 @@ const en: typeof zh = {
     office: 'No open requests in the office.',
     supervised: 'No requests are under supervision.',
     park: 'This park has not reported any requests yet.',
-    enterprise: 'Your enterprise has not filed any requests yet.',
+    enterprise: 'No requests from your enterprise yet.',
     filtered: 'No requests under this light.',
   },
   live: { on: 'Live', connecting: 'Connecting to live updates…', off: 'Live updates lost; reconnecting' },
@@ -190,7 +189,6 @@ const en: typeof zh = {
   scanCapped: 'Too many open requests to search them all; only the oldest were searched.',
   footnote: 'Days left are counted in calendar days as a guide; time limits run in working days, and the due time shown (office time zone) is what counts.',
   followUpScope: (portfolio) => `Filtered to the categories of your portfolio, ${portfolio}.`,
-  assistScope: 'Assisted requests are picked out of the open ones (the list API has no "assisted by me" filter).',
 };
 
 export const useQueueTexts = defineTexts({ 'zh-CN': zh, en });

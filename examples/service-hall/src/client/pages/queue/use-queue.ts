@@ -90,7 +90,7 @@ export function useQueue(view: QueueView | undefined, light: CountedLight | null
     if (!current || !nextCursor) return;
     const id = generation.current;
     setLoadingMore(true);
-    fetchMore(current, light, nextCursor, new AbortController().signal).then(
+    fetchMore(current, light, nextCursor).then(
       (page) => {
         setLoadingMore(false);
         // A reload in between answered for the whole list already.
