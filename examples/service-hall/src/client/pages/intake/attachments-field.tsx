@@ -2,6 +2,7 @@
 import type { ApiProblem } from '../../api.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { useLocale } from '../../i18n.js';
+import { useShared } from '../../shared-texts.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
 import { formatSize, type Attachments } from './use-attachments.js';
 
@@ -16,9 +17,22 @@ export interface AttachmentsFieldProps {
   photos?: boolean;
 }
 
+/** Whether uploading the same file again may work: the server did not refuse the file itself. */
+function transient(problem: ApiProblem | null): boolean {
+  return problem === null || problem.status === 0 || problem.status >= 500 || problem.status === 429;
+}
+
 export function AttachmentsField({ id, attachments, problem, photos }: AttachmentsFieldProps) {
   const t = useIntakeTexts();
+  const shared = useShared();
   const locale = useLocale();
+  const failure = (p: ApiProblem | null): string => {
+    if (!p) return t.attachment.failed;
+    if (p.code === 'NETWORK') return fill(t.attachment.failedWith, { message: shared.common.networkDown });
+    if (p.status === 415) return t.attachment.unsupported;
+    if (p.status === 413) return t.attachment.tooLarge;
+    return p.message ? fill(t.attachment.failedWith, { message: p.message }) : t.attachment.failed;
+  };
   return (
     <Field id={id} label={photos ? t.attachment.photos : t.attachment.label} path="attachments" problem={problem} hint={t.attachment.hint}>
       <div class="intake-files">
@@ -51,11 +65,11 @@ export function AttachmentsField({ id, attachments, problem, photos }: Attachmen
                 {item.status === 'uploading' ? <span class="intake-file__state muted">{t.attachment.uploading}</span> : null}
                 {item.status === 'failed' ? (
                   <span class="intake-file__state intake-file__state--failed" role="alert">
-                    {item.problem?.message ? fill(t.attachment.failedWith, { message: item.problem.message }) : t.attachment.failed}
+                    {failure(item.problem)}
                   </span>
                 ) : null}
                 <span class="intake-file__actions">
-                  {item.status === 'failed' ? (
+                  {item.status === 'failed' && transient(item.problem) ? (
                     <button type="button" class="button button--ghost button--small" onClick={() => attachments.retry(item.key)}>
                       {t.attachment.retry}
                     </button>
