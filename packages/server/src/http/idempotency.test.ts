@@ -56,12 +56,26 @@ describe('Idempotency-Key', () => {
     expect((await world.call(world.demo.stationHeadId, 'POST', '/api/requests', body('乙'), key)).status).toBe(201);
   });
 
-  it('replays a 4xx too, and rejects a malformed key', async () => {
-    const key = { 'idempotency-key': 'bad-input' };
-    const first = await world.call(world.p01.captainId, 'POST', '/api/requests', { title: '' }, key);
-    const again = await world.call(world.p01.captainId, 'POST', '/api/requests', { title: '' }, key);
+  it('keeps no refusal of invalid input, so the corrected form goes through under the same key', async () => {
+    const key = { 'idempotency-key': 'fixed-form' };
+    const first = await world.call(world.p01.captainId, 'POST', '/api/requests', { ...body('丁'), title: '' }, key);
     expect(first.status).toBe(400);
-    expect(again.status).toBe(400);
+    expect(first.headers.get('idempotency-replayed')).toBeNull();
+    const fixed = await world.call(world.p01.captainId, 'POST', '/api/requests', body('丁'), key);
+    expect(fixed.status).toBe(201);
+    const retried = await world.call(world.p01.captainId, 'POST', '/api/requests', body('丁'), key);
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotency-replayed')).toBe('true');
+    expect(await retried.json()).toEqual(await fixed.json());
+  });
+
+  it('replays a refusal made after the command ran, and rejects a malformed key', async () => {
+    const created = (await (await world.call(world.p01.captainId, 'POST', '/api/requests', body('戊'))).json()) as { id: string; assigneeId: string };
+    const key = { 'idempotency-key': 'stale-version' };
+    const first = await world.call(created.assigneeId, 'POST', `/api/requests/${created.id}/accept`, { version: 99 }, key);
+    const again = await world.call(created.assigneeId, 'POST', `/api/requests/${created.id}/accept`, { version: 99 }, key);
+    expect(first.status).toBe(409);
+    expect(again.status).toBe(409);
     expect(again.headers.get('idempotency-replayed')).toBe('true');
     const malformed = await world.call(world.p01.captainId, 'POST', '/api/requests', body('丙'), { 'idempotency-key': 'has space' });
     expect(malformed.status).toBe(400);

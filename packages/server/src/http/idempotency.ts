@@ -11,12 +11,18 @@ interface StoredResponse {
   body: string;
 }
 
+/** Statuses of refusals made before a command ran: nothing happened that a retry could repeat. */
+const NOTHING_RAN = new Set([400, 401, 403, 413, 415, 429]);
+
 /**
  * Honours `Idempotency-Key` on POST: the first request with a key runs and its response is
  * stored (in the community's storage, so every instance replays it); a retry with the same
  * key gets that response again with `Idempotency-Replayed: true`, the same key with a
  * different method, path or body is 422, and one arriving while the first still runs is 409
- * with `Retry-After`. A 5xx is not stored, so a retry runs again.
+ * with `Retry-After`. A 5xx is not stored, so a retry runs again; neither is a refusal made
+ * before anything ran (invalid input, no sign-in or permission, too large, rate-limited), so
+ * that the corrected call — a form fixed after its errors were shown — goes through under the
+ * same key instead of being told the key was used for something else.
  */
 export function idempotency(community: Community, ttlMs: number): MiddlewareHandler<ServerEnv> {
   const keys = idempotencyKeys(community);
@@ -50,7 +56,7 @@ export function idempotency(community: Community, ttlMs: number): MiddlewareHand
       await claim.release();
       throw error;
     }
-    if (c.res.status >= 500) {
+    if (c.res.status >= 500 || NOTHING_RAN.has(c.res.status)) {
       await claim.release();
       return;
     }
