@@ -56,7 +56,8 @@ export function DashboardPage() {
       {data === undefined ? (
         report.problem ? null : <p class="splash">{t.loading}</p>
       ) : (
-        <div class={current && !report.loading ? 'dash-body' : 'dash-body dash-body--stale'}>
+        // A live refresh of the same month keeps the figures bright; only another month's are dimmed.
+        <div class={current ? 'dash-body' : 'dash-body dash-body--stale'}>
           <div class="dash-status">
             <p class="dash-headline">{data.texts.headline}</p>
             <p class="dash-asof muted">

@@ -108,7 +108,7 @@ const en: typeof zh = {
   explain: {
     response: (done: string, due: string) => `${done} signed for on time ÷ ${due} due to be signed for`,
     resolution: (done: string, due: string) => `${done} solved or explained ÷ ${due} concluded`,
-    satisfaction: (done: string, due: string, basic: boolean) => `${done} satisfied ÷ ${due} rated; “basically satisfied” ${basic ? 'counts' : 'does not count'} as satisfied`,
+    satisfaction: (done: string, due: string, basic: boolean) => `${done} satisfied ÷ ${due} rated; "basically satisfied" ${basic ? 'counts' : 'does not count'} as satisfied`,
     composite: (w: [string, string, string]) => `Response ×${w[0]}% + resolution ×${w[1]}% + satisfaction ×${w[2]}%, out of 100`,
     collected: (total: string, since: string) => `New this month; ${total} since ${since}`,
     concluded: 'Concluded this month (not counting withdrawn, merged or out-of-scope requests)',
@@ -144,7 +144,7 @@ const en: typeof zh = {
   unranked: 'Not ranked',
   noUnits: 'Nothing to rank this month.',
   empty: 'No requests this month yet. Pick another month, or wait for new requests.',
-  loading: 'Working out this month’s figures…',
+  loading: "Working out this month's figures…",
 };
 
 export const useDashboardTexts = defineTexts({ 'zh-CN': zh, en });
