@@ -128,7 +128,7 @@ export function ActionFields({ action, request, values, set, problem, onUploadin
       return (
         <>
           <Field id="action-working-days" label={t.field.workingDays} path="workingDays" problem={problem} required>
-            <input id="action-working-days" class="input input--short" type="number" inputMode="numeric" min={1} step={1} value={values.workingDays} onInput={(e) => set('workingDays', e.currentTarget.value)} {...fieldAria('action-working-days', 'workingDays', problem)} />
+            <input id="action-working-days" class="input rd-input--short" type="number" inputMode="numeric" min={1} step={1} value={values.workingDays} onInput={(e) => set('workingDays', e.currentTarget.value)} {...fieldAria('action-working-days', 'workingDays', problem)} />
           </Field>
           {text('action-reason', 'reason', 'reason', t.field.extensionReason, true)}
         </>
@@ -207,7 +207,7 @@ export function ActionFields({ action, request, values, set, problem, onUploadin
       return (
         <>
           {pending ? <p class="notice">{t.field.pending(pending.workingDays, pending.reason)}</p> : null}
-          <fieldset class="field choice" data-field="approve" aria-invalid={problem?.field('approve') !== undefined}>
+          <fieldset class="field rd-choice" data-field="approve" aria-invalid={problem?.field('approve') !== undefined}>
             <legend>{t.field.decision}</legend>
             <label class="checkbox">
               <input type="radio" name="action-decision" id="action-approve" value="approve" checked={values.decision === 'approve'} onChange={() => set('decision', 'approve')} />

@@ -57,9 +57,9 @@ export function ActionForm({ action, request, onSent, onConflict, onCancel }: Ac
 
   const hint = t.hint[action];
   return (
-    <form ref={form} class="form action-form" data-testid="action-form" data-form-action={action} onSubmit={(e) => void submit(e)} noValidate>
-      <h3 class="action-form__title">{t.label[action]}</h3>
-      {hint ? <p class="field__hint action-form__hint">{hint}</p> : null}
+    <form ref={form} class="form rd-action-form" data-testid="action-form" data-form-action={action} onSubmit={(e) => void submit(e)} noValidate>
+      <h3 class="rd-action-form__title">{t.label[action]}</h3>
+      {hint ? <p class="field__hint rd-action-form__hint">{hint}</p> : null}
       <ActionFields action={action} request={request} values={values} set={set} problem={problem} onUploading={setUploading} />
       <ProblemNote problem={problem && !shownBesideFields(action, problem) ? problem : null} />
       <div class="form-actions">

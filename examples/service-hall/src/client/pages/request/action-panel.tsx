@@ -81,7 +81,7 @@ export function ActionPanel({ request, onChanged, onFormOpen }: ActionPanelProps
   };
 
   return (
-    <section class="card action-panel" data-testid="actions" aria-labelledby="actions-title">
+    <section class="card rd-action-panel" data-testid="actions" aria-labelledby="actions-title">
       <h2 id="actions-title">{t.title}</h2>
       {done ? (
         <p class="notice notice--ok" role="status" data-testid="action-confirmation" data-done={done}>
@@ -95,9 +95,9 @@ export function ActionPanel({ request, onChanged, onFormOpen }: ActionPanelProps
       ) : null}
       <ProblemNote problem={problem} />
       {actions.length === 0 ? (
-        <p class="muted action-panel__none">{FINISHED.has(request.status) ? t.finished : t.none}</p>
+        <p class="muted rd-action-panel__none">{FINISHED.has(request.status) ? t.finished : t.none}</p>
       ) : (
-        <div class="action-panel__buttons">
+        <div class="rd-action-panel__buttons">
           {actions.map((action) => (
             <button
               key={action}

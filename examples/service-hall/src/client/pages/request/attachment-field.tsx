@@ -47,17 +47,17 @@ export function AttachmentField({ id, value, onChange, onBusy, commandError }: A
 
   return (
     <div class={message ? 'field field--invalid' : 'field'} data-field="attachments">
-      <span class="field__label" id={`${id}-label`}>
+      <span class="rd-field__label" id={`${id}-label`}>
         {t.field.attachments}
         <span class="muted">{t.field.optional}</span>
       </span>
       {/* The native file input speaks the browser's language; a labelled button speaks the page's. */}
-      <div class="upload">
+      <div class="rd-upload">
         <input
           id={id}
           type="file"
           multiple
-          class="visually-hidden upload__input"
+          class="visually-hidden rd-upload__input"
           disabled={uploading}
           aria-labelledby={`${id}-label ${id}-button`}
           aria-invalid={message !== null}
@@ -67,13 +67,13 @@ export function AttachmentField({ id, value, onChange, onBusy, commandError }: A
             void upload(input.files).then(() => (input.value = ''));
           }}
         />
-        <label for={id} id={`${id}-button`} class={uploading ? 'button button--ghost button--small upload__button upload__button--busy' : 'button button--ghost button--small upload__button'}>
+        <label for={id} id={`${id}-button`} class={uploading ? 'button button--ghost button--small rd-upload__button rd-upload__button--busy' : 'button button--ghost button--small rd-upload__button'}>
           <PaperclipIcon />
           {uploading ? t.upload.uploading : t.upload.choose}
         </label>
       </div>
       {value.length > 0 ? (
-        <ul class="attachments attachments--editable">
+        <ul class="rd-attachments rd-attachments--editable">
           {value.map((a) => (
             <li key={a.sha256}>
               <span>

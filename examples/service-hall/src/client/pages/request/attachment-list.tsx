@@ -6,7 +6,7 @@ import { attachmentHref, formatSize } from './request-data.js';
 
 export function AttachmentList({ requestId, attachments, label }: { requestId: string; attachments: readonly Wire<Attachment>[]; label: string }) {
   return (
-    <ul class="attachments" aria-label={label}>
+    <ul class="rd-attachments" aria-label={label}>
       {attachments.map((a) => (
         <li key={a.sha256}>
           <a href={attachmentHref(requestId, a.sha256)} download={a.name} data-attachment={a.sha256}>

@@ -50,16 +50,16 @@ function ConditionNode({ node }: { node: ConditionTrace }) {
   const t = useRequestTexts();
   const words = useValueWords();
   const verdict = (
-    <span class={node.passed ? 'trace__verdict trace__verdict--yes' : 'trace__verdict trace__verdict--no'}>
+    <span class={node.passed ? 'rd-trace__verdict rd-trace__verdict--yes' : 'rd-trace__verdict rd-trace__verdict--no'}>
       <span aria-hidden="true">{node.passed ? '✓' : '✗'}</span> {node.passed ? t.routing.passed : t.routing.failed}
     </span>
   );
   if (GROUPS.has(node.kind)) {
     return (
-      <li class="trace__node" data-passed={String(node.passed)}>
-        <span class="trace__group">{t.routing.fields[node.kind] ?? node.kind}</span> {verdict}
+      <li class="rd-trace__node" data-passed={String(node.passed)}>
+        <span class="rd-trace__group">{t.routing.fields[node.kind] ?? node.kind}</span> {verdict}
         {node.children && node.children.length > 0 ? (
-          <ul class="trace__children">
+          <ul class="rd-trace__children">
             {node.children.map((child) => (
               <ConditionNode key={child.path} node={child} />
             ))}
@@ -70,12 +70,12 @@ function ConditionNode({ node }: { node: ConditionTrace }) {
   }
   const operator = node.operator ? (t.routing.operators[node.operator] ?? node.operator) : '';
   return (
-    <li class="trace__node" data-passed={String(node.passed)}>
-      <span class="trace__test">
-        <strong>{words.field(node.kind)}</strong> {operator} <span class="trace__expected">{words.value(node.kind, node.expected)}</span>
+    <li class="rd-trace__node" data-passed={String(node.passed)}>
+      <span class="rd-trace__test">
+        <strong>{words.field(node.kind)}</strong> {operator} <span class="rd-trace__expected">{words.value(node.kind, node.expected)}</span>
       </span>{' '}
       {verdict}
-      <span class="trace__actual">
+      <span class="rd-trace__actual">
         {t.routing.actual}
         {words.value(node.kind, node.actual)}
       </span>
@@ -111,15 +111,15 @@ export function RuleTraceItem({ rule }: { rule: RuleTrace }) {
   const state = rule.skippedBecause ? 'skipped' : rule.matched ? 'matched' : 'not-matched';
   const label = rule.skippedBecause ? t.routing.skipped : rule.matched ? t.routing.matched : t.routing.notMatched;
   return (
-    <li class={`trace__rule trace__rule--${state}`} data-rule-id={rule.ruleId} data-matched={String(rule.matched)}>
-      <div class="trace__rule-head">
-        <span class={`trace__chip trace__chip--${state}`}>{label}</span>
+    <li class={`rd-trace__rule rd-trace__rule--${state}`} data-rule-id={rule.ruleId} data-matched={String(rule.matched)}>
+      <div class="rd-trace__rule-head">
+        <span class={`rd-trace__chip rd-trace__chip--${state}`}>{label}</span>
         <code>{rule.ruleId}</code>
       </div>
-      {description ? <p class="trace__description">{description}</p> : null}
-      {rule.skippedBecause ? <p class="muted trace__skipped">{skipReason(rule.skippedBecause)}</p> : null}
+      {description ? <p class="rd-trace__description">{description}</p> : null}
+      {rule.skippedBecause ? <p class="muted rd-trace__skipped">{skipReason(rule.skippedBecause)}</p> : null}
       {rule.condition ? (
-        <ul class="trace__tree">
+        <ul class="rd-trace__tree">
           <ConditionNode node={rule.condition} />
         </ul>
       ) : null}

@@ -98,7 +98,7 @@ export function RequestFacts({ request }: { request: Req }) {
         {request.tags.length > 0 ? (
           <>
             <dt>{t.facts.tags}</dt>
-            <dd class="tag-list">
+            <dd class="rd-tag-list">
               {request.tags.map((tag) => (
                 <span key={tag} class="badge">
                   {tag}
@@ -108,7 +108,7 @@ export function RequestFacts({ request }: { request: Req }) {
           </>
         ) : null}
         <dt>{t.header.requestNo}</dt>
-        <dd class="request-id">{request.id}</dd>
+        <dd class="rd-request-id">{request.id}</dd>
       </dl>
     </section>
   );

@@ -25,8 +25,8 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
   const comment = followUpComment(timeline);
   const returnInfo = request.returnInfo;
   return (
-    <section class="card request-head" aria-labelledby="request-title">
-      <div class="request-head__badges">
+    <section class="card rd-request-head" aria-labelledby="request-title">
+      <div class="rd-request-head__badges">
         <span data-testid="request-status" data-status={request.status}>
           <StatusBadge status={request.status} />
         </span>
@@ -35,10 +35,10 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
         {request.supervision ? <span class="badge badge--supervised">{t.header.supervised}</span> : null}
         {request.redoCount > 0 ? <span class="badge">{t.header.redone(request.redoCount)}</span> : null}
       </div>
-      <h1 id="request-title" class="request-head__title">
+      <h1 id="request-title" class="rd-request-head__title">
         {request.title}
       </h1>
-      <p class="request-head__meta muted">
+      <p class="rd-request-head__meta muted">
         <span>{namer.category(request.category)}</span>
         <span>{namer.channel(request.channel)}</span>
         <span>
@@ -52,7 +52,7 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
       </p>
 
       {returnInfo && request.status === 'returned' ? (
-        <div class="notice notice--warn request-head__notice" data-testid="return-info">
+        <div class="notice notice--warn rd-request-head__notice" data-testid="return-info">
           <strong>{t.header.returned}</strong>
           <p>
             {t.header.returnReason}
@@ -63,24 +63,24 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
         </div>
       ) : null}
       {request.duplicateOfId ? (
-        <p class="notice request-head__notice">
+        <p class="notice rd-request-head__notice">
           {t.header.mergedInto} <a href={href(`/requests/${request.duplicateOfId}`)}>{t.header.openOriginal}</a>
         </p>
       ) : null}
 
-      <dl class="facts request-head__people">
+      <dl class="facts rd-request-head__people">
         <dt>{t.header.lead}</dt>
         <dd data-testid="request-lead">{request.assigneeId ? namer.lead(request.assigneeId, request.assigneeTeamId) : <span class="muted">{t.header.noLead}</span>}</dd>
         {request.assists.length > 0 ? (
           <>
             <dt>{t.header.assists}</dt>
             <dd>
-              <ul class="assists">
+              <ul class="rd-assists">
                 {request.assists.map((unit) => (
                   <li key={`${unit.memberId ?? ''}:${unit.teamId ?? ''}`} data-assist-status={unit.status}>
                     {namer.unit(unit.memberId, unit.teamId)} <span class={`badge badge--assist-${unit.status}`}>{t.assistState[unit.status] ?? unit.status}</span>
                     {unit.dueAt && unit.status !== 'contributed' ? <span class="muted"> · {t.assistDue(namer.date(unit.dueAt))}</span> : null}
-                    {unit.contribution ? <p class="assists__contribution">{unit.contribution}</p> : null}
+                    {unit.contribution ? <p class="rd-assists__contribution">{unit.contribution}</p> : null}
                   </li>
                 ))}
               </ul>
@@ -89,18 +89,18 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
         ) : null}
       </dl>
 
-      <h2 class="request-head__section">{t.header.description}</h2>
-      {request.description ? <p class="request-head__description">{request.description}</p> : <p class="muted">{t.header.noDescription}</p>}
+      <h2 class="rd-request-head__section">{t.header.description}</h2>
+      {request.description ? <p class="rd-request-head__description">{request.description}</p> : <p class="muted">{t.header.noDescription}</p>}
       {request.attachments.length > 0 ? (
         <>
-          <h2 class="request-head__section">{t.header.attachments}</h2>
+          <h2 class="rd-request-head__section">{t.header.attachments}</h2>
           <AttachmentList requestId={request.id} attachments={request.attachments} label={t.header.attachments} />
         </>
       ) : null}
 
       {request.outcome ? (
-        <div class="request-head__result" data-testid="request-outcome" data-outcome={request.outcome}>
-          <h2 class="request-head__section">
+        <div class="rd-request-head__result" data-testid="request-outcome" data-outcome={request.outcome}>
+          <h2 class="rd-request-head__section">
             {t.header.outcome}
             {t.colon}
             <span class={`badge badge--outcome-${request.outcome}`}>{namer.outcome(request.outcome)}</span>
@@ -109,8 +109,8 @@ export function RequestHeader({ request, timeline }: { request: Req; timeline: r
         </div>
       ) : null}
       {request.satisfaction ? (
-        <div class="request-head__result" data-testid="request-rating" data-rating={request.satisfaction}>
-          <h2 class="request-head__section">
+        <div class="rd-request-head__result" data-testid="request-rating" data-rating={request.satisfaction}>
+          <h2 class="rd-request-head__section">
             {t.header.rating}
             {t.colon}
             <span class={`badge badge--rating-${request.satisfaction}`}>{namer.rating(request.satisfaction)}</span>

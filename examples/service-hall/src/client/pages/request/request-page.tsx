@@ -60,11 +60,11 @@ export function RequestPage({ id }: { id: string }) {
   const { request, timeline } = detail;
   return (
     <section class="request-page" data-screen="request" data-ready={loaded.loading ? undefined : 'true'} data-request-id={id} data-version={request.version}>
-      <p class="request-page__back">
+      <p class="rd-request-page__back">
         <a href={href('/queue')}>← {t.back}</a>
       </p>
       {stale ? (
-        <div class="notice live-notice" role="status" data-testid="live-update-notice">
+        <div class="notice rd-live-notice" role="status" data-testid="live-update-notice">
           <span>{t.live.changed}</span>
           <button type="button" class="button button--small" onClick={refresh}>
             {t.live.refresh}
@@ -72,8 +72,8 @@ export function RequestPage({ id }: { id: string }) {
         </div>
       ) : null}
       <ProblemNote problem={loaded.problem} onRetry={loaded.reload} />
-      <div class="request-layout">
-        <div class="request-layout__main">
+      <div class="rd-request-layout">
+        <div class="rd-request-layout__main">
           <RequestHeader request={request} timeline={timeline} />
           <ActionPanel
             request={request}
@@ -82,7 +82,7 @@ export function RequestPage({ id }: { id: string }) {
           />
           <TimelineList requestId={request.id} timeline={timeline} />
         </div>
-        <aside class="request-layout__side">
+        <aside class="rd-request-layout__side">
           <RoutingExplanation request={request} timeline={timeline} />
           <SlaHistory request={request} timeline={timeline} />
           <RequestFacts request={request} />

@@ -73,11 +73,11 @@ export function RoutingExplanation({ request, timeline }: { request: Req; timeli
   return (
     <section class="card" data-testid="routing-explanation" aria-labelledby="routing-title" data-rule-id={routing?.ruleId ?? undefined} data-source={routing?.source}>
       <h2 id="routing-title">{t.routing.title}</h2>
-      <p class="routing__headline">
+      <p class="rd-routing__headline">
         {headline}
         {to ? t.routing.to(namer.lead(to.memberId, to.teamId)) : null}
       </p>
-      {rule?.description ? <p class="routing__description">{rule.description}</p> : null}
+      {rule?.description ? <p class="rd-routing__description">{rule.description}</p> : null}
       {routing ? (
         <dl class="facts facts--side">
           {routing.ruleId ? (
@@ -94,24 +94,24 @@ export function RoutingExplanation({ request, timeline }: { request: Req; timeli
           <dd>{t.routing.version(routing.configVersion)}</dd>
         </dl>
       ) : null}
-      <button type="button" class="button button--ghost button--small routing__toggle" aria-expanded={open} aria-controls="routing-why" data-testid="routing-why" onClick={toggle}>
+      <button type="button" class="button button--ghost button--small rd-routing__toggle" aria-expanded={open} aria-controls="routing-why" data-testid="routing-why" onClick={toggle}>
         {open ? t.routing.hideWhy : t.routing.why}
       </button>
       {open ? (
-        <div id="routing-why" class="routing__why">
+        <div id="routing-why" class="rd-routing__why">
           {loading ? <p class="muted">{t.routing.explaining}</p> : null}
           <ProblemNote problem={problem} onRetry={() => void explain()} />
           {explained && decision ? (
             <>
               <p class="muted">{t.routing.explainedNow}</p>
-              <p class="routing__verdict">{decision.memberId ? t.routing.wouldGo(namer.lead(decision.memberId, decision.teamId)) : t.routing.nobody}</p>
+              <p class="rd-routing__verdict">{decision.memberId ? t.routing.wouldGo(namer.lead(decision.memberId, decision.teamId)) : t.routing.nobody}</p>
               {routing && decision.ruleId !== routing.ruleId ? <p class="notice notice--warn">{t.routing.differs}</p> : null}
               {routing ? (
-                <p class="routing__reason">
+                <p class="rd-routing__reason">
                   {t.routing.systemNote}<code>{routing.reason}</code>
                 </p>
               ) : null}
-              <ol class="trace">
+              <ol class="rd-trace">
                 {explained.rules.map((r) => (
                   <RuleTraceItem key={r.ruleId} rule={r} />
                 ))}

@@ -18,7 +18,7 @@ const SLA_TYPES = new Set(['sla_scheduled', 'sla_rescheduled', 'paused', 'resume
 function Kept({ at, due, onTime, late }: { at: string | null; due: string | null; onTime: string; late: string }) {
   if (!at || !due) return null;
   const inTime = Date.parse(at) <= Date.parse(due);
-  return <span class={inTime ? 'sla__kept sla__kept--ok' : 'sla__kept sla__kept--late'}>{inTime ? onTime : late}</span>;
+  return <span class={inTime ? 'rd-sla__kept rd-sla__kept--ok' : 'rd-sla__kept rd-sla__kept--late'}>{inTime ? onTime : late}</span>;
 }
 
 export function SlaHistory({ request, timeline }: { request: Req; timeline: readonly Entry[] }) {
@@ -32,7 +32,7 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
   const supervision = request.supervision;
   return (
     <section class="card" data-testid="sla-history" aria-labelledby="sla-title">
-      <div class="card-head">
+      <div class="rd-card-head">
         <h2 id="sla-title">{t.sla.title}</h2>
         {lightOf(request) !== 'none' ? <LightBadge request={request} /> : null}
       </div>
@@ -43,7 +43,7 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
           <dt>{t.sla.policy}</dt>
           <dd data-sla-policy={request.slaPolicy}>
             {namer.policy(request.slaPolicy)}
-            {policy ? <span class="muted sla__limits">{t.sla.limits(policy.respond ? t.limit(policy.respond) : null, policy.resolve ? t.limit(policy.resolve) : null)}</span> : null}
+            {policy ? <span class="muted rd-sla__limits">{t.sla.limits(policy.respond ? t.limit(policy.respond) : null, policy.resolve ? t.limit(policy.resolve) : null)}</span> : null}
           </dd>
           {request.slaStartedAt ? (
             <>
@@ -94,7 +94,7 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
           {request.escalationLevel > 0 ? (
             <>
               <dt>{t.sla.escalation}</dt>
-              <dd class="sla__alert">{t.sla.escalationLevel(request.escalationLevel)}</dd>
+              <dd class="rd-sla__alert">{t.sla.escalationLevel(request.escalationLevel)}</dd>
             </>
           ) : null}
           {extension ? (
@@ -103,7 +103,7 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
               <dd data-extension-status={extension.status}>
                 {t.sla.extensionDays(extension.workingDays)} · {t.sla.extensionState[extension.status] ?? extension.status}
                 {extension.previousDueAt && extension.newDueAt ? (
-                  <span class="sla__move">
+                  <span class="rd-sla__move">
                     {namer.date(extension.previousDueAt)} → {namer.date(extension.newDueAt)}
                   </span>
                 ) : null}
@@ -115,17 +115,17 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
               <dt>{t.sla.supervision}</dt>
               <dd>
                 {t.sla.supervisedBy(namer.member(supervision.byId), namer.date(supervision.at))}
-                {supervision.note ? <span class="sla__note">{supervision.note}</span> : null}
+                {supervision.note ? <span class="rd-sla__note">{supervision.note}</span> : null}
               </dd>
             </>
           ) : null}
         </dl>
       )}
-      <h3 class="sla__history-title">{t.sla.history}</h3>
+      <h3 class="rd-sla__history-title">{t.sla.history}</h3>
       {history.length === 0 ? (
         <p class="muted">{t.sla.noHistory}</p>
       ) : (
-        <ol class="sla__history">
+        <ol class="rd-sla__history">
           {history.map((entry) => {
             const sentence = words.sentences[entry.type];
             return (

@@ -32,14 +32,14 @@ export function TimelineList({ requestId, timeline }: { requestId: string; timel
   const entries = inOrder(timeline);
   return (
     <section class="card" data-testid="timeline" aria-labelledby="timeline-title">
-      <div class="card-head">
+      <div class="rd-card-head">
         <h2 id="timeline-title">{t.title}</h2>
         <span class="muted">{t.count(entries.length)}</span>
       </div>
       {entries.length === 0 ? (
         <p class="empty">{t.empty}</p>
       ) : (
-        <ol class="timeline">
+        <ol class="rd-timeline">
           {entries.map((entry) => {
             const sentence = t.sentences[entry.type];
             const byComputer = entry.actor.kind === 'system' || computed(entry);
@@ -48,16 +48,19 @@ export function TimelineList({ requestId, timeline }: { requestId: string; timel
             const attachments = attachmentsOf(entry.data);
             const original = entry.type === 'merged' ? textOf(entry.data, 'duplicateOfId') : null;
             return (
-              <li key={entry.id} class={`timeline__item timeline__item--${entry.type}`} data-entry-type={entry.type}>
-                <span class="timeline__dot" aria-hidden="true" />
-                <div class="timeline__meta">
+              <li key={entry.id} class={`rd-timeline__item rd-timeline__item--${entry.type}`} data-entry-type={entry.type}>
+                <span class="rd-timeline__dot" aria-hidden="true" />
+                <div class="rd-timeline__meta">
                   <time dateTime={entry.at}>{namer.date(entry.at)}</time>
-                  <span class="timeline__actor">{actor}</span>
+                  <span class="rd-timeline__actor">{actor}</span>
                 </div>
-                <p class="timeline__sentence">{sentence ? sentence(entry.data, namer) : t.unknown(entry.type)}</p>
+                <p class="rd-timeline__sentence">{sentence ? sentence(entry.data, namer) : t.unknown(entry.type)}</p>
                 {entry.toStatus ? (
-                  <p class="timeline__status">
-                    <span class="visually-hidden">{t.statusChange}: </span>
+                  <p class="rd-timeline__status">
+                    <span class="visually-hidden">
+                      {t.statusChange}
+                      {t.colon}
+                    </span>
                     {entry.fromStatus ? (
                       <>
                         <StatusBadge status={entry.fromStatus} />
@@ -68,8 +71,8 @@ export function TimelineList({ requestId, timeline }: { requestId: string; timel
                   </p>
                 ) : null}
                 {written.map(([key, value]) => (
-                  <blockquote key={key} class="timeline__quote">
-                    <span class="timeline__quote-label">
+                  <blockquote key={key} class="rd-timeline__quote">
+                    <span class="rd-timeline__quote-label">
                       {t.labels[`${entry.type}.${key}`] ?? t.labels[key]}
                       {t.colon}
                     </span>
@@ -77,7 +80,7 @@ export function TimelineList({ requestId, timeline }: { requestId: string; timel
                   </blockquote>
                 ))}
                 {original ? (
-                  <p class="timeline__link">
+                  <p class="rd-timeline__link">
                     <a href={href(`/requests/${original}`)}>{t.mergedInto}</a>
                   </p>
                 ) : null}
