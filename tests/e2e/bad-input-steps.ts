@@ -1,0 +1,124 @@
+/**
+ * Bad input in every form of the hall. The client must let the input reach the server and show
+ * the server's own message beside the field it names, with nothing raw on the page: no JSON
+ * body, no problem document, no stack.
+ */
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { PageWatch } from './hall-browser.js';
+import { DESKTOP, PHONE, refusalsExpected } from './hall-browser.js';
+import type { Cast, DevMember } from './hall-directory.js';
+import { requestView } from './hall-directory.js';
+import { confirmButton, pressAction, requestScreen, takeAction } from './request-actions.js';
+import { navigateTo, rawErrorsOn, SCREEN_TIMEOUT, signIn, waitForScreen } from './screens.js';
+
+export interface BadInputWorld {
+  url: string;
+  cast: Cast;
+  lawyer: DevMember;
+  openPage(viewport: { width: number; height: number }): Promise<PageWatch>;
+}
+
+/** A page for a step that sends bad input on purpose: the server's refusals are expected. */
+async function openRefusedPage(world: BadInputWorld, viewport: { width: number; height: number }): Promise<PageWatch> {
+  const watch = await world.openPage(viewport);
+  watch.expected = refusalsExpected;
+  return watch;
+}
+
+/** Waits for the server's message beside `path` and checks that the page shows nothing raw. */
+async function expectFieldError(page: Page, path: string): Promise<string> {
+  const error = page.locator(`[data-error-for="${path}"]`).first();
+  await error.waitFor({ timeout: SCREEN_TIMEOUT });
+  const message = (await error.innerText()).trim();
+  expect(message, `the message beside ${path}`).not.toBe('');
+  expect(await rawErrorsOn(page), `raw text on the page after bad input at ${path}`).toEqual([]);
+  return message;
+}
+
+export async function badInputSteps(world: BadInputWorld): Promise<void> {
+  const requestId = await intakeWithoutTitle(world);
+  await visitRowWithoutTitle(world);
+  await lawyerForms(world, requestId);
+  await rulesWithoutText(world);
+}
+
+/** The captain sends a report with no title, reads the message, adds one and sends it again. */
+async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
+  const { url, cast } = world;
+  const { page } = await openRefusedPage(world, PHONE);
+  await signIn(page, url, cast.captain.memberId);
+  await navigateTo(page, 'intake');
+  const intake = await waitForScreen(page, 'intake');
+  await intake.locator('[data-channel="captain_report"]').click();
+  await page.locator('#intake-enterprise').fill(cast.enterprise.name);
+  await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+  await page.locator('#intake-category').selectOption('legal');
+  await page.locator('[data-testid="intake-submit"]').click();
+  await expectFieldError(page, 'title');
+
+  // The same fill, corrected, goes through: a second case for the lawyer's forms below.
+  await page.locator('#intake-title').fill('合同纠纷：客户拖欠服务费');
+  await page.locator('[data-testid="intake-submit"]').click();
+  const link = page.locator('[data-testid="intake-result"] a[data-testid="open-request"]').first();
+  await link.waitFor({ timeout: SCREEN_TIMEOUT });
+  const id = /#\/requests\/([^/?#]+)/.exec((await link.getAttribute('href')) ?? '')?.[1];
+  if (!id) throw new Error('the corrected report links to no request');
+  return id;
+}
+
+/** A commissioner records a visit whose first request row has no title. */
+async function visitRowWithoutTitle(world: BadInputWorld): Promise<void> {
+  const { url, cast } = world;
+  const { page } = await openRefusedPage(world, DESKTOP);
+  await signIn(page, url, cast.commissioner.memberId);
+  await navigateTo(page, 'intake');
+  const intake = await waitForScreen(page, 'intake');
+  await intake.locator('[data-channel="visit"]').click();
+  await page.locator('#intake-enterprise').fill(cast.enterprise.name);
+  await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+  const category = page.locator('#intake-row-0-category');
+  if ((await category.count()) > 0) await category.selectOption('policy');
+  await page.locator('[data-testid="intake-submit"]').click();
+  await expectFieldError(page, 'requests.0.title');
+}
+
+/** The lawyer returns the second case without a reason, then asks for 0 working days more. */
+async function lawyerForms(world: BadInputWorld, requestId: string): Promise<void> {
+  const { url, cast, lawyer } = world;
+  const assignee = (await requestView(url, cast.stationHead, requestId)).request.assigneeId;
+  expect(assignee, 'the second legal case goes to the same lawyer').toBe(lawyer.memberId);
+  const { page } = await openRefusedPage(world, DESKTOP);
+  await signIn(page, url, lawyer.memberId);
+  await page.goto(`${url}/#/requests/${requestId}`);
+  await waitForScreen(page, 'request');
+
+  await pressAction(page, 'return');
+  await confirmButton(page).click();
+  await expectFieldError(page, 'reason');
+  expect((await requestView(url, cast.stationHead, requestId)).request.status, 'a refused return changes nothing').toBe('assigned');
+
+  await page.reload();
+  await waitForScreen(page, 'request');
+  await takeAction(page, 'accept', 'accepted');
+  await pressAction(page, 'request_extension');
+  await page.locator('#action-working-days').fill('0');
+  await page.locator('#action-reason').fill('需等待法院排期');
+  await confirmButton(page).click();
+  await expectFieldError(page, 'workingDays');
+  await requestScreen(page).locator('[data-testid="request-status"][data-status="accepted"]').first().waitFor();
+}
+
+/** The station head asks the rules page to explain an empty request. */
+async function rulesWithoutText(world: BadInputWorld): Promise<void> {
+  const { url, cast } = world;
+  const { page } = await openRefusedPage(world, DESKTOP);
+  await signIn(page, url, cast.stationHead.memberId);
+  await navigateTo(page, 'rules');
+  const rules = await waitForScreen(page, 'rules');
+  await rules.locator('[data-testid="rules-explain"]').click();
+  const error = rules.locator('[data-error-for]').first();
+  await error.waitFor({ timeout: SCREEN_TIMEOUT });
+  expect((await error.innerText()).trim()).not.toBe('');
+  expect(await rawErrorsOn(page)).toEqual([]);
+}
