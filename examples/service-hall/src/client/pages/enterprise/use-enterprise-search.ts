@@ -1,0 +1,70 @@
+/**
+ * What the search screen shows for a query and a park: a credit code is looked up directly,
+ * words are matched against the directory as its pages arrive, and with neither the screen
+ * offers the enterprises that filed requests most recently.
+ */
+import { isValidCreditCode, type ServiceRequest } from '@kechuang/community';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiProblem, query, type Page, type Wire } from '../../api.js';
+import { directoryWalk, enterpriseByCode, isCreditCode, matchEnterprises, type WireEnterprise } from './enterprise-directory.js';
+
+/** How many matches the list shows at a time; beyond it the screen asks for a narrower search. */
+export const RESULT_CAP = 50;
+/** How many recently active enterprises the empty search offers. */
+const RECENT_COUNT = 12;
+
+export type SearchMode = 'recent' | 'code' | 'park' | 'words';
+
+export interface SearchState {
+  mode: SearchMode;
+  /** The matches in order, all of them; the list shows {@link RESULT_CAP} at a time. */
+  results: WireEnterprise[];
+  /** Enterprises checked so far in a walk of the directory. */
+  scanned: number;
+  /** Whether every page the search needs has arrived. */
+  done: boolean;
+  /** A credit code whose check character is wrong: a typo, so the server is not asked. */
+  badCode: boolean;
+  problem: ApiProblem | null;
+  retry(): void;
+}
+
+function asProblem(error: unknown): ApiProblem {
+  return error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
+}
+
+/** The enterprises behind the newest requests the member may see, newest first. */
+async function recentEnterprises(signal: AbortSignal): Promise<WireEnterprise[]> {
+  const page = await api<Page<Wire<ServiceRequest>>>('GET', `/api/requests${query({ order: 'newest', limit: 100 })}`, undefined, { signal });
+  const ids = [...new Set(page.items.map((r) => r.enterpriseId).filter((id): id is string => id !== null))].slice(0, RECENT_COUNT);
+  return Promise.all(ids.map((id) => api<WireEnterprise>('GET', `/api/enterprises/${encodeURIComponent(id)}`, undefined, { signal })));
+}
+
+export function useEnterpriseSearch(owner: string, text: string, parkId: string | null): SearchState {
+  const trimmed = text.trim();
+  const mode: SearchMode = isCreditCode(trimmed) ? 'code' : parkId ? 'park' : trimmed ? 'words' : 'recent';
+  const [round, setRound] = useState(0);
+  const [state, setState] = useState<Omit<SearchState, 'retry' | 'mode' | 'badCode'>>({ results: [], scanned: 0, done: false, problem: null });
+  const badCode = mode === 'code' && !isValidCreditCode(trimmed.toUpperCase());
+
+  useEffect(() => {
+    setState({ results: [], scanned: 0, done: badCode, problem: null });
+    if (badCode) return;
+    if (mode === 'park' || mode === 'words') {
+      return directoryWalk(owner, mode === 'park' ? parkId : null).follow((walk) => {
+        setState({ results: matchEnterprises(walk.items, trimmed), scanned: walk.items.length, done: walk.done, problem: walk.error ? asProblem(walk.error) : null });
+      });
+    }
+    const controller = new AbortController();
+    const load = mode === 'code' ? enterpriseByCode(trimmed, controller.signal).then((found) => (found ? [found] : [])) : recentEnterprises(controller.signal);
+    load.then(
+      (results) => setState({ results, scanned: 0, done: true, problem: null }),
+      (error: unknown) => {
+        if (!controller.signal.aborted) setState({ results: [], scanned: 0, done: true, problem: asProblem(error) });
+      },
+    );
+    return () => controller.abort();
+  }, [owner, mode, trimmed, parkId, badCode, round]);
+
+  return { ...state, mode, badCode, retry: () => setRound((r) => r + 1) };
+}
