@@ -11,8 +11,9 @@ import { navigate, useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
 import { LightChips } from './light-chips.js';
-import { COUNTED, type CountedLight, type Tally } from './queue-fetch.js';
+import { COUNTED, type CountedLight } from './queue-fetch.js';
 import { QueueTable } from './queue-table.js';
+import { QueueTabs } from './queue-tabs.js';
 import { useQueueTexts } from './queue-texts.js';
 import { captainParksOf, portfolioOf, teamIdsOf, viewsFor, type Row } from './queue-views.js';
 import { useEnterpriseNames } from './use-enterprise-names.js';
@@ -26,18 +27,6 @@ const NOTICE_MS = 6000;
 
 function isCounted(value: string | null): value is CountedLight {
   return (COUNTED as readonly string[]).includes(value ?? '');
-}
-
-/** A tab's number: red when some of its requests are overdue. */
-function TabCount({ tally }: { tally: Tally | undefined }) {
-  const t = useQueueTexts();
-  if (!tally) return null;
-  const text = `${tally.count}${tally.capped ? t.lights.capped : ''}`;
-  return (
-    <span class={tally.overdue > 0 ? 'queue-tab__count queue-tab__count--red' : 'queue-tab__count'} title={t.tabTally(text, tally.overdue)} data-count={tally.count}>
-      {text}
-    </span>
-  );
 }
 
 interface Notice {
@@ -89,18 +78,6 @@ export function QueuePage() {
     ),
   );
 
-  // On a phone the tab strip scrolls: keep the chosen tab in sight (a link may open the last one).
-  const tabStrip = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const strip = tabStrip.current;
-    const tab = strip?.querySelector<HTMLElement>('[aria-selected="true"]');
-    if (!strip || !tab) return;
-    if (tab.offsetLeft < strip.scrollLeft || tab.offsetLeft + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) {
-      strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2;
-    }
-    // The tab numbers arrive later and widen the tabs, so measure again then.
-  }, [view?.name, tabs.tallies]);
-
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const say = (next: Notice): void => {
@@ -120,13 +97,15 @@ export function QueuePage() {
     own.current.add(updated.id);
     setTimeout(() => own.current.delete(updated.id), FRESH_MS);
     queue.replaceRow(updated);
-    queue.reload();
-    tabs.reload();
+    refresh();
     say({ kind: 'ok', text: action === 'accept' ? t.actions.accepted(updated.title) : t.actions.assistSigned(updated.title) });
   };
-  const onStale = (): void => {
+  const refresh = (): void => {
     queue.reload();
     tabs.reload();
+  };
+  const onStale = (): void => {
+    refresh();
     say({ kind: 'warn', text: t.actions.conflict });
   };
 
@@ -136,7 +115,7 @@ export function QueuePage() {
   const portfolioLabel = portfolio ? pickLabel(session.config.portfolios.find((p) => p.id === portfolio.id)?.labels, locale, portfolio.id) : '';
 
   return (
-    <section class="queue" data-screen="queue" data-ready={queue.ready ? 'true' : undefined} data-view-active={view?.name} aria-busy={queue.loading}>
+    <section class="queue" data-screen="queue" data-ready={queue.ready || !view ? 'true' : undefined} data-view-active={view?.name} aria-busy={queue.loading}>
       <header class="page-head">
         <div>
           <h1>{t.title}</h1>
@@ -147,24 +126,14 @@ export function QueuePage() {
             <span class="queue-live__dot" aria-hidden="true" />
             {t.live[live]}
           </span>
-          <button type="button" class="button button--ghost button--small" onClick={() => {
-              queue.reload();
-              tabs.reload();
-            }} disabled={queue.loading}>
+          <button type="button" class="button button--ghost button--small" onClick={refresh} disabled={queue.loading}>
             {t.refresh}
           </button>
         </div>
       </header>
 
       {views.length > 1 ? (
-        <div class="tabs queue-tabs" role="tablist" aria-label={t.viewsLabel} ref={tabStrip}>
-          {views.map((v) => (
-            <button key={v.name} type="button" role="tab" class="tab" id={`queue-tab-${v.name}`} aria-selected={v.name === view?.name} aria-controls="queue-panel" data-view={v.name} onClick={() => go({ view: v.name, light: null })}>
-              {t.views[v.name]}
-              <TabCount tally={tabs.tallies[v.name]} />
-            </button>
-          ))}
-        </div>
+        <QueueTabs views={views} active={view?.name} tallies={tabs.tallies} onPick={(name) => go({ view: name, light: null })} />
       ) : null}
 
       {parks.length > 1 ? (
@@ -188,7 +157,11 @@ export function QueuePage() {
         <ProblemNote problem={queue.problem} onRetry={queue.reload} />
         {queue.capped ? <p class="notice notice--warn queue-notice">{t.scanCapped}</p> : null}
 
-        {!view ? null : !queue.ready && !queue.problem ? (
+        {!view ? (
+          <div class="card empty queue-empty" data-empty="none">
+            <p>{t.empty['none']}</p>
+          </div>
+        ) : !queue.ready && !queue.problem ? (
           <p class="empty">{shared.common.loading}</p>
         ) : queue.rows.length === 0 && queue.ready ? (
           <div class="card empty queue-empty" data-empty={view.name}>

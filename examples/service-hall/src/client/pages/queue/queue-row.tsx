@@ -63,7 +63,8 @@ export function QueueRow({ row, view, teamIds, enterpriseName, fresh, onDone, on
   const suggested = row.returnInfo?.suggestedOwnerId ? session.memberNames.get(row.returnInfo.suggestedOwnerId) : undefined;
   const canAccept = row.status === 'assigned' && row.assigneeId === me;
   const canSignAssist = assist?.status === 'pending' && WORKING_STATES.has(row.status);
-  const detail = row.status === 'replied' && view.detail === 'handle' ? 'view' : view.detail;
+  // Once replied or returned the lead has nothing to do on it but look.
+  const detail = (row.status === 'replied' || row.status === 'returned') && view.detail === 'handle' ? 'view' : view.detail;
 
   return (
     <tr class={fresh ? 'queue-row queue-row--fresh' : 'queue-row'} data-request-id={row.id} data-status={row.status}>
