@@ -30,7 +30,7 @@ const zh = {
     office_staff: '街道工作人员',
     enterprise_contact: '企业联系人',
   } as Record<string, string>,
-  light: { overdue: '已超期', due_soon: '即将到期', on_time: '时限内', paused: '已暂停', none: '无时限' } as Record<string, string>,
+  light: { overdue: '已超期', due_soon: '即将到期', on_time: '时限内', paused: '已暂停', none: '计时结束' } as Record<string, string>,
   priority: { normal: '一般', urgent: '紧急' } as Record<string, string>,
   common: {
     loading: '加载中…',
@@ -75,7 +75,7 @@ const en: typeof zh = {
     office_staff: 'Office staff',
     enterprise_contact: 'Enterprise contact',
   },
-  light: { overdue: 'Overdue', due_soon: 'Due soon', on_time: 'On time', paused: 'Paused', none: 'No deadline' },
+  light: { overdue: 'Overdue', due_soon: 'Due soon', on_time: 'On time', paused: 'Paused', none: 'Clock stopped' },
   priority: { normal: 'Normal', urgent: 'Urgent' },
   common: {
     loading: 'Loading…',

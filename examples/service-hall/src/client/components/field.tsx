@@ -4,6 +4,8 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ApiProblem } from '../api.js';
+import { useLocale } from '../i18n.js';
+import { issueText } from '../issue-texts.js';
 
 export interface FieldProps {
   /** The input's id; the label points at it. */
@@ -19,7 +21,10 @@ export interface FieldProps {
 }
 
 export function Field({ id, label, path, problem, hint, required, children }: FieldProps) {
-  const message = problem?.field(path);
+  const locale = useLocale();
+  const said = problem?.field(path);
+  // In Chinese the common problems are worded in Chinese; the server's words stay as the tooltip.
+  const message = said === undefined ? undefined : issueText(said, locale);
   return (
     <div class={message ? 'field field--invalid' : 'field'} data-field={path}>
       <label for={id}>
@@ -29,7 +34,7 @@ export function Field({ id, label, path, problem, hint, required, children }: Fi
       {children}
       {hint && !message ? <p class="field__hint" id={`${id}-hint`}>{hint}</p> : null}
       {message ? (
-        <p class="field__error" id={`${id}-error`} role="alert" data-error-for={path}>
+        <p class="field__error" id={`${id}-error`} role="alert" data-error-for={path} title={said !== message ? said : undefined}>
           {message}
         </p>
       ) : null}
