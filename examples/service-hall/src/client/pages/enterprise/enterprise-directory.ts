@@ -123,3 +123,14 @@ export function matchEnterprises(items: readonly WireEnterprise[], text: string)
   };
   return hits.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'zh-CN'));
 }
+
+let lastSearch = '/enterprises';
+
+/** The search last shown (`/enterprises?q=…`), so that an enterprise's page leads back to it. */
+export function rememberSearch(path: string): void {
+  lastSearch = path;
+}
+
+export function lastSearchPath(): string {
+  return lastSearch;
+}

@@ -10,6 +10,7 @@ import { href } from '../../router.js';
 import { useSession, type HallSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
 import { useLoad } from '../../use-load.js';
+import { lastSearchPath } from './enterprise-directory.js';
 import { EnterpriseContacts, EnterpriseProfile, type ProfileExtras } from './enterprise-profile.js';
 import { EnterpriseRequests } from './enterprise-requests.js';
 import { EnterpriseSummary } from './enterprise-summary.js';
@@ -76,7 +77,7 @@ export function EnterprisePage({ id }: { id: string }) {
   const data = loaded.data?.lifecycle.enterprise.id === id ? loaded.data : undefined;
   const ready = (data !== undefined && pages.loaded) || (loaded.problem !== null && !loaded.loading);
   const back = (
-    <a class="ent-back" href={href('/enterprises')}>
+    <a class="ent-back" href={href(lastSearchPath())} data-testid="back-to-search">
       ← {t.profile.back}
     </a>
   );

@@ -9,7 +9,7 @@ import { useLocale } from '../../i18n.js';
 import { useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
-import { isCreditCode } from './enterprise-directory.js';
+import { isCreditCode, rememberSearch } from './enterprise-directory.js';
 import { EnterpriseResultList } from './enterprise-result-list.js';
 import { useEnterpriseTexts } from './enterprise-texts.js';
 import { RESULT_CAP, useEnterpriseSearch, type SearchState } from './use-enterprise-search.js';
@@ -28,7 +28,9 @@ function keepInAddress(text: string, parkId: string): void {
   const params = new URLSearchParams();
   if (text.trim()) params.set('q', text.trim());
   params.set('park', parkId || 'all');
-  history.replaceState(history.state, '', `#/enterprises?${params.toString()}`);
+  const path = `/enterprises?${params.toString()}`;
+  history.replaceState(history.state, '', `#${path}`);
+  rememberSearch(path);
 }
 
 function ParkSelect({ value, onChange }: { value: string; onChange: (parkId: string) => void }) {
