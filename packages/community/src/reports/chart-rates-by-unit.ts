@@ -52,15 +52,18 @@ export function chartRatesByUnit(data: MonthlyReportData, texts: ReportTexts): s
   ] as const;
 
   const groups = top.length + bottom.length;
+  // Nothing ranked: the note alone, where an empty axis would only collide with it.
+  if (groups === 0) {
+    return svgFrame('chart-rates-by-unit', texts.charts.rates(data.unit), TOP + 16, svgText(CHART_WIDTH / 2, TOP / 2 + 4, texts.charts.noUnits(data.unit), { size: 11, anchor: 'middle', baseline: 'middle', fill: palette.muted }));
+  }
   const plotHeight = groups * GROUP_PITCH + (bottom.length > 0 ? GAP_ROW : 0);
-  const height = TOP + Math.max(plotHeight, 24) + AXIS_ROOM;
+  const height = TOP + plotHeight + AXIS_ROOM;
   const parts: string[] = [svgLegend(PLOT_X, 12, series)];
   for (let tick = 0; tick <= 100; tick += 20) {
     const at = x(tick / 100);
     parts.push(svgLine(at, TOP - 4, at, TOP + plotHeight, tick === 0 ? palette.axis : palette.grid));
     parts.push(svgText(at, TOP + plotHeight + 15, `${tick}%`, { size: 10, anchor: 'middle', fill: palette.muted }));
   }
-  if (groups === 0) parts.push(svgText(CHART_WIDTH / 2, TOP + 12, texts.charts.noUnits(data.unit), { size: 11, anchor: 'middle', baseline: 'middle', fill: palette.muted }));
 
   let y = TOP;
   const drawGroup = (unit: ReportUnitRow): void => {
