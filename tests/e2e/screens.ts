@@ -85,6 +85,8 @@ export async function photograph(page: Page, name: string, root: ScreenName | nu
     for (const [device, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       await page.setViewportSize(size);
       if (root) await settled(page, root);
+      // A full-page picture of a scrolled page draws the sticky header where the scroll left it.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${locale}-${device}.png`), fullPage: true });
     }
   }

@@ -19,7 +19,7 @@ import { castOf, currentMonth, memberById, monthlyTotals, requestView, type Cast
 import { startHall, type RunningHall } from './hall-process.js';
 import { badInputSteps } from './bad-input-steps.js';
 import { statusBadge, takeAction, waitForStatus } from './request-actions.js';
-import { navigateTo, photograph, pickMember, rawErrorsOn, SCREEN_TIMEOUT, SCREENSHOTS, signIn, useLocale, waitForScreen, type ScreenName } from './screens.js';
+import { navigateTo, photograph, pickMember, rawErrorsOn, SCREEN_TIMEOUT, SCREENSHOTS, signIn, waitForScreen, type ScreenName } from './screens.js';
 
 if (!haveChromium && !inCi) {
   console.warn(`\n*** SKIPPING the service hall's end-to-end browser test: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install chromium fonts-noto-cjk) to run it. ***\n`);
@@ -110,7 +110,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
     for (const [member, home] of homes) {
       const { page } = await openPage(DESKTOP);
       await pickMember(page, hall.url, member.memberId);
-      const shown = await page.locator(`main [data-screen="${home}"]`).waitFor({ timeout: 10_000 }).then(() => true, () => false);
+      const shown = await page.locator(`main [data-screen="${home}"]`).waitFor({ timeout: 5_000 }).then(() => true, () => false);
       const hash = await page.evaluate(() => location.hash);
       landed[home] = shown ? hash : `no screen shown at ${hash}`;
     }
@@ -278,9 +278,14 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
     await profile.locator(`[data-request-id="${id}"]`).first().waitFor({ timeout: SCREEN_TIMEOUT });
     await photograph(page, 'enterprise', 'enterprise');
 
+    // The rules page explains where a pasted complaint would go, without filing it.
     await navigateTo(page, 'rules');
-    await waitForScreen(page, 'rules');
-    await useLocale(page, 'zh-CN');
+    const rules = await waitForScreen(page, 'rules');
+    await page.locator('#rules-text').fill(`企业有40余个项目尾款无法收回\n${DESCRIPTION}`);
+    await page.locator('#rules-category').selectOption('legal');
+    await rules.locator('[data-testid="rules-explain"]').click();
+    await rules.locator('[data-testid="routing-decision"][data-rule="legal_debts"]').waitFor({ timeout: SCREEN_TIMEOUT });
+    await expect.poll(() => rules.locator('[data-testid="routing-explanation"]').first().innerText()).toContain('legal_debts');
     await photograph(page, 'rules', 'rules');
     expect(await rawErrorsOn(page)).toEqual([]);
   });
