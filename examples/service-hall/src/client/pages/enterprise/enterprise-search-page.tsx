@@ -107,7 +107,7 @@ function Outcome({ search, text }: { search: SearchState; text: string }) {
     <>
       {search.mode === 'words' || (search.mode === 'park' && !search.done) ? (
         <p class="ent-scan muted" aria-live="polite">
-          {search.done ? t.search.scanned(search.scanned) : t.search.scanning(search.scanned)}
+          {search.done ? t.search.scanned(search.scanned) : search.problem ? t.search.partial(search.scanned) : t.search.scanning(search.scanned)}
         </p>
       ) : null}
       {shown.length ? <EnterpriseResultList items={shown} find={isCreditCode(text) ? '' : text} /> : search.done && !search.problem ? <p class="empty">{empty}</p> : null}
@@ -150,7 +150,8 @@ export function EnterpriseSearchPage() {
 
   const owner = useMemo(() => `${session.office.id}/${session.member.id}`, [session]);
   const search = useEnterpriseSearch(owner, settled, parkId || null);
-  const ready = search.done || search.results.length > 0 || search.problem !== null;
+  // Not ready while typing is still to be searched, so nobody reads the previous results as these.
+  const ready = text === settled && (search.done || search.problem !== null);
 
   return (
     <section data-screen="enterprises" data-ready={ready ? 'true' : 'false'} class="ent-search">

@@ -40,31 +40,38 @@ async function recentEnterprises(signal: AbortSignal): Promise<WireEnterprise[]>
   return Promise.all(ids.map((id) => api<WireEnterprise>('GET', `/api/enterprises/${encodeURIComponent(id)}`, undefined, { signal })));
 }
 
+type Found = Omit<SearchState, 'retry' | 'mode' | 'badCode'> & { key: string };
+
 export function useEnterpriseSearch(owner: string, text: string, parkId: string | null): SearchState {
   const trimmed = text.trim();
   const mode: SearchMode = isCreditCode(trimmed) ? 'code' : parkId ? 'park' : trimmed ? 'words' : 'recent';
-  const [round, setRound] = useState(0);
-  const [state, setState] = useState<Omit<SearchState, 'retry' | 'mode' | 'badCode'>>({ results: [], scanned: 0, done: false, problem: null });
   const badCode = mode === 'code' && !isValidCreditCode(trimmed.toUpperCase());
+  const [round, setRound] = useState(0);
+  // What was found is tagged with the search it answers, so a render between a new search and
+  // its first answer never passes the previous search's results off as this one's.
+  const key = `${owner}|${mode}|${parkId ?? ''}|${trimmed}|${round}`;
+  const [found, setFound] = useState<Found>({ key: '', results: [], scanned: 0, done: false, problem: null });
 
   useEffect(() => {
-    setState({ results: [], scanned: 0, done: badCode, problem: null });
     if (badCode) return;
     if (mode === 'park' || mode === 'words') {
       return directoryWalk(owner, mode === 'park' ? parkId : null).follow((walk) => {
-        setState({ results: matchEnterprises(walk.items, trimmed), scanned: walk.items.length, done: walk.done, problem: walk.error ? asProblem(walk.error) : null });
+        setFound({ key, results: matchEnterprises(walk.items, trimmed), scanned: walk.items.length, done: walk.done, problem: walk.error ? asProblem(walk.error) : null });
       });
     }
     const controller = new AbortController();
-    const load = mode === 'code' ? enterpriseByCode(trimmed, controller.signal).then((found) => (found ? [found] : [])) : recentEnterprises(controller.signal);
+    const load = mode === 'code' ? enterpriseByCode(trimmed, controller.signal).then((hit) => (hit ? [hit] : [])) : recentEnterprises(controller.signal);
     load.then(
-      (results) => setState({ results, scanned: 0, done: true, problem: null }),
+      (results) => setFound({ key, results, scanned: 0, done: true, problem: null }),
       (error: unknown) => {
-        if (!controller.signal.aborted) setState({ results: [], scanned: 0, done: true, problem: asProblem(error) });
+        if (!controller.signal.aborted) setFound({ key, results: [], scanned: 0, done: true, problem: asProblem(error) });
       },
     );
     return () => controller.abort();
-  }, [owner, mode, trimmed, parkId, badCode, round]);
+  }, [key]);
 
-  return { ...state, mode, badCode, retry: () => setRound((r) => r + 1) };
+  const retry = (): void => setRound((r) => r + 1);
+  if (badCode) return { mode, badCode, results: [], scanned: 0, done: true, problem: null, retry };
+  if (found.key !== key) return { mode, badCode, results: [], scanned: 0, done: false, problem: null, retry };
+  return { mode, badCode, results: found.results, scanned: found.scanned, done: found.done, problem: found.problem, retry };
 }
