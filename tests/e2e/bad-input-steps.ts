@@ -10,7 +10,7 @@ import { DESKTOP, PHONE, refusalsExpected } from './hall-browser.js';
 import type { Cast, DevMember } from './hall-directory.js';
 import { requestView } from './hall-directory.js';
 import { confirmButton, pressAction, requestScreen, takeAction } from './request-actions.js';
-import { navigateTo, rawErrorsOn, SCREEN_TIMEOUT, signIn, waitForScreen } from './screens.js';
+import { navigateTo, rawErrorsOn, SCREEN_TIMEOUT, signIn, snapshot, waitForScreen } from './screens.js';
 
 export interface BadInputWorld {
   url: string;
@@ -27,12 +27,13 @@ async function openRefusedPage(world: BadInputWorld, viewport: { width: number; 
 }
 
 /** Waits for the server's message beside `path` and checks that the page shows nothing raw. */
-async function expectFieldError(page: Page, path: string): Promise<string> {
+async function expectFieldError(page: Page, path: string, picture: string): Promise<string> {
   const error = page.locator(`[data-error-for="${path}"]`).first();
   await error.waitFor({ timeout: SCREEN_TIMEOUT });
   const message = (await error.innerText()).trim();
   expect(message, `the message beside ${path}`).not.toBe('');
   expect(await rawErrorsOn(page), `raw text on the page after bad input at ${path}`).toEqual([]);
+  await snapshot(page, `bad-input-${picture}`);
   return message;
 }
 
@@ -55,13 +56,13 @@ async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
   await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
   await page.locator('#intake-category').selectOption('legal');
   await page.locator('[data-testid="intake-submit"]').click();
-  await expectFieldError(page, 'title');
+  await expectFieldError(page, 'title', 'intake-title-zh-CN-phone');
 
   // A word where the amount goes is named beside the amount (the form checks attribute types itself, see the intake's attribute-values.ts).
   await page.locator('#intake-title').fill('合同纠纷：客户拖欠服务费');
   await page.locator('#intake-attr-amount').fill('三十万');
   await page.locator('[data-testid="intake-submit"]').click();
-  await expectFieldError(page, 'attributes.amount');
+  await expectFieldError(page, 'attributes.amount', 'intake-amount-zh-CN-phone');
 
   // Corrected, the same fill goes through: a second case for the lawyer's forms below.
   await page.locator('#intake-attr-amount').fill('300,000');
@@ -86,7 +87,7 @@ async function visitRowWithoutTitle(world: BadInputWorld): Promise<void> {
   const category = page.locator('#intake-row-0-category');
   if ((await category.count()) > 0) await category.selectOption('policy');
   await page.locator('[data-testid="intake-submit"]').click();
-  await expectFieldError(page, 'requests.0.title');
+  await expectFieldError(page, 'requests.0.title', 'visit-row-title-zh-CN-desktop');
 }
 
 /** The lawyer returns the second case without a reason, then asks for 0 working days more. */
@@ -101,17 +102,18 @@ async function lawyerForms(world: BadInputWorld, requestId: string): Promise<voi
 
   await pressAction(page, 'return');
   await confirmButton(page).click();
-  await expectFieldError(page, 'reason');
+  await expectFieldError(page, 'reason', 'return-reason-zh-CN-desktop');
   expect((await requestView(url, cast.stationHead, requestId)).request.status, 'a refused return changes nothing').toBe('assigned');
 
-  await page.reload();
-  await waitForScreen(page, 'request');
+  // Thought better of it: cancel the return and sign for the case instead.
+  await requestScreen(page).locator('[data-testid="action-form"]').getByRole('button', { name: /取消|Cancel/ }).click();
+  await requestScreen(page).locator('[data-testid="action-form"]').waitFor({ state: 'detached' });
   await takeAction(page, 'accept', 'accepted');
   await pressAction(page, 'request_extension');
   await page.locator('#action-working-days').fill('0');
   await page.locator('#action-reason').fill('需等待法院排期');
   await confirmButton(page).click();
-  await expectFieldError(page, 'workingDays');
+  await expectFieldError(page, 'workingDays', 'extension-days-zh-CN-desktop');
   await requestScreen(page).locator('[data-testid="request-status"][data-status="accepted"]').first().waitFor();
 }
 
@@ -125,5 +127,5 @@ async function rulesWithoutText(world: BadInputWorld): Promise<void> {
   await page.locator('#rules-category').selectOption('legal');
   await rules.locator('[data-testid="rules-explain"]').click();
   // The text becomes the request's title, so the server names `title`.
-  await expectFieldError(page, 'title');
+  await expectFieldError(page, 'title', 'rules-text-zh-CN-desktop');
 }

@@ -95,6 +95,13 @@ export async function photograph(page: Page, name: string, root: ScreenName | nu
   if (root) await settled(page, root);
 }
 
+/** One full-page picture of the page as it is now: `screenshots/<name>.png`. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
 /** The screen is ready and not reloading (a language switch may refetch texts from the server). */
 async function settled(page: Page, root: ScreenName): Promise<void> {
   await waitForScreen(page, root);
