@@ -4,6 +4,8 @@ import { configInForce } from './office-config.js';
 import type { Placeable, RoutingResult } from './routing-step.js';
 import type { Runtime } from './runtime.js';
 import { lazy } from '../internal/lazy.js';
+import type { ValidationIssue } from '../errors/kechuang-error.js';
+import type { AttributeValue } from '../model/request.js';
 
 const policyEngine = lazy(() => import('./policy-engine.js'));
 
@@ -24,6 +26,8 @@ export interface OfficePolicy {
   route(request: Placeable, options?: RouteOptions): Promise<RoutingResult>;
   /** The portfolio a category belongs to in this config, or null. */
   portfolioOf(category: string): string | null;
+  /** What is wrong with a submission's category and attributes under this config (none: `[]`). */
+  submissionIssues(category: string, attributes: Record<string, AttributeValue>, prefix?: (string | number)[]): ValidationIssue[];
   /** The SLA engine of a policy (or of `defaultSla` for null); null when it times nothing. */
   sla(policyId: string | null): SlaEngine | null;
 }

@@ -1,3 +1,4 @@
+import { categoryIssues, throwIfInvalid } from './category-issues.js';
 import { createWorkingCalendar, type WorkingCalendar } from '../calendar/working-calendar.js';
 import { compileRouting, type CompiledRouting } from '../routing/compile-routing.js';
 import { slaEngine, type SlaEngine } from '../sla/sla-engine.js';
@@ -41,8 +42,13 @@ export function policyFor(runtime: Runtime, stored: StoredConfig, candidate = fa
   return {
     configVersion: active.version,
     calendar: active.calendar,
-    route: (request, options = {}) => routeRequest(runtime, active, request, options),
+    route: (request, options = {}) => {
+      // An explanation is asked for before anything is filed: tell what the submit would refuse.
+      if (options.explain) throwIfInvalid(categoryIssues(active.config, request.category, request.attributes), 'explain input');
+      return routeRequest(runtime, active, request, options);
+    },
     portfolioOf: (category) => active.config.categories.find((c) => c.id === category)?.portfolio ?? null,
+    submissionIssues: (category, attributes, prefix = []) => categoryIssues(active.config, category, attributes, prefix),
     sla: (policyId) => {
       const engine = active.sla.get(policyId ?? active.config.defaultSla ?? '');
       // A policy with no resolve limit has nothing to time.

@@ -17,6 +17,7 @@ import { publishCommitted, runBeforeHooks, runTransactionHooks } from './hooks-r
 import { partyIdsOf } from './load-request.js';
 import { stampEntries, writeEntries } from './request-pipeline.js';
 import { officePolicy } from './office-policy.js';
+import { throwIfInvalid } from './category-issues.js';
 import { directoryRow } from './directory-cache.js';
 import type { EntryDraft, PartyDraft } from '../commands/request/command-definition.js';
 import type { TimerDraft } from '../timers/timer-record.js';
@@ -170,6 +171,7 @@ export async function prepareSubmission(
   let parties: PartyDraft[] = [];
   let timers: TimerDraft[] = [];
   const policy = await officePolicy(runtime, request.officeId);
+  if (policy) throwIfInvalid(policy.submissionIssues(request.category, request.attributes), 'submit input');
   if (policy) request.portfolio = policy.portfolioOf(request.category);
   const routed = policy ? await policy.route(request, { known }) : null;
   if (routed) {

@@ -6,7 +6,9 @@ import type { Enterprise } from '../../model/enterprise.js';
 import type { ServiceRequest } from '../../model/request.js';
 import { recordVisitInput, type Visit } from '../../model/visit.js';
 import { asKechuangError, loadActor, type Runtime } from '../../pipeline/runtime.js';
+import { officePolicy } from '../../pipeline/office-policy.js';
 import { prepareSubmission, publishSubmission, writeSubmission, type PreparedSubmission } from '../../pipeline/submit-pipeline.js';
+import { throwIfInvalid } from '../../pipeline/category-issues.js';
 import { recordToRow, rowToRecord, rowToRequest } from '../../storage/records.js';
 import type { z } from 'zod';
 
@@ -52,6 +54,9 @@ export async function recordVisit(runtime: Runtime, who: Actor, raw: unknown): P
   const enterprise = rowToRecord<Enterprise>(entRow);
   const allowed = runtime.policy.canSubmit(actor, { parkId: enterprise.parkId, enterpriseId: enterprise.id });
   if (allowed !== true) throw new KechuangError('FORBIDDEN', allowed, { command: 'record_visit' });
+  // Every row's category problems at once, each at its row's path, rather than the first row's alone.
+  const policy = await officePolicy(runtime, actor.officeId);
+  if (policy) throwIfInvalid(input.requests.flatMap((r, i) => policy.submissionIssues(r.category, r.attributes, ['requests', i])), 'visit input');
 
   const visitorIds = input.visitorIds.length > 0 ? [...new Set(input.visitorIds)] : actor.member ? [actor.member.id] : [];
   if (visitorIds.length > 0) {
