@@ -44,9 +44,6 @@ const zh = {
     choose: '请选择',
     yes: '是',
     no: '否',
-    notNumber: '请输入数字，如 350000',
-    required: '此项为必填项',
-    notAmong: '请从给定选项中选择',
   },
   attachment: {
     label: '附件',
@@ -210,9 +207,6 @@ const en: typeof zh = {
     choose: 'Choose',
     yes: 'Yes',
     no: 'No',
-    notNumber: 'Enter a number, e.g. 350000',
-    required: 'This is required',
-    notAmong: 'Pick one of the given options',
   },
   attachment: {
     label: 'Attachments',

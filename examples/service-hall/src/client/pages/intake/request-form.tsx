@@ -58,7 +58,8 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
     event.preventDefault();
     if (sending || attachments.busy) return;
     const chosen = session.config.categories.find((c) => c.id === category);
-    const { values, issues } = attributeValues(chosen, draft, '', t.attribute);
+    const values = attributeValues(chosen, draft);
+    const issues: Record<string, string> = {};
     // A name typed but not picked would file the request without its enterprise.
     if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickOne;
     if (!enterprise && !parkId) issues['parkId'] = t.field.parkNeeded;
@@ -80,8 +81,9 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
     };
     const created = await submission.send(async (idempotencyKey) => {
       if (Object.keys(issues).length > 0) {
-        // The API takes attributes unchecked: the form checks them, and asks the server about
-        // everything else without filing anything, so every problem shows at once.
+        // What only the form knows (a name typed but not picked, no place at all) is found
+        // here; the server is asked about the rest without filing anything, so every problem
+        // shows at once.
         const server = await api('POST', '/api/routing/explain', body).then(() => null, (error: unknown) => error);
         throw formProblem(issues, server);
       }

@@ -47,17 +47,15 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
     event.preventDefault();
     if (sending) return;
     const issues: Record<string, string> = {};
-    const requests = rows.map((row, i) => {
+    const requests = rows.map((row) => {
       const category = session.config.categories.find((c) => c.id === row.category);
-      const checked = attributeValues(category, row.draft, `requests.${i}.`, t.attribute);
-      Object.assign(issues, checked.issues);
-      return { category: row.category, attributes: checked.values, title: row.title, description: row.description };
+      return { category: row.category, attributes: attributeValues(category, row.draft), title: row.title, description: row.description };
     });
     if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickVisited;
     const at = visitedAt ? officeInstant(visitedAt, zone) : null;
     const body = { enterpriseId: enterprise?.id ?? '', summary, requests, ...(at ? { visitedAt: at } : {}) };
     const recorded = await submission.send(async (idempotencyKey) => {
-      // The API takes attributes unchecked (see attribute-values.ts); nothing is sent until they are right.
+      // A name typed but not picked would record the visit nowhere: only the form can tell.
       if (Object.keys(issues).length > 0) throw formProblem(issues);
       return api<Wire<RecordedVisit>>('POST', '/api/visits', body, { idempotencyKey });
     });
