@@ -40,6 +40,24 @@ describe('request routes', () => {
     expect((response.body['issues'] as { path: string[] }[]).map((i) => i.path.join('.'))).toEqual(expect.arrayContaining(['body.channel', 'body.title']));
   });
 
+  it("answers a category or attribute the office's config does not allow at the field's own path", async () => {
+    const { call, demo } = world;
+    const { enterpriseId, captainId: captain } = world.p01;
+    const base = { communityId: demo.communityId, enterpriseId, channel: 'captain_report', title: '尾款未结' };
+    const unknown = await json(await call(captain, 'POST', '/api/requests', { ...base, category: 'legl' }));
+    expect(unknown.status).toBe(400);
+    expect((unknown.body['issues'] as { path: string[] }[]).map((i) => i.path.join('.'))).toEqual(['body.category']);
+    const amount = await json(await call(captain, 'POST', '/api/requests', { ...base, category: 'legal', attributes: { amount: '三十万' } }));
+    expect((amount.body['issues'] as { path: string[]; message: string }[])[0]).toMatchObject({ path: ['body', 'attributes', 'amount'], message: 'Expected a number' });
+    const visit = await json(
+      await call(demo.dispatcherIds[0]!, 'POST', '/api/visits', { enterpriseId, summary: '走访', requests: [{ category: 'legal', title: '甲' }, { category: 'legal', attributes: { amount: 'x' }, title: '乙' }] }),
+    );
+    expect(visit.status).toBe(400);
+    expect((visit.body['issues'] as { path: string[] }[]).map((i) => i.path.join('.'))).toEqual(['body.requests.1.attributes.amount']);
+    const explained = await json(await call(captain, 'POST', '/api/routing/explain', { ...base, category: 'legal', attributes: { amount: 'x' } }));
+    expect(explained.status).toBe(400);
+  });
+
   it('serves an OpenAPI 3.1 document', async () => {
     const response = await json(await world.call(null, 'GET', '/openapi.json'));
     expect(response.status).toBe(200);

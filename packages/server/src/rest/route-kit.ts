@@ -1,7 +1,7 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
-import type { CommunitySession } from '@kechuang/community';
+import { isKechuangError, KechuangError, type CommunitySession } from '@kechuang/community';
 import { HttpProblem } from '../http/problem.js';
 import { issuesOf } from '../http/zod-issues.js';
 import type { ServerEnv } from '../http/server-env.js';
@@ -78,13 +78,30 @@ export function jsonRoute(app: OpenAPIHono<ServerEnv>, route: JsonRoute): void {
     // The body alone must fit its documented schema (so a `requestId` in it is refused, not
     // silently replaced), and the completed input the SDK's.
     if (route.complete) parsed(route.complete.schema, route.complete.with(body, params), 'body');
-    const result = await route.handler({ session: c.get('session'), params, query, body, c });
+    let result: unknown;
+    try {
+      result = await route.handler({ session: c.get('session'), params, query, body, c });
+    } catch (error) {
+      throw route.body ? withBodyPaths(error, route.body, body) : error;
+    }
     if (result instanceof Response) return result;
     // A created record's address: every create route answers where its record is read back.
     const id = status === 201 ? (result as { id?: unknown }).id : undefined;
     if (typeof id === 'string') c.header('location', `${c.req.path}/${encodeURIComponent(id)}`);
     return c.json(result as object, status);
   });
+}
+
+/**
+ * The SDK names a body field's problem by the field alone (`attributes.amount`); the edge's own
+ * checks say `body.attributes.amount`. One form of path for both, so that a client finds every
+ * field's message in the same place.
+ */
+function withBodyPaths(error: unknown, schema: z.ZodType, body: Record<string, unknown>): unknown {
+  if (!isKechuangError(error, 'VALIDATION_FAILED') || !error.details.issues) return error;
+  const fields = new Set([...Object.keys(body), ...(schema instanceof z.ZodObject ? Object.keys(schema.shape) : [])]);
+  const issues = error.details.issues.map((issue) => (typeof issue.path[0] === 'string' && fields.has(issue.path[0]) ? { ...issue, path: ['body', ...issue.path] } : issue));
+  return new KechuangError('VALIDATION_FAILED', error.message, { ...error.details, issues });
 }
 
 function parsed(schema: z.ZodType, value: unknown, where: string): Record<string, unknown> {

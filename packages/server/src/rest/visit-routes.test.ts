@@ -66,7 +66,7 @@ describe('POST /api/visits', () => {
       'body.requests.1.category',
       'body.requests.1.channel',
     );
-    await expectInvalid(await world.call(head, 'POST', '/api/visits', { enterpriseId, visitorIds: ['no-such-member'] }), 'visitorIds');
+    await expectInvalid(await world.call(head, 'POST', '/api/visits', { enterpriseId, visitorIds: ['no-such-member'] }), 'body.visitorIds');
     await expectInvalid(await world.call(head, 'POST', '/api/visits', { summary: '没有企业' }), 'body.enterpriseId');
     await expectProblem(await world.call(head, 'POST', '/api/visits', '[1, 2'), 400, 'MALFORMED_BODY');
     expect(await lifecycleCounts(enterpriseId)).toEqual(before);
