@@ -58,7 +58,7 @@ async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
   await page.locator('[data-testid="intake-submit"]').click();
   await expectFieldError(page, 'title', 'intake-title-zh-CN-phone');
 
-  // A word where the amount goes is named beside the amount (the form checks attribute types itself, see the intake's attribute-values.ts).
+  // A word where the amount goes: the server checks attributes against the category and names `attributes.amount`.
   await page.locator('#intake-title').fill('合同纠纷：客户拖欠服务费');
   await page.locator('#intake-attr-amount').fill('三十万');
   await page.locator('[data-testid="intake-submit"]').click();

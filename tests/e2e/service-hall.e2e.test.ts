@@ -82,13 +82,16 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
         open.splice(open.indexOf(entry), 1);
       }
     }
-    expect(trouble, 'console errors, page errors, content-policy refusals or foreign requests').toEqual([]);
+    expect(trouble, 'console errors, page errors, content-policy refusals, foreign requests or unexpected error answers').toEqual([]);
   }, 30_000);
 
   afterAll(async () => {
     for (const { watch } of open) await watch.close().catch(() => undefined);
     await browser?.close();
     await hall?.stop();
+    // The server's own complaints (the worker logs its errors) help read a failure of the story.
+    const complaints = (hall?.output() ?? '').split('\n').filter((line) => /error|warn|\(!\)/i.test(line));
+    if (complaints.length > 0) console.log(`[e2e] the hall logged:\n${complaints.join('\n')}`);
     if (attachment) rmSync(join(attachment, '..'), { recursive: true, force: true });
   }, 30_000);
 
