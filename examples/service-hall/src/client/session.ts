@@ -7,6 +7,7 @@ import type { Member, Office, OfficeConfig } from '@kechuang/community';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { api, type Wire } from './api.js';
+import { listAll } from './list-all.js';
 
 /** The roles a member may hold, by name. */
 export type RoleName = Member['roles'][number]['role'];
@@ -42,20 +43,9 @@ export function useSession(): HallSession {
   return session;
 }
 
-interface NamedPage {
-  items: { id: string; name: string }[];
-  nextCursor: string | null;
-}
-
 async function allNames(path: string): Promise<Map<string, string>> {
-  const names = new Map<string, string>();
-  let cursor: string | null = null;
-  do {
-    const page: NamedPage = await api<NamedPage>('GET', `${path}?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
-    for (const item of page.items) names.set(item.id, item.name);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return names;
+  const items = await listAll<{ id: string; name: string }>(path);
+  return new Map(items.map((item) => [item.id, item.name]));
 }
 
 /** Loads the session of whoever the cookie names; null when nobody is signed in. */

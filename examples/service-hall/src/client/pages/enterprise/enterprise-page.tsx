@@ -4,8 +4,9 @@
  * the screen says so when the list is narrowed, rather than showing an unexplained blank.
  */
 import type { Member } from '@kechuang/community';
-import { api, query, type Page, type Wire } from '../../api.js';
+import { api, type Wire } from '../../api.js';
 import { ProblemNote } from '../../components/problem-note.js';
+import { listAll } from '../../list-all.js';
 import { href } from '../../router.js';
 import { useSession, type HallSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
@@ -28,14 +29,8 @@ const SEES_ALL = ['station_head', 'dispatcher', 'office_staff', 'commissioner'] 
 
 /** The enterprise's registered contacts: members holding its enterprise_contact role. */
 async function contactsOf(enterpriseId: string, signal: AbortSignal): Promise<Wire<Member>[]> {
-  const found: Wire<Member>[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<Wire<Member>> = await api<Page<Wire<Member>>>('GET', `/api/members${query({ limit: 500, cursor })}`, undefined, { signal });
-    for (const m of page.items) if (m.roles.some((r) => r.role === 'enterprise_contact' && r.enterpriseId === enterpriseId)) found.push(m);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return found;
+  const members = await listAll<Wire<Member>>('/api/members', signal);
+  return members.filter((m) => m.roles.some((r) => r.role === 'enterprise_contact' && r.enterpriseId === enterpriseId));
 }
 
 /** A name to show beside the facts; a failure leaves a dash rather than the whole screen. */

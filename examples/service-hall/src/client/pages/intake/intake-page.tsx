@@ -5,12 +5,12 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { ProblemNote } from '../../components/problem-note.js';
+import { loadPlaces } from '../../directory/places.js';
 import { href, navigate, useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
 import { useLoad } from '../../use-load.js';
 import { channelsFor, parksAllowed, type IntakeChannel } from './intake-channels.js';
-import { loadPlaces } from './intake-places.js';
 import { IntakeResult, type IntakeOutcome } from './intake-result.js';
 import { useIntakeTexts } from './intake-texts.js';
 import { RequestForm } from './request-form.js';

@@ -4,9 +4,9 @@
  */
 import type { ApiProblem } from '../../api.js';
 import { Field, fieldAria } from '../../components/field.js';
+import type { ParkRow } from '../../directory/places.js';
 import type { EnterpriseLite } from './enterprise-directory.js';
 import { EnterprisePicker } from './enterprise-picker.js';
-import type { PlaceDirectory } from './intake-places.js';
 import { useIntakeTexts } from './intake-texts.js';
 
 export interface PlaceFieldsProps {
@@ -17,7 +17,7 @@ export interface PlaceFieldsProps {
   parkId: string;
   onPark(parkId: string): void;
   /** The parks the member may choose from. */
-  parks: PlaceDirectory['parks'];
+  parks: ParkRow[];
   /** Whether to offer "no park" (staff may search the whole office). */
   anyPark: boolean;
   showPark: boolean;

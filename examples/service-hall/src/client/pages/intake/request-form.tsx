@@ -7,6 +7,7 @@ import { useState } from 'preact/hooks';
 import { api, type Wire } from '../../api.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
+import type { Places } from '../../directory/places.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
 import { AttachmentsField } from './attachments-field.js';
@@ -14,7 +15,6 @@ import { attributeValues, type AttributeDraft } from './attribute-values.js';
 import { CategoryFields } from './category-fields.js';
 import type { EnterpriseLite } from './enterprise-directory.js';
 import type { IntakeChannel } from './intake-channels.js';
-import type { PlaceDirectory } from './intake-places.js';
 import type { IntakeOutcome } from './intake-result.js';
 import { useIntakeTexts } from './intake-texts.js';
 import { PlaceFields } from './place-fields.js';
@@ -23,7 +23,7 @@ import { formProblem, noteProblem, useSubmission } from './use-submission.js';
 
 export interface RequestFormProps {
   channel: Exclude<IntakeChannel, 'visit'>;
-  places: PlaceDirectory;
+  places: Places;
   /** The parks the member may submit in; null for any. */
   allowedParks: string[] | null;
   onDone(outcome: IntakeOutcome): void;
@@ -64,7 +64,7 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
     if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickOne;
     if (!enterprise && !parkId) issues['parkId'] = t.field.parkNeeded;
     const park = places.parks.find((p) => p.id === parkId);
-    const soleCommunity = places.communityIds.length === 1 ? places.communityIds[0] : undefined;
+    const soleCommunity = places.communities.length === 1 ? places.communities[0]?.id : undefined;
     const hasContact = contactName.trim() !== '' || contactPhone.trim() !== '';
     const body = {
       communityId: enterprise?.communityId ?? park?.communityId ?? soleCommunity ?? '',

@@ -7,10 +7,10 @@ import { useState } from 'preact/hooks';
 import { api, type Wire } from '../../api.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
+import type { Places } from '../../directory/places.js';
 import { useSession } from '../../session.js';
 import { attributeValues } from './attribute-values.js';
 import type { EnterpriseLite } from './enterprise-directory.js';
-import type { PlaceDirectory } from './intake-places.js';
 import type { IntakeOutcome } from './intake-result.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
 import { officeInstant, officeLocal } from './office-time.js';
@@ -19,7 +19,7 @@ import { formProblem, noteProblem, useSubmission } from './use-submission.js';
 import { newRow, VisitRow, type VisitRowDraft } from './visit-row.js';
 
 export interface VisitFormProps {
-  places: PlaceDirectory;
+  places: Places;
   allowedParks: string[] | null;
   onDone(outcome: IntakeOutcome): void;
 }

@@ -6,7 +6,8 @@
  */
 import type { Member } from '@kechuang/community';
 import type { JSX } from 'preact';
-import { api, type Page, type Wire } from '../../api.js';
+import type { Wire } from '../../api.js';
+import { listAll } from '../../list-all.js';
 import { useSession } from '../../session.js';
 import { useLoad } from '../../use-load.js';
 import { useActionTexts } from './action-texts.js';
@@ -14,13 +15,7 @@ import { useActionTexts } from './action-texts.js';
 type Person = Wire<Member>;
 
 async function everyMember(signal: AbortSignal): Promise<Person[]> {
-  const all: Person[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: Page<Person> = await api<Page<Person>>('GET', `/api/members?limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, { signal });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const all = await listAll<Person>('/api/members', signal);
   return all.filter((m) => m.status !== 'left' && m.archivedAt === null);
 }
 
