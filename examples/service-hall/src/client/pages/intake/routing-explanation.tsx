@@ -4,44 +4,26 @@
  * tags, priority). The tests come from `POST /api/routing/explain` with the request's facts;
  * the decision shown is always the one stored on the request.
  */
-import type { RoutingExplanation as Explanation, ServiceRequest } from '@kechuang/community';
-import { api, type Wire } from '../../api.js';
-import { useLocale } from '../../i18n.js';
+import type { ServiceRequest } from '@kechuang/community';
+import type { Wire } from '../../api.js';
+import { carriedBy, ConditionTree } from '../../routing/condition-tree.js';
+import { explainRouting, requestFacts } from '../../routing/explain.js';
+import { useRoutingWords } from '../../routing/use-routing-words.js';
 import { useSession } from '../../session.js';
-import { useShared } from '../../shared-texts.js';
 import { useLoad } from '../../use-load.js';
-import { conditionLines, type ConditionWords } from './condition-text.js';
 import { useIntakeTexts } from './intake-texts.js';
-
-/** The facts routing saw, as a would-be submission. */
-function factsOf(request: Wire<ServiceRequest>, priority: string) {
-  return {
-    communityId: request.communityId,
-    enterpriseId: request.enterpriseId,
-    parkId: request.parkId,
-    buildingId: request.buildingId,
-    channel: request.channel,
-    category: request.category,
-    attributes: request.attributes,
-    title: request.title,
-    description: request.description,
-    // As submitted: a rule may have raised the stored priority since.
-    priority,
-  };
-}
 
 export function RoutingExplanation({ request, priority }: { request: Wire<ServiceRequest>; priority: string }) {
   const t = useIntakeTexts();
-  const shared = useShared();
-  const locale = useLocale();
   const { config } = useSession();
-  const explained = useLoad((signal) => api<Explanation>('POST', '/api/routing/explain', factsOf(request, priority), { signal }), [request.id]);
+  const words = useRoutingWords();
+  // The facts as submitted: a rule may have raised the stored priority since.
+  const explained = useLoad((signal) => explainRouting({ ...requestFacts(request), priority }, signal), [request.id]);
   const routing = request.routing;
   const ruleId = routing?.source === 'rule' ? routing.ruleId : null;
   const rule = ruleId ? config.routing.rules.find((r) => r.id === ruleId) : undefined;
-  const words: ConditionWords = { texts: t, locale, config, channel: shared.channel, priority: shared.priority };
   const trace = ruleId ? explained.data?.rules.find((r) => r.ruleId === ruleId) : undefined;
-  const lines = conditionLines(trace?.condition, words);
+  const carried = carriedBy(trace?.condition);
   const others = (explained.data?.outcome.matchedRuleIds ?? []).filter((id) => id !== ruleId);
 
   return (
@@ -56,17 +38,10 @@ export function RoutingExplanation({ request, priority }: { request: Wire<Servic
       ) : (
         <p class="intake-routing__decision">{routing?.source === 'fallback' ? t.routing.fallback : t.routing.none}</p>
       )}
-      {lines.length > 0 ? (
+      {carried.length > 0 ? (
         <div class="intake-routing__part">
           <span class="muted">{t.routing.conditions}</span>
-          <ul class="intake-routing__conditions">
-            {lines.map((line) => (
-              <li key={line}>
-                <span class="intake-routing__check" aria-hidden="true">✓</span>
-                {line}
-              </li>
-            ))}
-          </ul>
+          <ConditionTree nodes={carried} ctx={words} compact />
         </div>
       ) : null}
       {others.length > 0 ? (

@@ -2,14 +2,11 @@
  * The request detail's records as they arrive over JSON, and safe readers for the free-form
  * `data` of timeline entries (their shape depends on the entry type and may grow).
  */
-import type { Attachment, RoutingExplanation, ServiceRequest, TimelineEntry } from '@kechuang/community';
+import type { Attachment, ServiceRequest, TimelineEntry } from '@kechuang/community';
 import type { Wire } from '../../api.js';
 
 export type Req = Wire<ServiceRequest>;
 export type Entry = Wire<TimelineEntry>;
-export type Explanation = Wire<RoutingExplanation>;
-export type RuleTrace = Explanation['rules'][number];
-export type ConditionTrace = NonNullable<RuleTrace['condition']>;
 
 /** What `GET /api/requests/{id}` answers. */
 export interface RequestDetail {

@@ -4,31 +4,16 @@
  * condition by condition.
  */
 import { useState } from 'preact/hooks';
-import { api, ApiProblem } from '../../api.js';
+import { ApiProblem } from '../../api.js';
 import { ProblemNote } from '../../components/problem-note.js';
+import { explainRouting, requestFacts, type Explanation } from '../../routing/explain.js';
+import { RuleTraceList } from '../../routing/rule-trace.js';
+import { useRoutingWords } from '../../routing/use-routing-words.js';
 import { useSession } from '../../session.js';
-import { RuleTraceItem } from './condition-trace.js';
 import { inOrder } from './timeline-list.js';
-import { textOf, type Entry, type Explanation, type Req } from './request-data.js';
+import { textOf, type Entry, type Req } from './request-data.js';
 import { useRequestTexts } from './request-texts.js';
 import { useNamer } from './use-namer.js';
-
-/** The request's facts as routing reads them: what a submit of it would carry. */
-function explainBody(request: Req): Record<string, unknown> {
-  return {
-    communityId: request.communityId,
-    enterpriseId: request.enterpriseId,
-    parkId: request.parkId,
-    buildingId: request.buildingId,
-    channel: request.channel,
-    category: request.category,
-    attributes: request.attributes,
-    title: request.title,
-    description: request.description,
-    priority: request.priority,
-    tags: request.tags,
-  };
-}
 
 /** Whom the last routing placed it with: the `assigned` entry written with the `routed` one. */
 function routedTo(timeline: readonly Entry[]): { memberId: string | null; teamId: string | null } | null {
@@ -43,6 +28,7 @@ export function RoutingExplanation({ request, timeline }: { request: Req; timeli
   const t = useRequestTexts();
   const namer = useNamer();
   const { config } = useSession();
+  const words = useRoutingWords();
   const [open, setOpen] = useState(false);
   const [explained, setExplained] = useState<Explanation | null>(null);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -55,7 +41,8 @@ export function RoutingExplanation({ request, timeline }: { request: Req; timeli
     setLoading(true);
     setProblem(null);
     try {
-      setExplained(await api<Explanation>('POST', '/api/routing/explain', explainBody(request)));
+      // As it stands now: the stored priority and tags, which the rules may test.
+      setExplained(await explainRouting({ ...requestFacts(request), priority: request.priority, tags: request.tags }));
     } catch (error) {
       setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', String(error)));
     } finally {
@@ -111,11 +98,7 @@ export function RoutingExplanation({ request, timeline }: { request: Req; timeli
                   {t.routing.systemNote}<code>{routing.reason}</code>
                 </p>
               ) : null}
-              <ol class="rd-trace">
-                {explained.rules.map((r) => (
-                  <RuleTraceItem key={r.ruleId} rule={r} />
-                ))}
-              </ol>
+              <RuleTraceList explanation={explained} ctx={words} />
             </>
           ) : null}
         </div>

@@ -10,8 +10,8 @@ import { pickLabel, useLocale } from '../../i18n.js';
 import { useShared } from '../../shared-texts.js';
 import { AttributeInputs } from './attribute-inputs.js';
 import { emptyDraft, explainDraft, type Draft } from './explain-request.js';
-import type { Explanation } from './explanation-view.js';
-import { aside } from './rule-words.js';
+import { aside } from '../../routing/condition-words.js';
+import type { Explanation } from '../../routing/explain.js';
 import { useRulesTexts } from './rules-texts.js';
 import type { RulesDirectory } from './use-directory.js';
 

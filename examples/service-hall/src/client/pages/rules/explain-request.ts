@@ -3,9 +3,10 @@
  * and asks. The pasted text splits into a title (its first line) and a description (the rest);
  * an enterprise is looked up by its credit code first.
  */
-import type { Enterprise, OfficeConfig, RoutingExplanation } from '@kechuang/community';
+import type { Enterprise, OfficeConfig } from '@kechuang/community';
 import { api, ApiProblem, type Wire } from '../../api.js';
-import type { NamedRow, ParkRow } from './rule-words.js';
+import type { Places } from '../../directory/places.js';
+import { explainRouting, type Explanation } from '../../routing/explain.js';
 
 /** What the form holds. Attribute values stay as typed until they are sent. */
 export interface Draft {
@@ -54,7 +55,7 @@ export interface ExplainMessages {
   enterpriseNotFound(code: string): string;
 }
 
-export async function explainDraft(draft: Draft, directory: { parks: readonly ParkRow[]; communities: readonly NamedRow[]; config: OfficeConfig }, messages: ExplainMessages): Promise<Wire<RoutingExplanation>> {
+export async function explainDraft(draft: Draft, directory: Places & { config: OfficeConfig }, messages: ExplainMessages): Promise<Explanation> {
   const code = draft.enterpriseCode.trim();
   let enterprise: Wire<Enterprise> | null = null;
   let unknownCode: ApiProblem | null = null;
@@ -80,10 +81,10 @@ export async function explainDraft(draft: Draft, directory: { parks: readonly Pa
     description,
     attributes: attributesOf(draft, directory.config),
   };
-  if (!unknownCode) return api<Wire<RoutingExplanation>>('POST', '/api/routing/explain', body);
+  if (!unknownCode) return explainRouting(body);
   // An unknown code is one mistake among possibly several: ask anyway, so that every field's problem shows at once.
   try {
-    await api('POST', '/api/routing/explain', body);
+    await explainRouting(body);
   } catch (error) {
     if (error instanceof ApiProblem && error.status === 400) throw new ApiProblem(400, error.code, error.message, { ...error.fields, ...unknownCode.fields });
     throw error;

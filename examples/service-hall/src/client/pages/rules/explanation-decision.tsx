@@ -3,13 +3,14 @@
  * decided, the SLA policy the request would get and where it comes from, the priority, the
  * watchers, assisting units and tags, and anyone passed over.
  */
-import type { RoutingExplanation } from '@kechuang/community';
-import type { Wire } from '../../api.js';
 import { useSession } from '../../session.js';
-import { aside, ruleName, slaWords, targetWords, valueWords, type WordsContext } from './rule-words.js';
+import { aside, valueWords, type WordsContext } from '../../routing/condition-words.js';
+import type { Explanation } from '../../routing/explain.js';
+import { ruleName, slaWords, targetWords } from '../../routing/rule-words.js';
+import { useRulesTexts } from './rules-texts.js';
 
 /** The policy the request would get: a rule's, else its category's, else the office default. */
-function slaOf(explanation: Wire<RoutingExplanation>, ctx: WordsContext): { id: string; from: 'rule' | 'category' | 'default' } | null {
+function slaOf(explanation: Explanation, ctx: WordsContext): { id: string; from: 'rule' | 'category' | 'default' } | null {
   if (explanation.outcome.sla) return { id: explanation.outcome.sla, from: 'rule' };
   const category = ctx.config.categories.find((c) => c.id === explanation.facts.category);
   if (category?.sla) return { id: category.sla, from: 'category' };
@@ -20,8 +21,9 @@ function List({ items, none, separator }: { items: string[]; none: string; separ
   return items.length === 0 ? <span class="muted">{none}</span> : <>{items.join(separator)}</>;
 }
 
-export function ExplanationDecision({ explanation, ctx }: { explanation: Wire<RoutingExplanation>; ctx: WordsContext }) {
-  const { t, locale } = ctx;
+export function ExplanationDecision({ explanation, ctx }: { explanation: Explanation; ctx: WordsContext }) {
+  const t = useRulesTexts();
+  const { locale } = ctx;
   const session = useSession();
   const { decision, outcome, facts } = explanation;
   const rule = ctx.config.routing.rules.find((r) => r.id === decision.ruleId);

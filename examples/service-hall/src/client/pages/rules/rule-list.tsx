@@ -1,10 +1,12 @@
 /** The office's routing rules in force, in order, each as "when … then …" in words. */
 import type { OfficeConfig } from '@kechuang/community';
-import { ConditionTree, fromConfig } from './condition-tree.js';
-import { actionLines, ruleName, targetWords, type WordsContext } from './rule-words.js';
+import { ConditionTree, fromConfig } from '../../routing/condition-tree.js';
+import type { WordsContext } from '../../routing/condition-words.js';
+import { actionLines, ruleName, targetWords } from '../../routing/rule-words.js';
+import { useRulesTexts } from './rules-texts.js';
 
 export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['routing']; version: string; ctx: WordsContext }) {
-  const { t } = ctx;
+  const t = useRulesTexts();
   return (
     <section class="card" aria-labelledby="rules-in-force" data-testid="rules-in-force">
       <div class="rules-head">
@@ -15,18 +17,18 @@ export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['rou
       </div>
       <p class="muted">{t.rules.lead}</p>
       {routing.rules.length === 0 ? <p class="empty">{t.rules.none}</p> : null}
-      <ol class="rule-list">
+      <ol class="trace-list rule-list">
         {routing.rules.map((rule, i) => (
           <li key={rule.id} class="rule-item" data-rule-id={rule.id}>
-            <div class="rule-item__head">
-              <span class="rule-item__order">{i + 1}</span>
-              <strong class="rule-item__name">{ruleName(rule, rule.id, ctx)}</strong>
-              <code class="rule-item__id">{rule.id}</code>
+            <div class="trace__head">
+              <span class="trace__order">{i + 1}</span>
+              <strong class="trace__name">{ruleName(rule, rule.id, ctx)}</strong>
+              <code class="trace__id">{rule.id}</code>
             </div>
             <div class="rule-item__body">
               <div class="rule-item__part">
                 <span class="rule-item__label">{t.rules.when}</span>
-                <ConditionTree node={fromConfig(rule.when)} ctx={ctx} />
+                <ConditionTree nodes={[fromConfig(rule.when)]} ctx={ctx} />
               </div>
               <div class="rule-item__part">
                 <span class="rule-item__label">{t.rules.then}</span>
@@ -43,16 +45,16 @@ export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['rou
           </li>
         ))}
         <li class="rule-item rule-item--fallback" data-rule-id="fallback">
-          <div class="rule-item__head">
-            <span class="rule-item__order" aria-hidden="true">∗</span>
-            <strong class="rule-item__name">{t.rules.fallback}</strong>
+          <div class="trace__head">
+            <span class="trace__order" aria-hidden="true">∗</span>
+            <strong class="trace__name">{t.rules.fallback}</strong>
           </div>
           <div class="rule-item__body">
             <div class="rule-item__part">
               <span class="rule-item__label">{t.rules.then}</span>
               <ul class="rule-actions">
                 <li>
-                  <span class="muted">{t.rules.assign}</span> {targetWords(routing.fallback.assign, ctx)}
+                  <span class="muted">{ctx.t.action.assign}</span> {targetWords(routing.fallback.assign, ctx)}
                 </li>
               </ul>
             </div>

@@ -2,34 +2,30 @@
  * 派单规则: try a would-be request against the routing rules and read the explained decision,
  * above the office's rules in force, in words.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ProblemNote } from '../../components/problem-note.js';
 import { formatDate } from '../../format.js';
 import { useLocale } from '../../i18n.js';
+import type { Explanation } from '../../routing/explain.js';
+import { useRoutingWords } from '../../routing/use-routing-words.js';
 import { useSession } from '../../session.js';
-import { useShared } from '../../shared-texts.js';
 import { useLoad } from '../../use-load.js';
 import { ExplainForm } from './explain-form.js';
-import { ExplanationView, type Explanation } from './explanation-view.js';
+import { ExplanationView } from './explanation-view.js';
 import { RuleList } from './rule-list.js';
-import type { WordsContext } from './rule-words.js';
 import { useRulesTexts } from './rules-texts.js';
 import { loadRulesDirectory } from './use-directory.js';
 import './rules.css';
 
 export function RulesPage() {
   const t = useRulesTexts();
-  const shared = useShared();
   const locale = useLocale();
   const session = useSession();
   const directory = useLoad((signal) => loadRulesDirectory(signal), []);
   const [explanation, setExplanation] = useState<Explanation | null>(null);
   const data = directory.data;
-
-  const ctx = useMemo<WordsContext | null>(
-    () => (data ? { t, shared, locale, config: data.config, parks: data.parks, communities: data.communities, memberNames: session.memberNames } : null),
-    [data, t, shared, locale, session],
-  );
+  // The words follow the config this screen loaded (with its version), not the session's copy.
+  const ctx = useRoutingWords(data?.config);
 
   return (
     <section class="rules" data-screen="rules" data-ready={data ? 'true' : undefined}>
@@ -40,7 +36,7 @@ export function RulesPage() {
         </div>
       </div>
       <ProblemNote problem={directory.problem} onRetry={directory.reload} />
-      {!data || !ctx ? (
+      {!data ? (
         directory.problem ? null : <p class="splash">{t.loading}</p>
       ) : (
         <>

@@ -2,13 +2,19 @@
  * A rule's condition as a small tree of sentences: groups ("满足以下任一条件") over field
  * tests ("诉求类别为 法律服务"). The same tree shows a rule as configured and, after an
  * explanation, how each test fared against the request: passed or not, and the actual value.
+ * A compact list shows only the tests that carried a matched rule, as a result summary does.
  */
-import type { Condition, ConditionTrace } from '@kechuang/community';
-import { expectedWords, fieldLabel, operatorWords, valueWords, type WordsContext } from './rule-words.js';
+import type { Condition } from '@kechuang/community';
+import { expectedWords, fieldLabel, operatorWords, valueWords, type WordsContext } from './condition-words.js';
+import type { ConditionTrace } from './explain.js';
+import './routing.css';
 
 export type CondNode =
   | { kind: 'group'; op: 'all' | 'any' | 'not'; children: CondNode[]; passed?: boolean }
   | { kind: 'test'; field: string; operator: string; expected: unknown; actual?: unknown; traced: boolean; passed?: boolean };
+
+type TestNode = Extract<CondNode, { kind: 'test' }>;
+type GroupNode = Extract<CondNode, { kind: 'group' }>;
 
 const GROUPS = new Set(['all', 'any', 'not']);
 
@@ -35,6 +41,18 @@ export function fromTrace(trace: ConditionTrace): CondNode {
   return { kind: 'test', field: trace.kind, operator: trace.operator ?? 'eq', expected: trace.expected, actual: trace.actual, traced: true, passed: trace.passed };
 }
 
+/**
+ * The tests that carried a matched condition, flat: every part of an `all`, the passing parts
+ * of an `any`, each operator on a field; a `not` stays whole, since its part only reads with it.
+ */
+export function carriedBy(trace: ConditionTrace | undefined): CondNode[] {
+  if (!trace) return [];
+  if (trace.kind === 'all') return (trace.children ?? []).flatMap(carriedBy);
+  if (trace.kind === 'any') return (trace.children ?? []).filter((child) => child.passed).flatMap(carriedBy);
+  if (trace.kind !== 'not' && trace.children && trace.children.length > 0) return trace.children.flatMap((child) => carriedBy({ ...child, kind: trace.kind }));
+  return [fromTrace(trace)];
+}
+
 function Mark({ passed }: { passed: boolean | undefined }) {
   if (passed === undefined) return null;
   return (
@@ -45,29 +63,41 @@ function Mark({ passed }: { passed: boolean | undefined }) {
 }
 
 /** Which of the keywords the request's text contains, for a keyword test. */
-function keywordHits(node: Extract<CondNode, { kind: 'test' }>): string[] | null {
+function keywordHits(node: TestNode): string[] | null {
   if ((node.operator !== 'any' && node.operator !== 'all_of') || typeof node.actual !== 'string') return null;
   const text = node.actual.toLowerCase();
   return (Array.isArray(node.expected) ? node.expected : [node.expected]).map(String).filter((word) => text.includes(word.toLowerCase()));
 }
 
-function Test({ node, ctx }: { node: Extract<CondNode, { kind: 'test' }>; ctx: WordsContext }) {
-  const values = expectedWords(node.field, node.operator, node.expected, ctx);
+function passedAttr(passed: boolean | undefined): string | undefined {
+  return passed === undefined ? undefined : String(passed);
+}
+
+interface NodeProps<N> {
+  node: N;
+  ctx: WordsContext;
+  compact: boolean;
+}
+
+function Test({ node, ctx, compact }: NodeProps<TestNode>) {
   const hits = keywordHits(node);
-  const sr = node.passed === undefined ? '' : node.passed ? `${ctx.t.trace.matched}: ` : `${ctx.t.trace.notMatched}: `;
+  // A compact list names only the keywords the request contains: they say more than the list.
+  const values = compact && hits && hits.length > 0 ? hits : expectedWords(node.field, node.operator, node.expected, ctx);
+  const sr = node.passed === undefined ? '' : `${node.passed ? ctx.t.trace.matched : ctx.t.trace.notMatched}${ctx.t.cond.colon}`;
+  // A passed equality says nothing the value above does not; everything else shows what was found.
+  const showActual = !compact && node.traced && !(node.passed && (node.operator === 'eq' || node.operator === 'in'));
   return (
-    <li class={node.passed === undefined ? 'cond-test' : node.passed ? 'cond-test cond-test--pass' : 'cond-test cond-test--fail'}>
+    <li class={node.passed === undefined ? 'cond-test' : node.passed ? 'cond-test cond-test--pass' : 'cond-test cond-test--fail'} data-passed={passedAttr(node.passed)}>
       <Mark passed={node.passed} />
       <span class="cond-test__body">
         <span class="visually-hidden">{sr}</span>
         <span class="cond-field">{fieldLabel(node.field, ctx)}</span> <span class="cond-op">{operatorWords(node.operator, node.expected, ctx)}</span>{' '}
         {values.map((value, i) => (
-          <span key={i} class={hits?.includes(value) ? 'cond-value cond-value--hit' : 'cond-value'}>
+          <span key={i} class={!compact && hits?.includes(value) ? 'cond-value cond-value--hit' : 'cond-value'}>
             {value}
           </span>
         ))}
-        {/* A passed equality says nothing the value above does not; everything else shows what was found. */}
-        {node.traced && !(node.passed && (node.operator === 'eq' || node.operator === 'in')) ? (
+        {showActual ? (
           <span class="cond-actual">
             {hits === null
               ? `${ctx.t.trace.actual}${ctx.t.cond.colon}${valueWords(node.field, node.actual, ctx)}`
@@ -81,30 +111,33 @@ function Test({ node, ctx }: { node: Extract<CondNode, { kind: 'test' }>; ctx: W
   );
 }
 
-function Group({ node, ctx }: { node: Extract<CondNode, { kind: 'group' }>; ctx: WordsContext }) {
+function Group({ node, ctx, compact }: NodeProps<GroupNode>) {
   return (
-    <li class="cond-group">
+    <li class="cond-group" data-passed={passedAttr(node.passed)}>
       <span class="cond-group__head">
         <Mark passed={node.passed} />
         {ctx.t.cond[node.op]}
       </span>
       <ul class="cond-list">
         {node.children.map((child, i) => (
-          <Node key={i} node={child} ctx={ctx} />
+          <Node key={i} node={child} ctx={ctx} compact={compact} />
         ))}
       </ul>
     </li>
   );
 }
 
-function Node({ node, ctx }: { node: CondNode; ctx: WordsContext }) {
-  return node.kind === 'group' ? <Group node={node} ctx={ctx} /> : <Test node={node} ctx={ctx} />;
+function Node({ node, ctx, compact }: NodeProps<CondNode>) {
+  return node.kind === 'group' ? <Group node={node} ctx={ctx} compact={compact} /> : <Test node={node} ctx={ctx} compact={compact} />;
 }
 
-export function ConditionTree({ node, ctx }: { node: CondNode; ctx: WordsContext }) {
+/** One condition as a tree, or (`compact`) a few conditions as a flat list of what carried them. */
+export function ConditionTree({ nodes, ctx, compact = false }: { nodes: readonly CondNode[]; ctx: WordsContext; compact?: boolean }) {
   return (
-    <ul class="cond-list cond-list--root">
-      <Node node={node} ctx={ctx} />
+    <ul class={compact ? 'cond-list cond-list--root cond-list--compact' : 'cond-list cond-list--root'}>
+      {nodes.map((node, i) => (
+        <Node key={i} node={node} ctx={ctx} compact={compact} />
+      ))}
     </ul>
   );
 }
