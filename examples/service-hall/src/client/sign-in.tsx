@@ -8,7 +8,9 @@ import { useShared } from './shared-texts.js';
 import { useLoad } from './use-load.js';
 import { ApiProblem } from './api.js';
 
-const GROUPS = ['captain', 'commissioner', 'provider', 'station_head', 'other'] as const;
+// The few people who run the hall first; the many park captains after them, folded.
+const GROUPS = ['station_head', 'commissioner', 'provider', 'captain', 'other'] as const;
+const FOLDED_AFTER = 8;
 type Group = (typeof GROUPS)[number];
 
 function groupOf(roles: RoleName[]): Group {
@@ -21,6 +23,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
   const shared = useShared();
   const members = useLoad(() => api<{ members: DevMember[] }>('GET', '/dev/members'), []);
   const [filter, setFilter] = useState('');
+  const [unfolded, setUnfolded] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
 
   const groups = useMemo(() => {
@@ -52,8 +55,10 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
       <input class="input sign-in__search" type="search" placeholder={t.signIn.search} aria-label={t.signIn.search} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
       {members.loading && !members.data ? <p class="muted">{shared.common.loading}</p> : null}
       {GROUPS.map((group) => {
-        const list = groups.get(group) ?? [];
-        if (list.length === 0) return null;
+        const all = groups.get(group) ?? [];
+        if (all.length === 0) return null;
+        const folded = group === 'captain' && !unfolded && !filter.trim() && all.length > FOLDED_AFTER;
+        const list = folded ? all.slice(0, FOLDED_AFTER) : all;
         return (
           <section class="sign-in__group" key={group}>
             <h2>{t.signIn.groups[group]}</h2>
@@ -67,6 +72,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: () => void }) {
                 </li>
               ))}
             </ul>
+            {folded ? (
+              <button type="button" class="button button--ghost button--small sign-in__more" onClick={() => setUnfolded(true)}>
+                {t.signIn.showAll(all.length)}
+              </button>
+            ) : null}
           </section>
         );
       })}
