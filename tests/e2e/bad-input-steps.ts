@@ -48,7 +48,7 @@ export async function badInputSteps(world: BadInputWorld): Promise<void> {
 async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
   const { url, cast } = world;
   const { page } = await openRefusedPage(world, PHONE);
-  await signIn(page, url, cast.captain.memberId);
+  await signIn(page, url, cast.captain);
   await navigateTo(page, 'intake');
   const intake = await waitForScreen(page, 'intake');
   await intake.locator('[data-channel="captain_report"]').click();
@@ -78,7 +78,7 @@ async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
 async function visitRowWithoutTitle(world: BadInputWorld): Promise<void> {
   const { url, cast } = world;
   const { page } = await openRefusedPage(world, DESKTOP);
-  await signIn(page, url, cast.commissioner.memberId);
+  await signIn(page, url, cast.commissioner);
   await navigateTo(page, 'intake');
   const intake = await waitForScreen(page, 'intake');
   await intake.locator('[data-channel="visit"]').click();
@@ -96,7 +96,7 @@ async function lawyerForms(world: BadInputWorld, requestId: string): Promise<voi
   const assignee = (await requestView(url, cast.stationHead, requestId)).request.assigneeId;
   expect(assignee, 'the second legal case goes to the same lawyer').toBe(lawyer.memberId);
   const { page } = await openRefusedPage(world, DESKTOP);
-  await signIn(page, url, lawyer.memberId);
+  await signIn(page, url, lawyer);
   await page.goto(`${url}/#/requests/${requestId}`);
   await waitForScreen(page, 'request');
 
@@ -121,7 +121,7 @@ async function lawyerForms(world: BadInputWorld, requestId: string): Promise<voi
 async function rulesWithoutText(world: BadInputWorld): Promise<void> {
   const { url, cast } = world;
   const { page } = await openRefusedPage(world, DESKTOP);
-  await signIn(page, url, cast.stationHead.memberId);
+  await signIn(page, url, cast.stationHead);
   await navigateTo(page, 'rules');
   const rules = await waitForScreen(page, 'rules');
   await page.locator('#rules-category').selectOption('legal');

@@ -112,7 +112,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
     const landed: Record<string, string> = {};
     for (const [member, home] of homes) {
       const { page } = await openPage(DESKTOP);
-      await pickMember(page, hall.url, member.memberId);
+      await pickMember(page, hall.url, member);
       const shown = await page.locator(`main [data-screen="${home}"]`).waitFor({ timeout: 5_000 }).then(() => true, () => false);
       const hash = await page.evaluate(() => location.hash);
       landed[home] = shown ? hash : `no screen shown at ${hash}`;
@@ -124,7 +124,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
     const watch = await openPage(DESKTOP, true);
     story.dashboard = watch;
     const { page } = watch;
-    await signIn(page, hall.url, cast.stationHead.memberId);
+    await signIn(page, hall.url, cast.stationHead);
     await navigateTo(page, 'dashboard');
     await waitForScreen(page, 'dashboard');
     expect(await page.locator('#dashboard-month').inputValue()).toBe(currentMonth());
@@ -138,7 +138,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
 
   it('1 Â· a captain reports on a phone that a company cannot collect its final invoices; it goes to the legal station', async () => {
     const { page } = await openPage(PHONE);
-    await signIn(page, hall.url, cast.captain.memberId);
+    await signIn(page, hall.url, cast.captain);
     await navigateTo(page, 'intake');
     const intake = await waitForScreen(page, 'intake');
     await photograph(page, 'intake', 'intake');
@@ -182,7 +182,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
   it('2 Â· the lawyer finds it in My queue, signs for it and replies that it is solved', async () => {
     const id = need(story.requestId, 'a request id');
     const { page } = await openPage(DESKTOP);
-    await signIn(page, hall.url, need(story.lawyer, 'the lawyer').memberId);
+    await signIn(page, hall.url, need(story.lawyer, 'the lawyer'));
     await navigateTo(page, 'queue');
     const queue = await waitForScreen(page, 'queue');
     const row = queue.locator(`[data-request-id="${id}"]`).first();
@@ -204,7 +204,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
   it('3 Â· the station head follows it up as satisfied; it is closed and the timeline shows every step', async () => {
     const id = need(story.requestId, 'a request id');
     const { page } = await openPage(DESKTOP);
-    await signIn(page, hall.url, cast.stationHead.memberId);
+    await signIn(page, hall.url, cast.stationHead);
     // The head opens the request from its link, as from a notification.
     await page.goto(`${hall.url}/#/requests/${id}`);
     const detail = await waitForScreen(page, 'request');
@@ -268,7 +268,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
   it('6 Â· the enterprise search and profile, and the rules page, in both languages', async () => {
     const id = need(story.requestId, 'a request id');
     const { page } = await openPage(DESKTOP);
-    await signIn(page, hall.url, cast.stationHead.memberId);
+    await signIn(page, hall.url, cast.stationHead);
     await navigateTo(page, 'enterprises');
     const search = await waitForScreen(page, 'enterprises');
     await page.locator('#enterprise-search').fill(cast.enterprise.name);
