@@ -6,7 +6,7 @@ import { formatMonth } from '@kechuang/community/charts';
 import { useLocale } from '../../i18n.js';
 import { DASHBOARD_UNITS, reportPath, type DashboardUnit } from './month-options.js';
 import { useDashboardTexts } from './dashboard-texts.js';
-import type { LiveState } from './use-live-events.js';
+import type { LiveState } from '../../use-live-events.js';
 
 export interface ControlsProps {
   month: string;

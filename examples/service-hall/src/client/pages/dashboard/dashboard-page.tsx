@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format.js';
 import { useLocale } from '../../i18n.js';
 import { navigate, useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
+import { useLiveEvents } from '../../use-live-events.js';
 import { useLoad } from '../../use-load.js';
 import { DashboardControls } from './dashboard-controls.js';
 import { useDashboardTexts } from './dashboard-texts.js';
@@ -17,7 +18,6 @@ import { FigureCards } from './figure-cards.js';
 import { reportPath, selectionOf, type DashboardUnit } from './month-options.js';
 import { ReportCharts } from './report-charts.js';
 import { UnitTable } from './unit-table.js';
-import { useLiveEvents } from './use-live-events.js';
 import './dashboard.css';
 
 function isEmpty(data: MonthlyReportData): boolean {
@@ -34,7 +34,8 @@ export function DashboardPage() {
   const { month, unit, months } = selectionOf(query, timeZone);
 
   const report = useLoad((signal) => api<MonthlyReportData>('GET', reportPath(month, unit, locale, 'json'), undefined, { signal }), [month, unit, locale]);
-  const live = useLiveEvents(report.reload);
+  // The report is heavy to build: however many requests change, at most about one reload a second.
+  const live = useLiveEvents(report.reload, { settleMs: 1000 });
   const choose = useCallback((m: string, u: DashboardUnit) => navigate(`/dashboard?month=${m}&unit=${u}`), []);
 
   const data = report.data;

@@ -10,6 +10,7 @@ import { pickLabel, useLocale } from '../../i18n.js';
 import { navigate, useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
+import { useLiveEvents, type LiveState, type RequestChange } from '../../use-live-events.js';
 import { LightChips } from './light-chips.js';
 import { COUNTED, type CountedLight } from './queue-fetch.js';
 import { QueueTable } from './queue-table.js';
@@ -17,12 +18,13 @@ import { QueueTabs } from './queue-tabs.js';
 import { useQueueTexts } from './queue-texts.js';
 import { captainParksOf, portfolioOf, teamIdsOf, viewsFor, type Row } from './queue-views.js';
 import { useEnterpriseNames } from './use-enterprise-names.js';
-import { useLiveEvents } from './use-live-events.js';
 import { useQueue } from './use-queue.js';
 import { useTabCounts } from './use-tab-counts.js';
 import './queue.css';
 
 const FRESH_MS = 6000;
+/** The queue's own names for the stream's state, kept in `data-live` and its texts. */
+const LIVE: Record<LiveState, 'on' | 'connecting' | 'off'> = { open: 'on', connecting: 'connecting', reconnecting: 'off' };
 const NOTICE_MS = 6000;
 
 function isCounted(value: string | null): value is CountedLight {
@@ -63,12 +65,12 @@ export function QueuePage() {
   const [fresh, setFresh] = useState<ReadonlySet<string>>(new Set());
   const own = useRef(new Set<string>());
   const freshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const live = useLiveEvents(
+  const liveState = useLiveEvents(
     useCallback(
-      (ids: string[]) => {
+      (changes: RequestChange[]) => {
         queue.reload();
         tabs.reload();
-        const others = ids.filter((id) => !own.current.has(id));
+        const others = [...new Set(changes.map((change) => change.requestId))].filter((id) => !own.current.has(id));
         if (others.length === 0) return;
         setFresh(new Set(others));
         clearTimeout(freshTimer.current);
@@ -77,6 +79,7 @@ export function QueuePage() {
       [queue.reload, tabs.reload],
     ),
   );
+  const live = LIVE[liveState];
 
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);

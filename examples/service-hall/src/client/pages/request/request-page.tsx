@@ -7,6 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ProblemNote } from '../../components/problem-note.js';
 import { href } from '../../router.js';
+import { useLiveEvents } from '../../use-live-events.js';
 import { useLoad } from '../../use-load.js';
 import { ActionPanel } from './action-panel.js';
 import { RequestFacts } from './request-facts.js';
@@ -16,7 +17,6 @@ import { useRequestTexts } from './request-texts.js';
 import { RoutingExplanation } from './routing-explanation.js';
 import { SlaHistory } from './sla-history.js';
 import { TimelineList } from './timeline-list.js';
-import { useLiveUpdates } from './use-live-updates.js';
 import './request-page.css';
 
 export function RequestPage({ id }: { id: string }) {
@@ -35,11 +35,16 @@ export function RequestPage({ id }: { id: string }) {
     setStale(value);
   };
 
-  useLiveUpdates(id, (changed) => {
-    if (changed !== 0 && changed <= version.current) return;
-    if (formOpen.current) markStale(true);
-    else loaded.reload();
-  });
+  useLiveEvents(
+    (changes) => {
+      // A change this page already shows (its own command's) needs no reload; a catch-up (no changes) does.
+      const newest = Math.max(0, ...changes.map((change) => change.version ?? 0));
+      if (newest !== 0 && newest <= version.current) return;
+      if (formOpen.current) markStale(true);
+      else loaded.reload();
+    },
+    { requestId: id, settleMs: 250 },
+  );
   const refresh = (): void => {
     markStale(false);
     loaded.reload();
