@@ -1,7 +1,7 @@
 /** Enterprises found by the search, each a link to its service record. */
 import { href } from '../../router.js';
 import { useSession } from '../../session.js';
-import type { WireEnterprise } from './enterprise-directory.js';
+import type { WireEnterprise } from '../../directory/enterprise-directory.js';
 import { useEnterpriseTexts } from './enterprise-texts.js';
 import { EnterpriseStatus, industryLabel, tagLabel } from './enterprise-words.js';
 

@@ -5,13 +5,14 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ProblemNote } from '../../components/problem-note.js';
+import { creditCodeOf } from '../../directory/enterprise-directory.js';
 import { useLocale } from '../../i18n.js';
 import { useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
-import { isCreditCode, rememberSearch } from './enterprise-directory.js';
 import { EnterpriseResultList } from './enterprise-result-list.js';
 import { useEnterpriseTexts } from './enterprise-texts.js';
+import { rememberSearch } from './last-search.js';
 import { RESULT_CAP, useEnterpriseSearch, type SearchState } from './use-enterprise-search.js';
 import './enterprise.css';
 
@@ -110,7 +111,7 @@ function Outcome({ search, text }: { search: SearchState; text: string }) {
           {search.done ? t.search.scanned(search.scanned) : search.problem ? t.search.partial(search.scanned) : t.search.scanning(search.scanned)}
         </p>
       ) : null}
-      {shown.length ? <EnterpriseResultList items={shown} find={isCreditCode(text) ? '' : text} /> : search.done && !search.problem ? <p class="empty">{empty}</p> : null}
+      {shown.length ? <EnterpriseResultList items={shown} find={creditCodeOf(text) ? '' : text} /> : search.done && !search.problem ? <p class="empty">{empty}</p> : null}
       {!search.done && !shown.length && !search.problem ? <p class="empty">{shared.common.loading}</p> : null}
       {rest > 0 ? (
         <div class="ent-more-results">
@@ -139,7 +140,7 @@ export function EnterpriseSearchPage() {
   });
   const [settled, setSettled] = useState(text);
   useEffect(() => {
-    if (isCreditCode(text) || !text.trim()) {
+    if (creditCodeOf(text) || !text.trim()) {
       setSettled(text);
       return;
     }

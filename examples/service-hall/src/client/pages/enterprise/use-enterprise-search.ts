@@ -6,7 +6,7 @@
 import { isValidCreditCode, type ServiceRequest } from '@kechuang/community';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiProblem, query, type Page, type Wire } from '../../api.js';
-import { directoryWalk, enterpriseByCode, isCreditCode, matchEnterprises, type WireEnterprise } from './enterprise-directory.js';
+import { creditCodeOf, enterpriseByCode, followDirectory, matchEnterprises, type WireEnterprise } from '../../directory/enterprise-directory.js';
 
 /** How many matches the list shows at a time; beyond it the screen asks for a narrower search. */
 export const RESULT_CAP = 50;
@@ -44,7 +44,7 @@ type Found = Omit<SearchState, 'retry' | 'mode' | 'badCode'> & { key: string };
 
 export function useEnterpriseSearch(owner: string, text: string, parkId: string | null): SearchState {
   const trimmed = text.trim();
-  const mode: SearchMode = isCreditCode(trimmed) ? 'code' : parkId ? 'park' : trimmed ? 'words' : 'recent';
+  const mode: SearchMode = creditCodeOf(trimmed) ? 'code' : parkId ? 'park' : trimmed ? 'words' : 'recent';
   const badCode = mode === 'code' && !isValidCreditCode(trimmed.toUpperCase());
   const [round, setRound] = useState(0);
   // What was found is tagged with the search it answers, so a render between a new search and
@@ -55,8 +55,8 @@ export function useEnterpriseSearch(owner: string, text: string, parkId: string 
   useEffect(() => {
     if (badCode) return;
     if (mode === 'park' || mode === 'words') {
-      return directoryWalk(owner, mode === 'park' ? parkId : null).follow((walk) => {
-        setFound({ key, results: matchEnterprises(walk.items, trimmed), scanned: walk.items.length, done: walk.done, problem: walk.error ? asProblem(walk.error) : null });
+      return followDirectory(owner, mode === 'park' ? parkId : null, (walk) => {
+        setFound({ key, results: matchEnterprises(walk.items, trimmed), scanned: walk.items.length, done: walk.done, problem: walk.problem });
       });
     }
     const controller = new AbortController();

@@ -3,14 +3,14 @@
  * with `data-enterprise-id`. Typing a full credit code asks the server for it directly, so a
  * code read off a business licence is found before the whole directory has loaded.
  */
-import type { Enterprise } from '@kechuang/community';
+import { isValidCreditCode } from '@kechuang/community';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type Wire } from '../../api.js';
+import { creditCodeOf, enterpriseByCode, matchEnterprises, type EnterpriseLite } from '../../directory/enterprise-directory.js';
 import { useLocale } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
-import { isCreditCode, liteOf, searchEnterprises, useEnterpriseDirectory, type EnterpriseLite } from './enterprise-directory.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
+import { useDirectoryWalk } from './use-directory-walk.js';
 
 const SHOWN = 8;
 
@@ -33,10 +33,7 @@ function useByCode(code: string | null): EnterpriseLite | null {
     setFound(null);
     if (!code) return;
     const controller = new AbortController();
-    api<Wire<Enterprise>>('GET', `/api/enterprises/by-code/${encodeURIComponent(code)}`, undefined, { signal: controller.signal }).then(
-      (e) => setFound(liteOf(e)),
-      () => undefined,
-    );
+    enterpriseByCode(code, controller.signal).then(setFound, () => undefined);
     return () => controller.abort();
   }, [code]);
   return found;
@@ -55,20 +52,22 @@ export function EnterprisePicker({ id, value, onChange, onQuery, parkId, aria, d
   const [open, setOpen] = useState(false);
   const [used, setUsed] = useState(false);
   const [active, setActive] = useState(0);
-  const directory = useEnterpriseDirectory(parkId, used);
-  const collator = useMemo(() => new Intl.Collator(locale === 'en' ? 'zh-CN' : locale), [locale]);
+  const directory = useDirectoryWalk(parkId, used);
 
   // A value set from outside (a reset, a park change clearing it) shows in the box.
   useEffect(() => setText(value?.name ?? ''), [value?.id]);
 
   const typed = text.trim();
-  const code = isCreditCode(typed.toUpperCase()) ? typed.toUpperCase() : null;
+  // Only a code that can exist (its check character right) is asked of the server.
+  const shaped = creditCodeOf(typed);
+  const code = shaped && isValidCreditCode(shaped) ? shaped : null;
   const byCode = useByCode(value ? null : code);
   const result = useMemo(() => {
     // Across the whole office an empty box would list thousands; within a park it browses.
     if (!typed && parkId === null) return { matches: [], total: 0 };
-    return searchEnterprises(directory.items, typed, SHOWN, collator);
-  }, [directory.items, typed, parkId, collator]);
+    const all = matchEnterprises(directory.items, typed);
+    return { matches: all.slice(0, SHOWN), total: all.length };
+  }, [directory.items, typed, parkId]);
   const matches = byCode && (parkId === null || byCode.parkId === parkId) && !result.matches.some((e) => e.id === byCode.id) ? [byCode, ...result.matches].slice(0, SHOWN) : result.matches;
   const more = Math.max(0, result.total - matches.length);
 

@@ -4,8 +4,8 @@
  */
 import type { ApiProblem } from '../../api.js';
 import { Field, fieldAria } from '../../components/field.js';
+import type { EnterpriseLite } from '../../directory/enterprise-directory.js';
 import type { ParkRow } from '../../directory/places.js';
-import type { EnterpriseLite } from './enterprise-directory.js';
 import { EnterprisePicker } from './enterprise-picker.js';
 import { useIntakeTexts } from './intake-texts.js';
 

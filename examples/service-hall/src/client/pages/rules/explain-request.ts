@@ -3,8 +3,9 @@
  * and asks. The pasted text splits into a title (its first line) and a description (the rest);
  * an enterprise is looked up by its credit code first.
  */
-import type { Enterprise, OfficeConfig } from '@kechuang/community';
-import { api, ApiProblem, type Wire } from '../../api.js';
+import type { OfficeConfig } from '@kechuang/community';
+import { ApiProblem } from '../../api.js';
+import { enterpriseByCode } from '../../directory/enterprise-directory.js';
 import type { Places } from '../../directory/places.js';
 import { explainRouting, type Explanation } from '../../routing/explain.js';
 
@@ -57,16 +58,8 @@ export interface ExplainMessages {
 
 export async function explainDraft(draft: Draft, directory: Places & { config: OfficeConfig }, messages: ExplainMessages): Promise<Explanation> {
   const code = draft.enterpriseCode.trim();
-  let enterprise: Wire<Enterprise> | null = null;
-  let unknownCode: ApiProblem | null = null;
-  if (code) {
-    try {
-      enterprise = await api<Wire<Enterprise>>('GET', `/api/enterprises/by-code/${encodeURIComponent(code)}`);
-    } catch (error) {
-      if (!(error instanceof ApiProblem) || error.status !== 404) throw error;
-      unknownCode = new ApiProblem(400, 'NOT_FOUND', messages.enterpriseNotFound(code), { enterpriseId: messages.enterpriseNotFound(code) });
-    }
-  }
+  const enterprise = code ? await enterpriseByCode(code) : null;
+  const unknownCode = code && !enterprise ? new ApiProblem(400, 'NOT_FOUND', messages.enterpriseNotFound(code), { enterpriseId: messages.enterpriseNotFound(code) }) : null;
   const parkId = draft.parkId || enterprise?.parkId || null;
   const park = directory.parks.find((p) => p.id === parkId);
   const { title, description } = splitText(draft.text);
