@@ -23,6 +23,9 @@ export function useRoute(): Route {
   useEffect(() => {
     const update = (): void => setRoute(current());
     addEventListener('hashchange', update);
+    // A navigate() during the first render (the shell sending a member to their home) fired its
+    // hashchange before this listener existed: catch up with it.
+    update();
     return () => removeEventListener('hashchange', update);
   }, []);
   return route;
