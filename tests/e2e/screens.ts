@@ -39,19 +39,10 @@ export async function pickMember(page: Page, url: string, member: { memberId: st
   await page.locator('[data-testid="signed-in-as"]').waitFor({ timeout: SCREEN_TIMEOUT });
 }
 
-/**
- * Signs in and waits for the member's home screen. If the shell shows no screen after signing
- * in (its redirect to the home route can be missed; the sign-in test asserts that separately),
- * the page is reloaded as a person would, so that the rest of the story can still be checked.
- */
+/** Signs in and waits for the member's home screen. */
 export async function signIn(page: Page, url: string, member: { memberId: string; name: string }): Promise<void> {
   await pickMember(page, url, member);
-  const anyScreen = page.locator('main [data-screen]');
-  const shown = await anyScreen.first().waitFor({ timeout: 3_000 }).then(() => true, () => false);
-  if (!shown) {
-    await page.reload();
-    await anyScreen.first().waitFor({ timeout: SCREEN_TIMEOUT });
-  }
+  await page.locator('main [data-screen]').first().waitFor({ timeout: SCREEN_TIMEOUT });
 }
 
 /** The language in force, as the shell marks it on `<html lang>`. */
