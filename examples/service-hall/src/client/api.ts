@@ -46,6 +46,11 @@ export class ApiProblem extends Error {
   }
 }
 
+/** Whatever a call threw, as a problem a screen can show (never a raw error). */
+export function asProblem(error: unknown): ApiProblem {
+  return error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
+}
+
 function fieldsOf(body: ProblemBody): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of body.issues ?? []) {

@@ -1,6 +1,6 @@
 /** Loading data for a screen: the value, the problem if it failed, and a way to load again. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiProblem } from './api.js';
+import { asProblem, type ApiProblem } from './api.js';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -37,7 +37,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
       },
       (error: unknown) => {
         if (id !== latest.current || controller.signal.aborted) return;
-        setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error)));
+        setProblem(asProblem(error));
         setLoading(false);
       },
     );

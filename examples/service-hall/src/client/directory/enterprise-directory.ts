@@ -6,7 +6,7 @@
  * intake's picker and the enterprise search share what has been walked.
  */
 import type { Enterprise } from '@kechuang/community';
-import { api, ApiProblem, query, type Page, type Wire } from '../api.js';
+import { api, ApiProblem, asProblem, query, type Page, type Wire } from '../api.js';
 
 export type WireEnterprise = Wire<Enterprise>;
 
@@ -23,10 +23,6 @@ export interface Walk {
 type Listener = (walk: Walk) => void;
 
 const PAGE = 500;
-
-function asProblem(error: unknown): ApiProblem {
-  return error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
-}
 
 class DirectoryWalk {
   walk: Walk = { items: [], done: false, problem: null };

@@ -10,7 +10,7 @@ import { formatDate } from '../../format.js';
 import { useLocale } from '../../i18n.js';
 import { useSession } from '../../session.js';
 import { useEnterpriseTexts } from './enterprise-texts.js';
-import { industryLabel, sizeLabel, tagLabel } from './enterprise-words.js';
+import { EnterpriseTags, industryLabel, sizeLabel } from './enterprise-words.js';
 import type { WireLifecycle } from './lifecycle-events.js';
 
 /** What the profile needs beside the life cycle: names of its place, its contacts. */
@@ -58,17 +58,7 @@ export function EnterpriseProfile({ lifecycle, extras }: { lifecycle: WireLifecy
         <dd>{sizeLabel(t, e.size)}</dd>
         <dt>{t.profile.tags}</dt>
         <dd>
-          {e.tags.length ? (
-            <span class="ent-tags">
-              {e.tags.map((tag) => (
-                <span key={tag} class="ent-tag">
-                  {tagLabel(t, tag)}
-                </span>
-              ))}
-            </span>
-          ) : (
-            '—'
-          )}
+          {e.tags.length ? <EnterpriseTags tags={e.tags} className="ent-tags" /> : '—'}
         </dd>
         <dt>{t.profile.listedAt}</dt>
         <dd>{formatDate(e.createdAt, locale, office.timeZone)}</dd>

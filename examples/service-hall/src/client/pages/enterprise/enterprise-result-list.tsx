@@ -3,7 +3,7 @@ import { href } from '../../router.js';
 import { useSession } from '../../session.js';
 import type { WireEnterprise } from '../../directory/enterprise-directory.js';
 import { useEnterpriseTexts } from './enterprise-texts.js';
-import { EnterpriseStatus, industryLabel, tagLabel } from './enterprise-words.js';
+import { EnterpriseStatus, EnterpriseTags, industryLabel } from './enterprise-words.js';
 
 /** The name with the first place the typed text occurs in it marked. */
 function Marked({ text, find }: { text: string; find: string }) {
@@ -39,15 +39,7 @@ export function EnterpriseResultList({ items, find }: { items: readonly WireEnte
                   <Marked text={e.name} find={find} />
                 </span>
                 <span class="ent-result__code">{e.code}</span>
-                {e.tags.length ? (
-                  <span class="ent-result__tags">
-                    {e.tags.map((tag) => (
-                      <span key={tag} class="ent-tag">
-                        {tagLabel(t, tag)}
-                      </span>
-                    ))}
-                  </span>
-                ) : null}
+                {e.tags.length ? <EnterpriseTags tags={e.tags} className="ent-result__tags" /> : null}
               </span>
               <span class="ent-result__park">{e.parkId ? (parkNames.get(e.parkId) ?? '—') : '—'}</span>
               <span class="ent-result__industry">{industryLabel(t, e.industry)}</span>

@@ -11,8 +11,22 @@ export function industryLabel(t: Texts, industry: string | null): string {
   return t.industries[industry] ?? industry;
 }
 
-export function tagLabel(t: Texts, tag: string): string {
+function tagLabel(t: Texts, tag: string): string {
   return t.tags[tag] ?? tag;
+}
+
+/** An enterprise's labels (科技型中小企业, 专精特新 …) as chips. */
+export function EnterpriseTags({ tags, className }: { tags: readonly string[]; className: string }) {
+  const t = useEnterpriseTexts();
+  return (
+    <span class={className}>
+      {tags.map((tag) => (
+        <span key={tag} class="ent-tag">
+          {tagLabel(t, tag)}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 export function sizeLabel(t: Texts, size: string | null): string {

@@ -5,7 +5,7 @@
  */
 import { isValidCreditCode, type ServiceRequest } from '@kechuang/community';
 import { useEffect, useState } from 'preact/hooks';
-import { api, ApiProblem, query, type Page, type Wire } from '../../api.js';
+import { api, asProblem, query, type ApiProblem, type Page, type Wire } from '../../api.js';
 import { creditCodeOf, enterpriseByCode, followDirectory, matchEnterprises, type WireEnterprise } from '../../directory/enterprise-directory.js';
 
 /** How many matches the list shows at a time; beyond it the screen asks for a narrower search. */
@@ -27,10 +27,6 @@ export interface SearchState {
   badCode: boolean;
   problem: ApiProblem | null;
   retry(): void;
-}
-
-function asProblem(error: unknown): ApiProblem {
-  return error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
 }
 
 /** The enterprises behind the newest requests the member may see, newest first. */

@@ -1,7 +1,7 @@
 /** An enterprise's requests, newest first, a page at a time (the list follows `nextCursor`). */
 import type { ServiceRequest } from '@kechuang/community';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiProblem, query, type Page, type Wire } from '../../api.js';
+import { api, asProblem, query, type ApiProblem, type Page, type Wire } from '../../api.js';
 
 const PAGE_SIZE = 20;
 
@@ -46,7 +46,7 @@ export function useRequestPages(enterpriseId: string): RequestPages {
         },
         (error: unknown) => {
           if (mine.signal.aborted) return;
-          setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', String(error)));
+          setProblem(asProblem(error));
           setLoaded(true);
           setLoading(false);
         },

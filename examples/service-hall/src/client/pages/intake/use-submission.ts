@@ -8,7 +8,7 @@
  * form as "key reused with a different request".
  */
 import { useCallback, useRef, useState } from 'preact/hooks';
-import { ApiProblem } from '../../api.js';
+import { ApiProblem, asProblem } from '../../api.js';
 
 export interface Submission<T> {
   sending: boolean;
@@ -36,7 +36,7 @@ export function useSubmission<T>(): Submission<T> {
     try {
       return await call(key.current);
     } catch (error) {
-      const found = error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
+      const found = asProblem(error);
       if (!mayHaveLanded(found)) key.current = crypto.randomUUID();
       setProblem(found);
       return null;

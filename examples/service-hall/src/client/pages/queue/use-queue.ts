@@ -3,7 +3,7 @@
  * as many rows as are on screen, so "load more" is not undone by the next change elsewhere.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { ApiProblem } from '../../api.js';
+import { asProblem, type ApiProblem } from '../../api.js';
 import { fetchMore, fetchView, type CountedLight, type LightCounts } from './queue-fetch.js';
 import { viewKey, type QueueView, type Row } from './queue-views.js';
 
@@ -23,9 +23,6 @@ export interface QueueState {
   replaceRow(row: Row): void;
 }
 
-function asProblem(error: unknown): ApiProblem {
-  return error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
-}
 
 const aborted = (error: unknown): boolean => error instanceof DOMException && error.name === 'AbortError';
 

@@ -65,6 +65,19 @@ export function ActionFields({ action, request, values, set, problem, onUploadin
       <textarea id={id} class="input" rows={3} value={values[key]} onInput={(e) => set(key, e.currentTarget.value)} {...fieldAria(id, path, problem)} />
     </Field>
   );
+  /** A select of fixed choices, each in the shared words, reported by the server under `key`. */
+  const choice = (id: string, key: 'outcome' | 'rating', label: string, options: readonly string[], words: Record<string, string>) => (
+    <Field id={id} label={label} path={key} problem={problem} required>
+      <select id={id} class="input" value={values[key]} onChange={(e) => set(key, e.currentTarget.value)} {...fieldAria(id, key, problem)}>
+        <option value="">{t.field.choose}</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {words[option]}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
   const attachments = (
     <AttachmentField id="action-attachments" value={values.attachments} onChange={(next) => set('attachments', next)} onBusy={onUploading} commandError={problem?.field('attachments')} />
   );
@@ -110,16 +123,7 @@ export function ActionFields({ action, request, values, set, problem, onUploadin
     case 'reply':
       return (
         <>
-          <Field id="action-outcome" label={t.field.outcome} path="outcome" problem={problem} required>
-            <select id="action-outcome" class="input" value={values.outcome} onChange={(e) => set('outcome', e.currentTarget.value)} {...fieldAria('action-outcome', 'outcome', problem)}>
-              <option value="">{t.field.choose}</option>
-              {OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {shared.outcome[o]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          {choice('action-outcome', 'outcome', t.field.outcome, OUTCOMES, shared.outcome)}
           {text('action-note', 'note', 'note', t.field.replyNote, true, t.field.replyNoteHint)}
           {attachments}
         </>
@@ -154,16 +158,7 @@ export function ActionFields({ action, request, values, set, problem, onUploadin
     case 'follow_up':
       return (
         <>
-          <Field id="action-rating" label={t.field.rating} path="rating" problem={problem} required>
-            <select id="action-rating" class="input" value={values.rating} onChange={(e) => set('rating', e.currentTarget.value)} {...fieldAria('action-rating', 'rating', problem)}>
-              <option value="">{t.field.choose}</option>
-              {RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {shared.satisfaction[r]}
-                </option>
-              ))}
-            </select>
-          </Field>
+          {choice('action-rating', 'rating', t.field.rating, RATINGS, shared.satisfaction)}
           {values.rating === 'unsatisfied' ? (
             <label class="checkbox">
               <input id="action-redo" type="checkbox" checked={values.redo} onChange={(e) => set('redo', e.currentTarget.checked)} />

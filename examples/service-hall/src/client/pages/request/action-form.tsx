@@ -6,12 +6,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiProblem } from '../../api.js';
 import { ProblemNote } from '../../components/problem-note.js';
-import { bodyOf, emptyValues, type ActionValues } from './action-body.js';
+import { emptyValues, type ActionValues } from './action-body.js';
 import { ActionFields, shownBesideFields } from './action-fields.js';
 import { useActionTexts } from './action-texts.js';
 import type { ActionName } from './allowed-actions.js';
 import type { Req } from './request-data.js';
-import { asProblem, isConflict, sendAction, useIdempotencyKeys } from './send-action.js';
+import { useSendAction } from './send-action.js';
 
 export interface ActionFormProps {
   action: ActionName;
@@ -28,7 +28,7 @@ export function ActionForm({ action, request, onSent, onConflict, onCancel }: Ac
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [sending, setSending] = useState(false);
   const [uploading, setUploading] = useState(false);
-  const keyFor = useIdempotencyKeys();
+  const send = useSendAction(request);
   const form = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
@@ -42,17 +42,11 @@ export function ActionForm({ action, request, onSent, onConflict, onCancel }: Ac
     if (sending || uploading) return;
     setSending(true);
     setProblem(null);
-    const body = bodyOf(action, values, request.version);
-    try {
-      await sendAction(request.id, action, body, keyFor(body));
-      setSending(false);
-      onSent(action);
-    } catch (error) {
-      const found = asProblem(error);
-      setSending(false);
-      if (isConflict(found)) onConflict();
-      else setProblem(found);
-    }
+    const sent = await send(action, values);
+    setSending(false);
+    if (sent === 'sent') onSent(action);
+    else if (sent === 'conflict') onConflict();
+    else setProblem(sent);
   };
 
   const hint = t.hint[action];

@@ -11,9 +11,9 @@ import { useSession } from '../../session.js';
 import { ActionForm } from './action-form.js';
 import { useActionTexts } from './action-texts.js';
 import { allowedActions, oneClick, type ActionName } from './allowed-actions.js';
-import { bodyOf, emptyValues } from './action-body.js';
+import { emptyValues } from './action-body.js';
 import type { Req } from './request-data.js';
-import { asProblem, isConflict, sendAction, useIdempotencyKeys } from './send-action.js';
+import { useSendAction } from './send-action.js';
 
 const FINISHED = new Set(['closed', 'withdrawn', 'merged']);
 /** The step that moves the request on, shown as the main button. */
@@ -35,7 +35,7 @@ export function ActionPanel({ request, onChanged, onFormOpen }: ActionPanelProps
   const [done, setDone] = useState<ActionName | null>(null);
   const [conflict, setConflict] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const keyFor = useIdempotencyKeys();
+  const send = useSendAction(request);
   const actions = allowedActions(request, session);
 
   useEffect(() => onFormOpen(open !== null), [open]);
@@ -67,17 +67,11 @@ export function ActionPanel({ request, onChanged, onFormOpen }: ActionPanelProps
     }
     setOpen(null);
     setBusy(action);
-    const body = bodyOf(action, emptyValues, request.version);
-    try {
-      await sendAction(request.id, action, body, keyFor(body));
-      sent(action);
-    } catch (error) {
-      const found = asProblem(error);
-      if (isConflict(found)) conflicted();
-      else setProblem(found);
-    } finally {
-      setBusy(null);
-    }
+    const result = await send(action, emptyValues);
+    setBusy(null);
+    if (result === 'sent') sent(action);
+    else if (result === 'conflict') conflicted();
+    else setProblem(result);
   };
 
   return (

@@ -4,7 +4,7 @@
  * condition by condition.
  */
 import { useState } from 'preact/hooks';
-import { ApiProblem } from '../../api.js';
+import { asProblem, type ApiProblem } from '../../api.js';
 import { ProblemNote } from '../../components/problem-note.js';
 import { explainRouting, requestFacts, type Explanation } from '../../routing/explain.js';
 import { RuleTraceList } from '../../routing/rule-trace.js';
@@ -44,7 +44,7 @@ export function RoutingExplanation({ request, timeline }: { request: Req; timeli
       // As it stands now: the stored priority and tags, which the rules may test.
       setExplained(await explainRouting({ ...requestFacts(request), priority: request.priority, tags: request.tags }));
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', String(error)));
+      setProblem(asProblem(error));
     } finally {
       setLoading(false);
     }

@@ -4,16 +4,17 @@
  * fill gets a key of its own (the server keeps each key's answer, refusals included).
  */
 import { useRef } from 'preact/hooks';
-import { api, ApiProblem } from '../../api.js';
+import { api, asProblem, type ApiProblem } from '../../api.js';
+import { bodyOf, type ActionValues } from './action-body.js';
 import { segmentOf, type ActionName } from './allowed-actions.js';
 import type { Req } from './request-data.js';
 
-export function sendAction(requestId: string, action: ActionName, body: Record<string, unknown>, idempotencyKey: string): Promise<Req> {
+function sendAction(requestId: string, action: ActionName, body: Record<string, unknown>, idempotencyKey: string): Promise<Req> {
   return api<Req>('POST', `/api/requests/${encodeURIComponent(requestId)}/${segmentOf(action)}`, body, { idempotencyKey });
 }
 
 /** The key for a body: the same body again gets the same key. */
-export function useIdempotencyKeys(): (body: unknown) => string {
+function useIdempotencyKeys(): (body: unknown) => string {
   const keys = useRef(new Map<string, string>());
   return (body) => {
     const text = JSON.stringify(body);
@@ -26,12 +27,20 @@ export function useIdempotencyKeys(): (body: unknown) => string {
   };
 }
 
-/** Whatever was thrown, as a problem the page can show. */
-export function asProblem(error: unknown): ApiProblem {
-  return error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error));
-}
+/** How a command went: sent, refused (with the server's problem), or overtaken by someone else's change. */
+export type Sent = 'sent' | 'conflict' | ApiProblem;
 
-/** Someone else changed the request since it was loaded. */
-export function isConflict(problem: ApiProblem): boolean {
-  return problem.code === 'CONFLICT';
+/** Sends commands on `request` as it was loaded (its version), each body with its own key. */
+export function useSendAction(request: Req): (action: ActionName, values: ActionValues) => Promise<Sent> {
+  const keyFor = useIdempotencyKeys();
+  return async (action, values) => {
+    const body = bodyOf(action, values, request.version);
+    try {
+      await sendAction(request.id, action, body, keyFor(body));
+      return 'sent';
+    } catch (error) {
+      const problem = asProblem(error);
+      return problem.code === 'CONFLICT' ? 'conflict' : problem;
+    }
+  };
 }

@@ -30,6 +30,24 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
   const history = inOrder(timeline).filter((e) => SLA_TYPES.has(e.type));
   const extension = request.extension;
   const supervision = request.supervision;
+  /** A moment of the clock, shown only once it is set. */
+  const moment = (label: string, at: string | null, testId?: string) =>
+    at ? (
+      <>
+        <dt>{label}</dt>
+        <dd data-testid={testId}>{namer.date(at)}</dd>
+      </>
+    ) : null;
+  /** When a deadline was met (or not yet), and whether in time. */
+  const kept = (label: string, at: string | null, due: string | null) => (
+    <>
+      <dt>{label}</dt>
+      <dd>
+        {at ? namer.date(at) : <span class="muted">{t.sla.notYet}</span>}
+        <Kept at={at} due={due} onTime={t.sla.onTime} late={t.sla.late} />
+      </dd>
+    </>
+  );
   return (
     <section class="card" data-testid="sla-history" aria-labelledby="sla-title">
       <div class="rd-card-head">
@@ -45,52 +63,14 @@ export function SlaHistory({ request, timeline }: { request: Req; timeline: read
             {namer.policy(request.slaPolicy)}
             {policy ? <span class="muted rd-sla__limits">{t.sla.limits(policy.respond ? t.limit(policy.respond) : null, policy.resolve ? t.limit(policy.resolve) : null)}</span> : null}
           </dd>
-          {request.slaStartedAt ? (
-            <>
-              <dt>{t.sla.started}</dt>
-              <dd>{namer.date(request.slaStartedAt)}</dd>
-            </>
-          ) : null}
-          {request.respondDueAt ? (
-            <>
-              <dt>{t.sla.respondBy}</dt>
-              <dd>{namer.date(request.respondDueAt)}</dd>
-            </>
-          ) : null}
-          <dt>{t.sla.signedAt}</dt>
-          <dd>
-            {request.respondedAt ? namer.date(request.respondedAt) : <span class="muted">{t.sla.notYet}</span>}
-            <Kept at={request.respondedAt} due={request.respondDueAt} onTime={t.sla.onTime} late={t.sla.late} />
-          </dd>
-          {request.dueSoonAt ? (
-            <>
-              <dt>{t.sla.dueSoon}</dt>
-              <dd>{namer.date(request.dueSoonAt)}</dd>
-            </>
-          ) : null}
-          {request.resolveDueAt ? (
-            <>
-              <dt>{t.sla.resolveBy}</dt>
-              <dd data-testid="resolve-due">{namer.date(request.resolveDueAt)}</dd>
-            </>
-          ) : null}
-          <dt>{t.sla.repliedAt}</dt>
-          <dd>
-            {request.repliedAt ? namer.date(request.repliedAt) : <span class="muted">{t.sla.notYet}</span>}
-            <Kept at={request.repliedAt} due={request.resolveDueAt} onTime={t.sla.onTime} late={t.sla.late} />
-          </dd>
-          {request.closedAt ? (
-            <>
-              <dt>{t.sla.closedAt}</dt>
-              <dd>{namer.date(request.closedAt)}</dd>
-            </>
-          ) : null}
-          {request.pausedAt ? (
-            <>
-              <dt>{t.sla.pausedSince}</dt>
-              <dd>{namer.date(request.pausedAt)}</dd>
-            </>
-          ) : null}
+          {moment(t.sla.started, request.slaStartedAt)}
+          {moment(t.sla.respondBy, request.respondDueAt)}
+          {kept(t.sla.signedAt, request.respondedAt, request.respondDueAt)}
+          {moment(t.sla.dueSoon, request.dueSoonAt)}
+          {moment(t.sla.resolveBy, request.resolveDueAt, 'resolve-due')}
+          {kept(t.sla.repliedAt, request.repliedAt, request.resolveDueAt)}
+          {moment(t.sla.closedAt, request.closedAt)}
+          {moment(t.sla.pausedSince, request.pausedAt)}
           {request.escalationLevel > 0 ? (
             <>
               <dt>{t.sla.escalation}</dt>
