@@ -6,7 +6,8 @@
 import { ConditionTree, fromTrace } from './condition-tree.js';
 import type { WordsContext } from './condition-words.js';
 import type { Explanation, RuleTrace } from './explain.js';
-import { actionLines, ruleName, skipWords } from './rule-words.js';
+import { RuleActions } from './rule-actions.js';
+import { ruleName, skipWords } from './rule-words.js';
 import './routing.css';
 
 type Verdict = 'decided' | 'matched' | 'not_matched' | 'skipped';
@@ -33,15 +34,7 @@ function RuleTraceItem({ trace, index, decidedBy, ctx }: { trace: RuleTrace; ind
       </div>
       {trace.skippedBecause !== undefined ? <p class="trace__skip">{skipWords(trace.skippedBecause, ctx)}</p> : null}
       {trace.condition ? <ConditionTree nodes={[fromTrace(trace.condition)]} ctx={ctx} /> : null}
-      {trace.matched && rule ? (
-        <ul class="rule-actions trace__actions">
-          {actionLines(rule.then, ctx).map((line) => (
-            <li key={line.label}>
-              <span class="muted">{line.label}</span> {line.value}
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      {trace.matched && rule ? <RuleActions then={rule.then} ctx={ctx} className="trace__actions" /> : null}
     </li>
   );
 }

@@ -40,11 +40,6 @@ const zh = {
     contactPhone: '联系电话',
     contactHint: '便于承办人回访，对外消息中会隐去号码中间四位',
   },
-  attribute: {
-    choose: '请选择',
-    yes: '是',
-    no: '否',
-  },
   attachment: {
     label: '附件',
     photos: '照片和附件',
@@ -164,11 +159,6 @@ const en: typeof zh = {
     contactName: 'Contact person',
     contactPhone: 'Contact phone',
     contactHint: 'For the follow-up call; outgoing messages mask the middle digits',
-  },
-  attribute: {
-    choose: 'Choose',
-    yes: 'Yes',
-    no: 'No',
   },
   attachment: {
     label: 'Attachments',

@@ -5,19 +5,19 @@
 import type { ServiceRequest } from '@kechuang/community';
 import { useState } from 'preact/hooks';
 import { api, type Wire } from '../../api.js';
+import { attributeValues, type AttributeDraft } from '../../category/attribute-values.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
-import type { EnterpriseLite } from '../../directory/enterprise-directory.js';
 import type { Places } from '../../directory/places.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
 import { AttachmentsField } from './attachments-field.js';
-import { attributeValues, type AttributeDraft } from './attribute-values.js';
 import { CategoryFields } from './category-fields.js';
 import type { IntakeChannel } from './intake-channels.js';
 import type { IntakeOutcome } from './intake-result.js';
 import { useIntakeTexts } from './intake-texts.js';
 import { PlaceFields } from './place-fields.js';
+import { usePlace } from './use-place.js';
 import { useAttachments } from './use-attachments.js';
 import { formProblem, noteProblem, useSubmission } from './use-submission.js';
 
@@ -37,12 +37,8 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
   const shared = useShared();
   const session = useSession();
   const captain = channel === 'captain_report';
-  const parks = allowedParks ? places.parks.filter((p) => allowedParks.includes(p.id)) : places.parks;
-
-  const [enterprise, setEnterprise] = useState<EnterpriseLite | null>(null);
-  const [enterpriseQuery, setEnterpriseQuery] = useState('');
-  // A captain with one park reports from it; with several, from the first until they choose.
-  const [parkId, setParkId] = useState(allowedParks?.[0] ?? '');
+  const place = usePlace(places, allowedParks);
+  const { enterprise, parkId } = place;
   const [category, setCategory] = useState('');
   const [draft, setDraft] = useState<AttributeDraft>({});
   const [title, setTitle] = useState('');
@@ -61,7 +57,7 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
     const values = attributeValues(chosen, draft);
     const issues: Record<string, string> = {};
     // A name typed but not picked would file the request without its enterprise.
-    if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickOne;
+    if (place.typedOnly) issues['enterpriseId'] = t.picker.pickOne;
     if (!enterprise && !parkId) issues['parkId'] = t.field.parkNeeded;
     const park = places.parks.find((p) => p.id === parkId);
     const soleCommunity = places.communities.length === 1 ? places.communities[0]?.id : undefined;
@@ -99,13 +95,7 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
     <form class={captain ? 'form intake-form intake-form--captain' : 'form intake-form'} noValidate onSubmit={(e) => void submit(e)} data-channel-form={channel}>
       <ProblemNote problem={noteProblem(problem, (path) => SHOWN.test(path) && (captain ? !/^(priority|contact)/.test(path) : true))} />
       <PlaceFields
-        enterprise={enterprise}
-        onEnterprise={setEnterprise}
-        onEnterpriseQuery={setEnterpriseQuery}
-        parkId={parkId}
-        onPark={setParkId}
-        parks={parks}
-        anyPark={allowedParks === null}
+        {...place.fields}
         showPark
         enterpriseLabel={t.field.enterprise}
         enterpriseRequired={false}

@@ -5,16 +5,16 @@
 import type { RecordedVisit } from '@kechuang/community';
 import { useState } from 'preact/hooks';
 import { api, type Wire } from '../../api.js';
+import { attributeValues } from '../../category/attribute-values.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
-import type { EnterpriseLite } from '../../directory/enterprise-directory.js';
 import type { Places } from '../../directory/places.js';
 import { useSession } from '../../session.js';
-import { attributeValues } from './attribute-values.js';
 import type { IntakeOutcome } from './intake-result.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
 import { officeInstant, officeLocal } from './office-time.js';
 import { PlaceFields } from './place-fields.js';
+import { usePlace } from './use-place.js';
 import { formProblem, noteProblem, useSubmission } from './use-submission.js';
 import { newRow, VisitRow, type VisitRowDraft } from './visit-row.js';
 
@@ -31,12 +31,9 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
   const t = useIntakeTexts();
   const session = useSession();
   const zone = session.office.timeZone;
-  const parks = allowedParks ? places.parks.filter((p) => allowedParks.includes(p.id)) : places.parks;
-
-  const [enterprise, setEnterprise] = useState<EnterpriseLite | null>(null);
-  const [enterpriseQuery, setEnterpriseQuery] = useState('');
-  // Only narrows the search (a captain searches their own parks); the visit takes the enterprise's park.
-  const [parkId, setParkId] = useState(allowedParks?.[0] ?? '');
+  // The park only narrows the search (a captain searches their own parks); the visit takes the enterprise's park.
+  const place = usePlace(places, allowedParks);
+  const { enterprise } = place;
   const [visitedAt, setVisitedAt] = useState('');
   const [summary, setSummary] = useState('');
   const [rows, setRows] = useState<VisitRowDraft[]>(() => [newRow()]);
@@ -51,7 +48,7 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
       const category = session.config.categories.find((c) => c.id === row.category);
       return { category: row.category, attributes: attributeValues(category, row.draft), title: row.title, description: row.description };
     });
-    if (!enterprise && enterpriseQuery.trim()) issues['enterpriseId'] = t.picker.pickVisited;
+    if (place.typedOnly) issues['enterpriseId'] = t.picker.pickVisited;
     const at = visitedAt ? officeInstant(visitedAt, zone) : null;
     const body = { enterpriseId: enterprise?.id ?? '', summary, requests, ...(at ? { visitedAt: at } : {}) };
     const recorded = await submission.send(async (idempotencyKey) => {
@@ -73,15 +70,9 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
     <form class="form intake-form" noValidate onSubmit={(e) => void submit(e)} data-channel-form="visit">
       <ProblemNote problem={noteProblem(problem, (path) => SHOWN.test(path))} />
       <PlaceFields
-        enterprise={enterprise}
-        onEnterprise={setEnterprise}
-        onEnterpriseQuery={setEnterpriseQuery}
-        parkId={parkId}
-        onPark={setParkId}
-        parks={parks}
-        anyPark={allowedParks === null}
+        {...place.fields}
         // A captain with several parks chooses which one's enterprises to search.
-        showPark={allowedParks !== null && parks.length > 1}
+        showPark={allowedParks !== null && place.parks.length > 1}
         parkIsFilter
         enterpriseLabel={t.visit.enterprise}
         enterpriseRequired

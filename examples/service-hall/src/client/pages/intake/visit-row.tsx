@@ -1,7 +1,7 @@
 /** One request heard on a visit: its category and attributes, title and description. */
 import type { ApiProblem } from '../../api.js';
+import type { AttributeDraft } from '../../category/attribute-values.js';
 import { Field, fieldAria } from '../../components/field.js';
-import type { AttributeDraft } from './attribute-values.js';
 import { CategoryFields } from './category-fields.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
 

@@ -3,12 +3,13 @@
  * key; what the server finds wrong shows beside the field it concerns.
  */
 import { useState } from 'preact/hooks';
-import { ApiProblem } from '../../api.js';
+import { asProblem, type ApiProblem } from '../../api.js';
+import { AttributeFields } from '../../category/attribute-fields.js';
+import { CategorySelect } from '../../category/category-select.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
-import { pickLabel, useLocale } from '../../i18n.js';
+import { useLocale } from '../../i18n.js';
 import { useShared } from '../../shared-texts.js';
-import { AttributeInputs } from './attribute-inputs.js';
 import { emptyDraft, explainDraft, type Draft } from './explain-request.js';
 import { aside } from '../../routing/condition-words.js';
 import type { Explanation } from '../../routing/explain.js';
@@ -38,7 +39,7 @@ export function ExplainForm({ directory, onExplained }: { directory: RulesDirect
     try {
       onExplained(await explainDraft(draft, directory, t.form));
     } catch (error) {
-      setProblem(error instanceof ApiProblem ? error : new ApiProblem(0, 'CLIENT', error instanceof Error ? error.message : String(error)));
+      setProblem(asProblem(error));
     } finally {
       setSending(false);
     }
@@ -58,14 +59,7 @@ export function ExplainForm({ directory, onExplained }: { directory: RulesDirect
       ) : null}
       <div class="rules-form__grid">
         <Field id="rules-category" label={t.form.category} path="category" problem={problem} required>
-          <select id="rules-category" class="input" value={draft.category} onChange={(e) => setDraft((d) => ({ ...d, category: e.currentTarget.value, attributes: {} }))} {...fieldAria('rules-category', 'category', problem)}>
-            <option value="">{t.form.choose}</option>
-            {config.categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {pickLabel(c.labels, locale, c.id)}
-              </option>
-            ))}
-          </select>
+          <CategorySelect id="rules-category" path="category" problem={problem} categories={config.categories} value={draft.category} onChange={(category) => setDraft((d) => ({ ...d, category, attributes: {} }))} placeholder={t.form.choose} />
         </Field>
         <Field id="rules-channel" label={t.form.channel} path="channel" problem={problem} required>
           <select id="rules-channel" class="input" value={draft.channel} onChange={(e) => set('channel', e.currentTarget.value)} {...fieldAria('rules-channel', 'channel', problem)}>
@@ -99,7 +93,13 @@ export function ExplainForm({ directory, onExplained }: { directory: RulesDirect
       <Field id="rules-enterprise" label={t.form.enterprise} path="enterpriseId" problem={problem} hint={draft.enterpriseCode.trim() && !draft.parkId ? t.form.parkFromEnterprise : t.form.enterpriseHint}>
         <input id="rules-enterprise" class="input rules-code" type="text" autoComplete="off" spellcheck={false} maxLength={64} value={draft.enterpriseCode} onInput={(e) => set('enterpriseCode', e.currentTarget.value)} {...fieldAria('rules-enterprise', 'enterpriseId', problem)} />
       </Field>
-      <AttributeInputs attributes={attributes} values={draft.attributes} problem={problem} onChange={(code, value) => setDraft((d) => ({ ...d, attributes: { ...d.attributes, [code]: value } }))} />
+      {attributes.length > 0 ? (
+        // Rules may test a category's own attributes (`attributes.amount: { gte: 10000 }`).
+        <fieldset class="rules-attributes">
+          <legend>{t.form.attributes}</legend>
+          <AttributeFields key={draft.category} attributes={attributes} idPrefix="rules-" pathPrefix="" draft={draft.attributes} onDraft={(values) => set('attributes', values)} problem={problem} />
+        </fieldset>
+      ) : null}
       <div class="form-actions">
         <button type="submit" class="button" data-testid="rules-explain" disabled={sending}>
           {sending ? t.form.explaining : t.form.explain}

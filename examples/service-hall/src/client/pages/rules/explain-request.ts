@@ -5,11 +5,12 @@
  */
 import type { OfficeConfig } from '@kechuang/community';
 import { ApiProblem } from '../../api.js';
+import { attributeValues, type AttributeDraft } from '../../category/attribute-values.js';
 import { enterpriseByCode } from '../../directory/enterprise-directory.js';
 import type { Places } from '../../directory/places.js';
 import { explainRouting, type Explanation } from '../../routing/explain.js';
 
-/** What the form holds. Attribute values stay as typed until they are sent. */
+/** What the form holds. Attribute values stay as typed until they are sent, numbers as numbers where they read as one. */
 export interface Draft {
   text: string;
   category: string;
@@ -17,7 +18,7 @@ export interface Draft {
   channel: string;
   enterpriseCode: string;
   priority: string;
-  attributes: Record<string, string | boolean | string[]>;
+  attributes: AttributeDraft;
 }
 
 export const emptyDraft: Draft = { text: '', category: '', parkId: '', channel: 'phone', enterpriseCode: '', priority: 'normal', attributes: {} };
@@ -34,22 +35,6 @@ export function splitText(text: string): { title: string; description: string } 
   const title = [...line].slice(0, TITLE_MAX).join('');
   const rest = [...line].slice(TITLE_MAX).join('');
   return { title, description: [rest, ...lines.slice(first + 1)].join('\n').trim() };
-}
-
-/** Attribute values as the category declares them: numbers as numbers, empty ones left out. */
-function attributesOf(draft: Draft, config: OfficeConfig): Record<string, unknown> {
-  const declared = config.categories.find((c) => c.id === draft.category)?.attributes ?? [];
-  const values: Record<string, unknown> = {};
-  for (const attribute of declared) {
-    const value = draft.attributes[attribute.code];
-    if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) continue;
-    if (attribute.type === 'number' && typeof value === 'string') {
-      const number = Number(value.replace(/[,，\s]/g, ''));
-      // Not a number: sent as typed, so that the server says what is wrong beside the field.
-      values[attribute.code] = Number.isFinite(number) ? number : value;
-    } else values[attribute.code] = value;
-  }
-  return values;
 }
 
 export interface ExplainMessages {
@@ -72,7 +57,7 @@ export async function explainDraft(draft: Draft, directory: Places & { config: O
     priority: draft.priority,
     title,
     description,
-    attributes: attributesOf(draft, directory.config),
+    attributes: attributeValues(directory.config.categories.find((c) => c.id === draft.category), draft.attributes),
   };
   if (!unknownCode) return explainRouting(body);
   // An unknown code is one mistake among possibly several: ask anyway, so that every field's problem shows at once.

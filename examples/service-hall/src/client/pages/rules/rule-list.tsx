@@ -2,7 +2,8 @@
 import type { OfficeConfig } from '@kechuang/community';
 import { ConditionTree, fromConfig } from '../../routing/condition-tree.js';
 import type { WordsContext } from '../../routing/condition-words.js';
-import { actionLines, ruleName, targetWords } from '../../routing/rule-words.js';
+import { RuleActions } from '../../routing/rule-actions.js';
+import { ruleName } from '../../routing/rule-words.js';
 import { useRulesTexts } from './rules-texts.js';
 
 export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['routing']; version: string; ctx: WordsContext }) {
@@ -32,14 +33,9 @@ export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['rou
               </div>
               <div class="rule-item__part">
                 <span class="rule-item__label">{t.rules.then}</span>
-                <ul class="rule-actions">
-                  {actionLines(rule.then, ctx).map((line) => (
-                    <li key={line.label}>
-                      <span class="muted">{line.label}</span> {line.value}
-                    </li>
-                  ))}
+                <RuleActions then={rule.then} ctx={ctx}>
                   {rule.continue ? <li class="rule-actions__continue">{t.rules.continues}</li> : null}
-                </ul>
+                </RuleActions>
               </div>
             </div>
           </li>
@@ -52,11 +48,7 @@ export function RuleList({ routing, version, ctx }: { routing: OfficeConfig['rou
           <div class="rule-item__body">
             <div class="rule-item__part">
               <span class="rule-item__label">{t.rules.then}</span>
-              <ul class="rule-actions">
-                <li>
-                  <span class="muted">{ctx.t.action.assign}</span> {targetWords(routing.fallback.assign, ctx)}
-                </li>
-              </ul>
+              <RuleActions then={{ assign: routing.fallback.assign }} ctx={ctx} />
             </div>
           </div>
         </li>
