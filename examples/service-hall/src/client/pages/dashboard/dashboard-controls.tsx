@@ -28,6 +28,8 @@ export function LiveStatus({ live }: { live: LiveState }) {
 }
 
 export function DashboardControls({ month, unit, months, live, onChange }: ControlsProps) {
+  // The oldest month offered is the office's first: the report's cumulative figures start there.
+  const first = months[months.length - 1] ?? month;
   const t = useDashboardTexts();
   const locale = useLocale();
   return (
@@ -56,10 +58,10 @@ export function DashboardControls({ month, unit, months, live, onChange }: Contr
       </div>
       <div class="dash-controls__actions">
         <LiveStatus live={live} />
-        <a class="button button--ghost button--small" data-testid="monthly-report" href={reportPath(month, unit, locale, 'html')} target="_blank" rel="noopener" title={t.reportHint}>
+        <a class="button button--ghost button--small" data-testid="monthly-report" href={reportPath(month, unit, locale, 'html', first)} target="_blank" rel="noopener" title={t.reportHint}>
           {t.report}
         </a>
-        <a class="button button--ghost button--small" data-testid="monthly-report-csv" href={reportPath(month, unit, locale, 'csv')} download>
+        <a class="button button--ghost button--small" data-testid="monthly-report-csv" href={reportPath(month, unit, locale, 'csv', first)} download>
           {t.csv}
         </a>
       </div>

@@ -15,7 +15,7 @@ import { useLoad } from '../../use-load.js';
 import { DashboardControls } from './dashboard-controls.js';
 import { useDashboardTexts } from './dashboard-texts.js';
 import { FigureCards } from './figure-cards.js';
-import { reportPath, selectionOf, type DashboardUnit } from './month-options.js';
+import { firstMonthOf, reportPath, selectionOf, type DashboardUnit } from './month-options.js';
 import { ReportCharts } from './report-charts.js';
 import { UnitTable } from './unit-table.js';
 import './dashboard.css';
@@ -31,9 +31,10 @@ export function DashboardPage() {
   const session = useSession();
   const { query } = useRoute();
   const timeZone = session.office.timeZone;
-  const { month, unit, months } = selectionOf(query, timeZone);
+  const first = firstMonthOf(session.office, timeZone);
+  const { month, unit, months } = selectionOf(query, first, timeZone);
 
-  const report = useLoad((signal) => api<MonthlyReportData>('GET', reportPath(month, unit, locale, 'json'), undefined, { signal }), [month, unit, locale]);
+  const report = useLoad((signal) => api<MonthlyReportData>('GET', reportPath(month, unit, locale, 'json', first), undefined, { signal }), [month, unit, locale, first]);
   // The report is heavy to build: however many requests change, at most about one reload a second.
   const live = useLiveEvents(report.reload, { settleMs: 1000 });
   const choose = useCallback((m: string, u: DashboardUnit) => navigate(`/dashboard?month=${m}&unit=${u}`), []);

@@ -4,9 +4,10 @@
  */
 import { monthOf } from '../../format.js';
 
-/** The demo office opened in March 2025; nothing is counted before it, and the report's cumulative figures start there. */
-export const FIRST_MONTH = '2025-03';
-export const SINCE = `${FIRST_MONTH}-01`;
+/** The month the office opened (its record's creation): nothing is counted before it, and the report's cumulative figures start there. */
+export function firstMonthOf(office: { createdAt: string }, timeZone: string): string {
+  return monthOf(new Date(office.createdAt), timeZone);
+}
 
 /** The units the ranking may be by, in the order the picker lists them. */
 export const DASHBOARD_UNITS = ['park', 'category', 'portfolio', 'team', 'assignee', 'channel'] as const;
@@ -17,10 +18,10 @@ function nextMonth(month: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
-/** Every month from {@link FIRST_MONTH} to `current`, newest first. */
-export function monthOptions(current: string): string[] {
+/** Every month from `first` to `current`, newest first. */
+export function monthOptions(first: string, current: string): string[] {
   const months: string[] = [];
-  for (let m = FIRST_MONTH; m <= current; m = nextMonth(m)) months.push(m);
+  for (let m = first; m <= current; m = nextMonth(m)) months.push(m);
   return months.reverse();
 }
 
@@ -31,9 +32,9 @@ export interface DashboardSelection {
 }
 
 /** The selection the hash asks for, with anything unknown or out of range replaced by the default. */
-export function selectionOf(query: URLSearchParams, timeZone: string, now: Date = new Date()): DashboardSelection {
+export function selectionOf(query: URLSearchParams, first: string, timeZone: string, now: Date = new Date()): DashboardSelection {
   const current = monthOf(now, timeZone);
-  const months = monthOptions(current);
+  const months = monthOptions(first, current);
   const askedMonth = query.get('month') ?? '';
   const askedUnit = query.get('unit') ?? '';
   return {
@@ -43,8 +44,8 @@ export function selectionOf(query: URLSearchParams, timeZone: string, now: Date 
   };
 }
 
-/** The report's address for a selection in a format. */
-export function reportPath(month: string, unit: string, locale: string, format: 'json' | 'html' | 'csv'): string {
-  const query = new URLSearchParams({ month, unit, locale, format, since: SINCE });
+/** The report's address for a selection in a format, its cumulative figures counted from `first`. */
+export function reportPath(month: string, unit: string, locale: string, format: 'json' | 'html' | 'csv', first: string): string {
+  const query = new URLSearchParams({ month, unit, locale, format, since: `${first}-01` });
   return `/api/reports/monthly?${query.toString()}`;
 }
