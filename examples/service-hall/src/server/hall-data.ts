@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StorageAdapter } from '@kechuang/community';
+import { createCommunity, type StorageAdapter } from '@kechuang/community';
 import { generateMengchuang, runDemoYear, type DemoYearStage } from '@kechuang/demo';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
 
@@ -42,7 +42,6 @@ export async function openHallData(options: HallDataOptions): Promise<HallData> 
 
   if (!options.fresh && existsSync(filename) && existsSync(mark)) {
     const storage = sqliteStorage({ filename });
-    const { createCommunity } = await import('@kechuang/community');
     const office = await createCommunity({ storage }).offices.findByCode(officeCode);
     if (office) return { storage, officeId: office.id, filename, loaded: false };
     await storage.close?.();
