@@ -25,6 +25,25 @@ function walWithoutCheckpoints(name: string): { file: string; db: Database.Datab
   return { file, db };
 }
 
+/** Starts a checkpointer expected to fail, waits for its report, stops it, and returns every failure it reported. */
+async function failuresUntilStopped(filename: string, driver: string): Promise<unknown[]> {
+  const failures: unknown[] = [];
+  let reported!: () => void;
+  const failed = new Promise<void>((resolve) => (reported = resolve));
+  const worker = startBackgroundCheckpoint({
+    filename,
+    driverPath: driver,
+    intervalMs: 20,
+    onFailure: (cause) => {
+      failures.push(cause);
+      reported();
+    },
+  });
+  await failed;
+  await worker.stop();
+  return failures;
+}
+
 describe('startBackgroundCheckpoint', () => {
   it('copies the WAL into the database file from its own thread, and empties the WAL when stopped', async () => {
     const { file, db } = walWithoutCheckpoints('copies.sqlite');
@@ -47,20 +66,7 @@ describe('startBackgroundCheckpoint', () => {
   it('reports once when the worker cannot load the driver, and stops at once', async () => {
     const { file, db } = walWithoutCheckpoints('no-driver.sqlite');
     try {
-      const failures: unknown[] = [];
-      let reported!: () => void;
-      const failed = new Promise<void>((resolve) => (reported = resolve));
-      const worker = startBackgroundCheckpoint({
-        filename: file,
-        driverPath: join(dir, 'no-such-driver.js'),
-        intervalMs: 20,
-        onFailure: (cause) => {
-          failures.push(cause);
-          reported();
-        },
-      });
-      await failed;
-      await worker.stop();
+      const failures = await failuresUntilStopped(file, join(dir, 'no-such-driver.js'));
       expect(failures).toHaveLength(1);
       expect(String(failures[0])).toContain('no-such-driver.js');
     } finally {
@@ -71,20 +77,7 @@ describe('startBackgroundCheckpoint', () => {
   it('reports once when the worker dies after starting, here on a file that is not a database', async () => {
     const file = join(dir, 'not-a-database.sqlite');
     writeFileSync(file, 'plain text, not SQLite pages '.repeat(400));
-    const failures: unknown[] = [];
-    let reported!: () => void;
-    const failed = new Promise<void>((resolve) => (reported = resolve));
-    const worker = startBackgroundCheckpoint({
-      filename: file,
-      driverPath,
-      intervalMs: 20,
-      onFailure: (cause) => {
-        failures.push(cause);
-        reported();
-      },
-    });
-    await failed;
-    await worker.stop();
+    const failures = await failuresUntilStopped(file, driverPath);
     expect(failures).toHaveLength(1);
     expect((failures[0] as { code?: unknown }).code).toBe('SQLITE_NOTADB');
   });
