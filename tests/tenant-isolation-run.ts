@@ -22,8 +22,9 @@ function breach(attack: Attack, what: string): never {
 
 function refusedWith(attack: Attack, settled: Settled<unknown>, codes: readonly ErrorCode[]): ErrorCode {
   if (settled.ok) breach(attack, `expected ${codes.join(' or ')}, but the call succeeded with ${preview(settled.value)}`);
-  if (!codes.includes(settled.error.code)) breach(attack, `expected ${codes.join(' or ')}, got ${settled.error.code}: ${settled.error.message}`);
-  return settled.error.code;
+  const code = settled.error.code;
+  if (!(codes as readonly string[]).includes(code)) breach(attack, `expected ${codes.join(' or ')}, got ${settled.error.code}: ${settled.error.message}`);
+  return code as ErrorCode;
 }
 
 function succeeded<T>(attack: Attack, settled: Settled<T>): T {

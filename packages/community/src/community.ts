@@ -6,7 +6,8 @@ import { KechuangError } from './errors/kechuang-error.js';
 import type { CoreEvents } from './events/core-events.js';
 import { createEventBus, type EventBus, type ListenerErrorReporter } from './events/event-bus.js';
 import type { EventsOfPlugins, Plugin } from './plugins/define-plugin.js';
-import { installPlugins } from './plugins/plugin-host.js';
+import { createHookRegistry } from './plugins/hooks.js';
+import { noPlugins, type InstalledPlugin } from './plugins/plugin-registry.js';
 import { onceReady, type Runtime } from './pipeline/runtime.js';
 import { registerRuntime } from './pipeline/runtime-registry.js';
 import type { OfficeConfig, OfficeConfigInput } from './config/config-schema.js';
@@ -27,8 +28,13 @@ import { defineWorkflow, type WorkflowDefinition } from './workflow/workflow-def
 export interface CommunityOptions<P extends readonly Plugin[]> {
   /** Where everything is stored. It must support transactions. */
   storage: StorageAdapter;
-  /** Plugins, configured: `plugins: [auditChain({ … })]`. @default [] */
+  /** Plugins, configured: `plugins: [auditChain({ … })]`; set up dependencies first. @default [] */
   plugins?: P;
+  /**
+   * How long one plugin hook may run. A hook that takes longer fails its command with
+   * PLUGIN_TIMEOUT and nothing is written. @default 5000
+   */
+  pluginHookTimeoutMs?: number;
   /** Who may see and do what. @default defaultAuthorizationPolicy */
   authorization?: AuthorizationPolicy;
   /** The request lifecycle; validated with `defineWorkflow`. @default defaultWorkflow */
@@ -87,8 +93,15 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents> 
   events: EventBus<Events>;
   /** The schema handed to the storage adapter (core and plugin models). */
   schema: StorageSchema;
-  /** The workflow in force. */
+  /** The workflow in force, with the plugins' states and transitions. */
   workflow: WorkflowDefinition;
+  /** The installed plugins, in setup order (dependencies first). */
+  plugins: readonly InstalledPlugin[];
+  /**
+   * Runs the plugins' teardowns, in reverse setup order. Call it when the host shuts down;
+   * it does not close the storage adapter, which the host owns.
+   */
+  close(): Promise<void>;
   /**
    * Creates the storage schema and validates `config` now instead of on first use, so that a
    * bad adapter or config fails at start-up.
@@ -139,13 +152,29 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
       `Storage adapter '${storage.id}' cannot run transactions, and the SDK never writes non-atomically. Use an adapter with transactions (memory, SQLite, PostgreSQL).`,
     );
   }
-  const workflow = defineWorkflow(options.workflow ?? defaultWorkflow);
+  const baseWorkflow = defineWorkflow(options.workflow ?? defaultWorkflow);
   const reportError = options.onListenerError ?? defaultReporter;
   const events = createEventBus<CoreEvents & EventsOfPlugins<P>>(reportError);
   const emit = (type: string, payload: unknown): void => events.emit(type as never, payload as never);
   const newId = options.ids ?? uuidv7;
-  const plugins = installPlugins(options.plugins ?? [], emit, { newId });
-  const schema = buildSchema(plugins.models);
+  const timeout = options.pluginHookTimeoutMs ?? 5000;
+  if (!Number.isInteger(timeout) || timeout < 1) {
+    const message = `pluginHookTimeoutMs must be a whole number of milliseconds above 0, not ${String(timeout)}.`;
+    throw new KechuangError('VALIDATION_FAILED', message, { issues: [{ path: ['pluginHookTimeoutMs'], message, code: 'too_small' }] });
+  }
+  const list = options.plugins ?? [];
+  // The plugin host travels with definePlugin, so an embedding without plugins never loads it.
+  const plugins =
+    list[0]?.install(list, {
+      hooks: createHookRegistry(),
+      timerHandlers: new Map(),
+      workflow: baseWorkflow,
+      emit,
+      newId,
+      runtime: () => runtime,
+    }) ?? noPlugins(createHookRegistry(), new Map(), baseWorkflow);
+  const workflow = plugins.workflowDefinition;
+  const schema = buildSchema(plugins.models, plugins.fields);
   // Config validation and the routing engine load on first use, so an embedding without
   // routing never pays for them.
   let validated: Promise<OfficeConfig> | null = null;
@@ -160,6 +189,8 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     workflow,
     policy: options.authorization ?? defaultAuthorizationPolicy,
     hooks: plugins.hooks,
+    plugins,
+    hookTimeoutMs: timeout,
     emit,
     reportError,
     ready: storageReady,
@@ -182,6 +213,16 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     events: events.bus,
     schema,
     workflow,
+    plugins: plugins.plugins,
+    async close() {
+      for (const { plugin, fn } of plugins.teardowns) {
+        try {
+          await fn();
+        } catch (error) {
+          reportError(new KechuangError('PLUGIN_ERROR', `Plugin '${plugin}' failed in its teardown: ${error instanceof Error ? error.message : String(error)}`, { plugin }, { cause: error }), `${plugin}:teardown`);
+        }
+      }
+    },
     async ready() {
       await storageReady();
       if (options.config !== undefined) await validatedDefaultConfig();

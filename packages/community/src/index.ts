@@ -109,12 +109,20 @@ export {
   type Plugin,
   type PluginDefinition,
   type PluginFactory,
-  type PluginSetupContext,
-  type PluginEventSchemas,
-  type PluginEventTypes,
-  type PluginTimer,
+  type PluginTypes,
   type EventsOfPlugins,
+  type FieldsOfPlugins,
 } from './plugins/define-plugin.js';
+export type { PluginSetupContext } from './plugins/plugin-context.js';
+export type { PluginEventSchemas, PluginEventTypes, PluginSchema, PluginFieldExtensions, ExtensibleModel, FieldValues } from './plugins/plugin-types.js';
+export type { PluginTimer } from './plugins/plugin-timer.js';
+export type { PluginErrorCodes } from './plugins/plugin-errors.js';
+export type { PluginErrorCode } from './errors/error-codes.js';
+export type { InstalledPlugin } from './plugins/plugin-registry.js';
+export type { PluginRoute, PluginRouteContext, PluginRouteMethod } from './plugins/plugin-routes.js';
+export type { PluginRoutingAction, PluginActionEffect, PluginAssignmentStrategy } from './routing/plugin-routing.js';
+export type { PluginMeasure } from './metrics/plugin-measure.js';
+export type { PluginNotice } from './notify/plugin-notice.js';
 export type {
   BeforeHook,
   BeforeHookContext,
@@ -124,6 +132,7 @@ export type {
   CommittedChange,
   HookContextBase,
   HookTarget,
+  PluginCommandName,
 } from './plugins/hooks.js';
 
 // Working calendars (runtime pieces in the `./calendar` entry)

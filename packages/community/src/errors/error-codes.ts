@@ -21,6 +21,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_ADAPTER: 'UNSUPPORTED_ADAPTER',
   /** A plugin definition or its options are invalid, or a plugin vetoed a command. */
   PLUGIN_ERROR: 'PLUGIN_ERROR',
+  /** A plugin hook did not finish within the community's `pluginHookTimeoutMs`; nothing was written. */
+  PLUGIN_TIMEOUT: 'PLUGIN_TIMEOUT',
   /** A workflow definition breaks the rules (e.g. a state that cannot reach a terminal state). */
   INVALID_WORKFLOW: 'INVALID_WORKFLOW',
   /** A keyset cursor could not be decoded, or belongs to a different query. */
@@ -35,3 +37,9 @@ export const ERROR_CODES = {
 
 /** One of the stable error codes in {@link ERROR_CODES}. */
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+/**
+ * A code a plugin declares in `definePlugin({ errors })`, as hosts see it: namespaced by the
+ * plugin's id, e.g. `duplicates:REPEATED_REQUEST`. `details.status` holds its HTTP status.
+ */
+export type PluginErrorCode = `${string}:${string}`;

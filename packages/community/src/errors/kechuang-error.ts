@@ -1,4 +1,4 @@
-import type { ErrorCode } from './error-codes.js';
+import type { ErrorCode, PluginErrorCode } from './error-codes.js';
 
 const BRAND = Symbol.for('@kechuang/community/error');
 
@@ -46,11 +46,12 @@ export interface ErrorDetails {
  * ```
  */
 export class KechuangError extends Error {
-  readonly code: ErrorCode;
+  /** One of {@link ERROR_CODES}, or a plugin's own code (`<plugin-id>:<CODE>`). */
+  readonly code: ErrorCode | PluginErrorCode;
   readonly details: ErrorDetails;
   readonly [BRAND] = true;
 
-  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+  constructor(code: ErrorCode | PluginErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'KechuangError';
     this.code = code;
@@ -58,7 +59,7 @@ export class KechuangError extends Error {
   }
 
   /** A plain, JSON-safe form for logs and HTTP bodies. */
-  toJSON(): { name: string; code: ErrorCode; message: string; details: ErrorDetails } {
+  toJSON(): { name: string; code: ErrorCode | PluginErrorCode; message: string; details: ErrorDetails } {
     return { name: this.name, code: this.code, message: this.message, details: this.details };
   }
 }
@@ -72,7 +73,7 @@ export class KechuangError extends Error {
  * if (isKechuangError(error, 'NOT_FOUND')) return respond(404);
  * ```
  */
-export function isKechuangError(value: unknown, code?: ErrorCode): value is KechuangError {
+export function isKechuangError(value: unknown, code?: ErrorCode | PluginErrorCode): value is KechuangError {
   if (typeof value !== 'object' || value === null) return false;
   if ((value as { [BRAND]?: unknown })[BRAND] !== true) return false;
   return code === undefined || (value as KechuangError).code === code;

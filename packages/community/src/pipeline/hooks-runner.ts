@@ -2,22 +2,43 @@ import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import { hooksFor, type BeforeHookContext, type CommittedChange, type TransactionHookContext } from '../plugins/hooks.js';
 import type { Runtime } from './runtime.js';
 
-function pluginFailure(plugin: string, stage: string, error: unknown): KechuangError {
+type Stage = 'before' | 'transaction' | 'after';
+
+function pluginFailure(plugin: string, stage: Stage, error: unknown): KechuangError {
   if (isKechuangError(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
   return new KechuangError('PLUGIN_ERROR', `Plugin '${plugin}' failed in its ${stage} hook: ${reason}`, { plugin, stage }, { cause: error });
 }
 
+/**
+ * Runs one hook, cut off after the community's hook timeout: a hook that hangs must not hold
+ * a command (or, worse, its open transaction) for ever. The cut-off hook's promise is left to
+ * settle on its own; its command has already failed and written nothing.
+ */
+async function guarded<T>(runtime: Runtime, plugin: string, stage: Stage, command: string, run: () => T | Promise<T>): Promise<T> {
+  const limit = runtime.hookTimeoutMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const message = `Plugin '${plugin}' did not finish its ${stage} hook for '${command}' within ${limit} ms, so the command was stopped and nothing was written. Make the hook faster, or raise pluginHookTimeoutMs.`;
+      reject(new KechuangError('PLUGIN_TIMEOUT', message, { plugin, stage, command, timeoutMs: limit }));
+    }, limit);
+  });
+  try {
+    return await Promise.race([Promise.resolve().then(run), timeout]);
+  } catch (error) {
+    throw pluginFailure(plugin, stage, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Runs the `before` hooks in order; each may veto (throw) or replace the input. */
-export async function runBeforeHooks(runtime: Runtime, ctx: BeforeHookContext): Promise<Record<string, unknown>> {
+export async function runBeforeHooks(runtime: Runtime, ctx: Omit<BeforeHookContext, 'read'>): Promise<Record<string, unknown>> {
   let input = ctx.input as Record<string, unknown>;
   for (const { plugin, hook } of hooksFor(runtime.hooks, 'before', ctx.command)) {
-    try {
-      const result = await hook({ ...ctx, input });
-      if (result?.input) input = result.input;
-    } catch (error) {
-      throw pluginFailure(plugin, 'before', error);
-    }
+    const result = await guarded(runtime, plugin, 'before', ctx.command, () => hook({ ...ctx, input, read: runtime.storage }));
+    if (result?.input) input = result.input;
   }
   return input;
 }
@@ -25,11 +46,7 @@ export async function runBeforeHooks(runtime: Runtime, ctx: BeforeHookContext): 
 /** Runs the `transaction` hooks inside the command's transaction; a throw rolls it back. */
 export async function runTransactionHooks(runtime: Runtime, ctx: TransactionHookContext): Promise<void> {
   for (const { plugin, hook } of hooksFor(runtime.hooks, 'transaction', ctx.command)) {
-    try {
-      await hook(ctx);
-    } catch (error) {
-      throw pluginFailure(plugin, 'transaction', error);
-    }
+    await guarded(runtime, plugin, 'transaction', ctx.command, () => hook(ctx));
   }
 }
 
@@ -42,9 +59,9 @@ export async function publishCommitted(runtime: Runtime, change: CommittedChange
   }
   for (const { plugin, hook } of hooksFor(runtime.hooks, 'after', change.command)) {
     try {
-      await hook(change);
+      await guarded(runtime, plugin, 'after', change.command, () => hook(change));
     } catch (error) {
-      runtime.reportError(pluginFailure(plugin, 'after', error), `${plugin}:after:${change.command}`);
+      runtime.reportError(error, `${plugin}:after:${change.command}`);
     }
   }
 }

@@ -115,7 +115,7 @@ export async function runRequestCommand<S extends z.ZodType>(
   const decided: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
   const next = needsMetricFacts(request, decided) ? recordMetricFacts(request, decided, policy?.calendar ?? (await defaultCalendar()), now) : decided;
   const entries = stampEntries(runtime, actor, next, decision.entries, now);
-  const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, request: next, previous: request, entries };
+  const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, input: input as Record<string, unknown>, request: next, previous: request, entries };
   const outbox = await commandOutbox(runtime, policy, change);
 
   try {

@@ -3,6 +3,7 @@ import type { AuthorizationPolicy } from '../auth/authorization-policy.js';
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import type { Member } from '../model/member.js';
 import type { HookRegistry } from '../plugins/hooks.js';
+import type { InstalledPlugins } from '../plugins/plugin-registry.js';
 import type { Clock } from '../ports/clock.js';
 import type { IdGenerator } from '../ports/ids.js';
 import { rowToRecord } from '../storage/records.js';
@@ -23,6 +24,10 @@ export interface Runtime {
   workflow: WorkflowDefinition;
   policy: AuthorizationPolicy;
   hooks: HookRegistry;
+  /** Everything the plugins added (routing actions and strategies, measures, routes …). */
+  plugins: InstalledPlugins;
+  /** How long one plugin hook may run before its command is stopped. */
+  hookTimeoutMs: number;
   emit(type: string, payload: unknown): void;
   reportError(error: unknown, where: string): void;
   /** Resolves once the adapter has the schema; every operation awaits it first. */

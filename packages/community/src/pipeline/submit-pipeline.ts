@@ -95,6 +95,8 @@ export interface PreparedSubmission {
   timers: TimerDraft[];
   /** Notifications of the submission, written in its transaction. */
   outbox: Row[];
+  /** The input as the `before` hooks left it, for the later hooks. */
+  input: Readonly<Record<string, unknown>>;
 }
 
 /** Validates, authorizes, runs before hooks and decides a submission (no writes). */
@@ -194,7 +196,7 @@ export async function prepareSubmission(
   }
   const entries = stampEntries(runtime, actor, routedRequest, drafts, now);
   const outbox = await commandOutbox(runtime, policy, { command: 'submit', actor, request: routedRequest, previous: null, entries });
-  return { request: routedRequest, entries, parties, timers, outbox };
+  return { request: routedRequest, entries, parties, timers, outbox, input };
 }
 
 /** Writes a prepared submission and runs the transaction hooks, through `tx`. */
@@ -203,13 +205,13 @@ export async function writeSubmission(runtime: Runtime, tx: StorageOperations, a
   await writeEntries(runtime, tx, prepared.request, prepared.entries, prepared.parties);
   if (prepared.timers.length) await scheduleTimers(runtime, tx, prepared.request.officeId, prepared.request.id, prepared.timers, prepared.request.createdAt, { freshKeys: true });
   await createRows(tx, 'outbox', prepared.outbox);
-  await runTransactionHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, request: prepared.request, previous: null, entries: prepared.entries, tx });
+  await runTransactionHooks(runtime, { command: 'submit', actor, officeId: actor.officeId, input: prepared.input, request: prepared.request, previous: null, entries: prepared.entries, tx });
 }
 
 /** Publishes a committed submission. */
 export async function publishSubmission(runtime: Runtime, actor: ResolvedActor, prepared: PreparedSubmission): Promise<void> {
   const event: RequestEvent = { command: 'submit', request: prepared.request, entries: prepared.entries, actor: actorRef(actor) };
-  await publishCommitted(runtime, { command: 'submit', actor, officeId: actor.officeId, request: prepared.request, previous: null, entries: prepared.entries }, 'request.submit', event);
+  await publishCommitted(runtime, { command: 'submit', actor, officeId: actor.officeId, input: prepared.input, request: prepared.request, previous: null, entries: prepared.entries }, 'request.submit', event);
 }
 
 /**

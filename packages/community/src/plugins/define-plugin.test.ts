@@ -106,9 +106,9 @@ describe('definePlugin options', () => {
   });
 
   it('adds plugin models to the schema handed to storage', () => {
-    const notes = definePlugin({ id: 'notes', schema: { models: { plugin_note: { fields: { id: { type: 'string' }, text: { type: 'string' } } } } }, setup: () => undefined });
+    const notes = definePlugin({ id: 'notes', schema: { models: { notes_entry: { fields: { id: { type: 'string' }, text: { type: 'string' } } } } }, setup: () => undefined });
     const community = createCommunity({ storage: memoryStorage(), plugins: [notes()] });
-    expect(Object.keys(community.schema.models)).toContain('plugin_note');
+    expect(Object.keys(community.schema.models)).toContain('notes_entry');
     expect(Object.keys(community.schema.models)).toContain('request');
   });
 

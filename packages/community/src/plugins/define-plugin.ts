@@ -1,133 +1,86 @@
 import type { z } from 'zod';
-import type { ModelDefinition } from '../storage/types.js';
-import type { OperatorDefinition } from '../routing/types.js';
-import type { TimerHandler } from '../timers/timer-handlers.js';
-import type { JsonValue, StorageOperations } from '../storage/types.js';
+import type { PluginSetupContext } from './plugin-context.js';
+import type { PluginErrorCodes } from './plugin-errors.js';
+import { installPlugins } from './plugin-host.js';
+import type { FieldValues, PluginEventSchemas, PluginEventTypes, PluginFieldExtensions, PluginSchema } from './plugin-types.js';
 
-/** A timer a plugin schedules. */
-export interface PluginTimer {
-  officeId: string;
-  /** The request it belongs to; its pending timers are cancelled with the request's. */
-  requestId?: string | null;
-  /** The handler name given to `timers.handle`. */
-  name: string;
-  /** Unique per office and plugin: scheduling the same key twice is a no-op. */
-  key: string;
-  dueAt: Date;
-  payload: { [key: string]: JsonValue };
-  /** When it was scheduled. @default dueAt */
-  createdAt?: Date;
-}
-import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
-import type { NotifyRule } from '../config/config-schema.js';
-import type { NotificationEvent } from '../notify/notification-events.js';
-import type { PluginNotificationTemplate } from '../notify/notification-template.js';
-import type { NotificationLocale } from '../notify/notifier.js';
-
-/** Event name → zod schema of its payload. */
-export type PluginEventSchemas = Record<string, z.ZodType>;
-
-/** The payload types of declared plugin events. */
-export type PluginEventTypes<E extends PluginEventSchemas> = { [K in keyof E]: z.output<E[K]> };
-
-/** What `setup` receives. */
-export interface PluginSetupContext<Options, Events extends Record<string, unknown>> {
-  /** The options, parsed with the plugin's `options` schema (defaults applied). */
-  options: Options;
-  hooks: {
-    before(target: HookTarget, hook: BeforeHook): void;
-    transaction(target: HookTarget, hook: TransactionHook): void;
-    after(target: HookTarget, hook: AfterHook): void;
-  };
-  timers: {
-    /** Handles this plugin's timers named `name` (stored as kind `<plugin-id>.<name>`). */
-    handle(name: string, handler: TimerHandler): void;
-    /**
-     * Schedules one of this plugin's timers through `tx` — typically inside a `transaction`
-     * hook, so it commits with the command. Scheduling the same `key` again is a no-op.
-     */
-    schedule(tx: StorageOperations, timer: PluginTimer): Promise<void>;
-  };
-  routing: {
-    /**
-     * Adds a routing condition operator, usable in config as `{ field: { '<plugin-id>.<name>': argument } }`.
-     * Its name must start with the plugin's id and a dot.
-     */
-    operator(definition: OperatorDefinition): void;
-  };
-  notifications: {
-    /**
-     * Adds a recipient rule, applied in every office on top of the office's own and the
-     * defaults, e.g. `{ on: ['request.reply'], to: [{ role: 'office_staff' }] }`.
-     */
-    rule(rule: NotifyRule): void;
-    /**
-     * Registers the wording of an event in a locale. An office's template in its config wins
-     * over it; it wins over the built-in one.
-     */
-    template(event: NotificationEvent, locale: NotificationLocale, template: PluginNotificationTemplate): void;
-  };
-  /** Publishes one of the plugin's declared events on `community.events`. */
-  emit<K extends keyof Events & string>(type: K, payload: Events[K]): void;
-}
-
-/** A plugin's static declaration. */
+/** A plugin's static declaration: what the host's types and start-up checks must see. */
 export interface PluginDefinition<
   Id extends string,
   OptionsSchema extends z.ZodType | undefined,
   Events extends PluginEventSchemas,
+  Schema extends PluginSchema = PluginSchema,
+  Errors extends PluginErrorCodes = PluginErrorCodes,
 > {
-  /** Unique among the plugins of one community, e.g. `audit-chain`. */
+  /** Unique among the plugins of one community, lower-case with dashes, e.g. `audit-chain`. */
   id: Id;
+  /** The plugin's own version (semver), shown in errors and `community.plugins`. @default '0.0.0' */
+  version?: string;
+  /** Ids of plugins this one needs; they are set up first. A missing one or a cycle fails at start. @default [] */
+  dependencies?: readonly string[];
   /** Schema of the options the host passes; validated when the community is created. */
   options?: OptionsSchema;
-  /** Models the plugin stores, added to the schema handed to the storage adapter. */
-  schema?: { models: Record<string, ModelDefinition> };
+  /** What the plugin stores: new models, and new nullable fields on core models. */
+  schema?: Schema;
   /** Events the plugin publishes; their payload types flow into `community.events`. */
   events?: Events;
-  /** Registers hooks. Runs once, when the community is created. */
-  setup(ctx: PluginSetupContext<OptionsSchema extends z.ZodType ? z.output<OptionsSchema> : undefined, PluginEventTypes<Events>>): void;
+  /** The plugin's own error codes, each with its HTTP status; thrown as `<id>:<CODE>`. */
+  errors?: Errors;
+  /** Registers what the plugin adds. Runs once, when the community is created, dependencies first. */
+  setup(ctx: PluginSetupContext<OptionsSchema extends z.ZodType ? z.output<OptionsSchema> : undefined, PluginEventTypes<Events>, keyof Errors & string>): void;
 }
 
-declare const EVENTS: unique symbol;
+declare const TYPES: unique symbol;
+
+/** What a plugin adds to the host's types. */
+export interface PluginTypes {
+  events: Record<string, unknown>;
+  /** Added fields by model, as record types. */
+  fields: { [model: string]: Record<string, unknown> };
+}
 
 /** A configured plugin, ready to pass to `createCommunity({ plugins })`. */
-export interface Plugin<Id extends string = string, Events extends Record<string, unknown> = Record<string, unknown>> {
+export interface Plugin<Id extends string = string, Types extends PluginTypes = PluginTypes> {
   readonly id: Id;
   /** The unparsed options the host gave. */
   readonly rawOptions: unknown;
-  // The definition's generics are erased here; the host only needs id, schema and events.
+  // The definition's generics are erased here; the host needs only its runtime parts.
   readonly definition: PluginDefinition<Id, z.ZodType | undefined, PluginEventSchemas>;
-  /** Type-level only: the plugin's event map. */
-  readonly [EVENTS]?: Events;
+  /**
+   * Installs a list of plugins. It travels with each plugin, so that an embedding without
+   * plugins never loads the plugin host.
+   */
+  readonly install: typeof installPlugins;
+  /** Type-level only: what the plugin adds to the host's types. */
+  readonly [TYPES]?: Types;
 }
 
-/** The event map a list of plugins adds. */
-export type EventsOfPlugins<P extends readonly Plugin[]> = UnionToIntersection<
-  P[number] extends infer Q ? (Q extends Plugin<string, infer E> ? E : never) : never
->;
-type UnionToIntersection<U> = [U] extends [never]
-  ? Record<never, never>
-  : (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-    ? I
-    : never;
+type FieldTypesOf<F extends PluginFieldExtensions | undefined> = { [M in keyof F]: FieldValues<F[M]> };
 
 /** The function `definePlugin` returns: call it with the plugin's options to configure it. */
-export type PluginFactory<Id extends string, OptionsSchema extends z.ZodType | undefined, Events extends PluginEventSchemas> = (
+export type PluginFactory<
+  Id extends string,
+  OptionsSchema extends z.ZodType | undefined,
+  Events extends PluginEventSchemas,
+  Schema extends PluginSchema = PluginSchema,
+> = (
   ...args: OptionsSchema extends z.ZodType ? (undefined extends z.input<OptionsSchema> ? [options?: z.input<OptionsSchema>] : [options: z.input<OptionsSchema>]) : []
-) => Plugin<Id, PluginEventTypes<Events>>;
+) => Plugin<Id, { events: PluginEventTypes<Events>; fields: FieldTypesOf<Schema['fields']> }>;
 
 /**
- * Declares a plugin: an id, its options schema, the models it stores and the events it
- * publishes (all static, so the host's types see them), and `setup`, which registers hooks.
+ * Declares a plugin: its id, version and dependencies, its options schema, what it stores,
+ * the events it publishes and its error codes (all static, so the host's types and start-up
+ * checks see them), and `setup`, which registers hooks and everything else it adds.
  *
  * @example
  * ```ts
  * const tagger = definePlugin({
  *   id: 'tagger',
+ *   version: '1.0.0',
  *   options: z.object({ tag: z.string().default('vip') }),
  *   events: { 'tagger.tagged': z.object({ requestId: z.string() }) },
  *   setup({ options, hooks, emit }) {
+ *     hooks.before('submit', ({ input }) => ({ input: { ...input, tags: [options.tag] } }));
  *     hooks.after('submit', ({ request }) => emit('tagger.tagged', { requestId: request.id }));
  *   },
  * });
@@ -139,11 +92,30 @@ export function definePlugin<
   const Id extends string,
   OptionsSchema extends z.ZodType | undefined = undefined,
   Events extends PluginEventSchemas = Record<never, never>,
->(definition: PluginDefinition<Id, OptionsSchema, Events>): PluginFactory<Id, OptionsSchema, Events> {
-  const factory = (...args: unknown[]): Plugin<Id, PluginEventTypes<Events>> => ({
+  const Schema extends PluginSchema = Record<never, never>,
+  const Errors extends PluginErrorCodes = Record<never, never>,
+>(definition: PluginDefinition<Id, OptionsSchema, Events, Schema, Errors>): PluginFactory<Id, OptionsSchema, Events, Schema> {
+  const factory = (...args: unknown[]) => ({
     id: definition.id,
     rawOptions: args[0],
     definition: definition as unknown as Plugin<Id>['definition'],
+    install: installPlugins,
   });
-  return factory as PluginFactory<Id, OptionsSchema, Events>;
+  return factory as unknown as PluginFactory<Id, OptionsSchema, Events, Schema>;
 }
+
+type UnionToIntersection<U> = [U] extends [never]
+  ? Record<never, never>
+  : (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+    ? I
+    : never;
+
+type TypesOf<P extends readonly Plugin[]> = P[number] extends infer Q ? (Q extends Plugin<string, infer T> ? T : never) : never;
+
+/** The event map a list of plugins adds. */
+export type EventsOfPlugins<P extends readonly Plugin[]> = UnionToIntersection<TypesOf<P>['events']>;
+
+/** The fields a list of plugins adds to `model`, e.g. `{ auditChainHead: string | null }`. */
+export type FieldsOfPlugins<P extends readonly Plugin[], M extends string> = UnionToIntersection<
+  TypesOf<P>['fields'] extends infer F ? (F extends { [K in M]: infer R } ? R : never) : never
+>;

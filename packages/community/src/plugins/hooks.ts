@@ -7,7 +7,8 @@ import { createNotificationRegistry, type NotificationRegistry } from '../notify
 
 /** What every hook is told. */
 export interface HookContextBase {
-  command: RequestCommandName;
+  /** The command: a core one (`submit`, `accept` …) or a plugin transition (`legal-review.approve`). */
+  command: RequestCommandName | PluginCommandName;
   actor: ResolvedActor;
   officeId: string;
 }
@@ -22,6 +23,8 @@ export interface BeforeHookContext extends HookContextBase {
   input: Readonly<Record<string, unknown>>;
   /** The request as loaded; null for `submit`. */
   request: ServiceRequest | null;
+  /** Reads the office's records (outside the command's transaction), e.g. to look for duplicates. */
+  read: StorageOperations;
 }
 export type BeforeHook = (
   ctx: BeforeHookContext,
@@ -29,6 +32,8 @@ export type BeforeHook = (
 
 /** What a command committed (or is about to commit, inside `transaction` hooks). */
 export interface CommittedChange extends HookContextBase {
+  /** The command's input, as parsed and as the `before` hooks left it. */
+  input: Readonly<Record<string, unknown>>;
   request: ServiceRequest;
   /** The request before the command; null for `submit`. */
   previous: ServiceRequest | null;
@@ -47,8 +52,11 @@ export type TransactionHook = (ctx: TransactionHookContext) => void | Promise<vo
 /** An `after` hook runs once the command has committed; its failures are reported, not thrown. */
 export type AfterHook = (ctx: CommittedChange) => void | Promise<void>;
 
-/** Which commands a hook listens to. */
-export type HookTarget = RequestCommandName | '*';
+/** A plugin transition's command name, namespaced by its plugin's id. */
+export type PluginCommandName = `${string}.${string}`;
+
+/** Which commands a hook listens to: one command, or `'*'` for all of them. */
+export type HookTarget = RequestCommandName | PluginCommandName | '*';
 
 /** The registered hooks, in registration order. */
 export interface HookRegistry {

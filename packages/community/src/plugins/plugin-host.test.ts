@@ -29,7 +29,7 @@ async function office(plugins: readonly Plugin[], storage: StorageAdapter = memo
 const vetoing = (target: HookTarget, hook: BeforeHook) => definePlugin({ id: 'veto', setup: ({ hooks }) => hooks.before(target, hook) })();
 
 /** A plugin storing one `audit_row` per command inside the command's transaction. */
-function auditing(failWhen: (command: RequestCommandName) => boolean) {
+function auditing(failWhen: (command: string) => boolean) {
   const hook: TransactionHook = async ({ tx, command, request, officeId }) => {
     await tx.create({ model: 'audit_row', data: { id: `audit-${request.id}-${request.version}`, officeId, requestId: request.id, command, seq: request.version } });
     if (failWhen(command)) throw new Error(`audit store refused ${command}`);

@@ -1,113 +1,189 @@
 import { KechuangError } from '../errors/kechuang-error.js';
+import { lazy } from '../internal/lazy.js';
+import type { Runtime } from '../pipeline/runtime.js';
+import { createSession } from '../session.js';
+import { sendPluginNotice } from '../notify/send-plugin-notice.js';
+import { officeCalendar } from './office-calendar.js';
 import { coreModels } from '../storage/core-schema.js';
-import type { ModelDefinition } from '../storage/types.js';
-import type { OperatorDefinition } from '../routing/types.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 import type { Plugin } from './define-plugin.js';
-import { createHookRegistry, type HookRegistry } from './hooks.js';
-import { lazy } from '../internal/lazy.js';
+import type { HookRegistry } from './hooks.js';
+import type { PluginSetupContext } from './plugin-context.js';
+import { pluginError } from './plugin-errors.js';
+import { orderPlugins } from './plugin-order.js';
+import { noPlugins, type InstalledPlugins } from './plugin-registry.js';
+import { composeWorkflow } from '../workflow/plugin-workflow.js';
+import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
 
-// Loaded on first use: embeddings without timers never load it.
+// Loaded on first use: plugins that schedule no timers never load it. (What the host imports
+// statically loads only with definePlugin; a dynamic import here would become a chunk of every
+// embedding's bundle, even one without plugins.)
 const timerStore = lazy(() => import('../timers/timer-store.js'));
 
-/** What installing the plugins produced. */
-export interface InstalledPlugins {
+/** What installing needs from the community being created. */
+export interface PluginHostPorts {
   hooks: HookRegistry;
-  /** Routing condition operators, each namespaced by its plugin's id. */
-  operators: OperatorDefinition[];
-  /** Timer handlers, each kind namespaced by its plugin's id. */
   timerHandlers: TimerHandlerRegistry;
-  models: Record<string, ModelDefinition>;
-  ids: string[];
+  /** The host's workflow, to which plugin states and transitions are added. */
+  workflow: WorkflowDefinition;
+  emit(type: string, payload: unknown): void;
+  newId(): string;
+  /** The community's runtime; callable once `createCommunity` has returned. */
+  runtime(): Runtime;
 }
 
+const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const snake = (id: string): string => id.replace(/-/g, '_');
+
 /**
- * Validates every plugin's options, checks ids and model names for clashes, and runs each
- * `setup` in order. Every problem is collected first, so the host fixes them in one go.
+ * Orders the plugins by their dependencies, validates every plugin's options and static
+ * declarations, and runs each `setup`. Every problem is collected first, so the host fixes
+ * them in one go; each names its plugin.
  */
-export function installPlugins(
-  plugins: readonly Plugin[],
-  emit: (type: string, payload: unknown) => void,
-  newIds: { newId: () => string },
-): InstalledPlugins {
+export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPorts): InstalledPlugins {
+  const installed = noPlugins(ports.hooks, ports.timerHandlers, ports.workflow);
   const problems: string[] = [];
   const seen = new Set<string>();
-  const models: Record<string, ModelDefinition> = {};
-  const parsedOptions: unknown[] = [];
   for (const plugin of plugins) {
+    const id = plugin.definition.id;
+    if (seen.has(id)) problems.push(`plugin id '${id}' is used twice`);
+    else if (!ID.test(id)) problems.push(`plugin id '${id}' must be lower-case letters and digits joined by dashes, e.g. 'audit-chain'`);
+    seen.add(id);
+  }
+  const { ordered, problems: orderProblems } = problems.length === 0 ? orderPlugins(plugins) : { ordered: [], problems: [] };
+  problems.push(...orderProblems);
+
+  const parsedOptions = new Map<Plugin, unknown>();
+  const owners = new Map<string, string>();
+  /** Records that `plugin` adds `what` called `name`; refuses a name outside its namespace or claimed twice. */
+  const claim = (plugin: string, what: string, name: string, prefix = `${plugin}.`): boolean => {
+    if (!name.startsWith(prefix) || name.length === prefix.length) {
+      problems.push(`plugin '${plugin}' must name its ${what} '${name}' as '${prefix}<name>'`);
+      return false;
+    }
+    const key = `${what}\u0000${name}`;
+    const owner = owners.get(key);
+    if (owner !== undefined) {
+      problems.push(owner === plugin ? `plugin '${plugin}' adds the ${what} '${name}' twice` : `plugins '${owner}' and '${plugin}' both add the ${what} '${name}'`);
+      return false;
+    }
+    owners.set(key, plugin);
+    return true;
+  };
+
+  // Without an order (a clash or cycle above), the declarations are still checked, as listed.
+  for (const plugin of ordered.length > 0 ? ordered : plugins) {
     const def = plugin.definition;
-    if (seen.has(def.id)) problems.push(`plugin id '${def.id}' is used twice`);
-    seen.add(def.id);
     for (const [name, model] of Object.entries(def.schema?.models ?? {})) {
-      if (name in coreModels || name in models) problems.push(`plugin '${def.id}' declares model '${name}', which already exists`);
-      models[name] = model;
+      if (name in coreModels) problems.push(`plugin '${def.id}' declares model '${name}', which already exists in the core`);
+      else if (claim(def.id, 'model', name, `${snake(def.id)}_`)) installed.models[name] = model;
+    }
+    for (const [model, fields] of Object.entries(def.schema?.fields ?? {})) {
+      if (!(model in coreModels)) {
+        problems.push(`plugin '${def.id}' adds fields to '${model}', which is not a core model`);
+        continue;
+      }
+      for (const [name, field] of Object.entries(fields ?? {})) {
+        if (name in (coreModels[model]?.fields ?? {})) problems.push(`plugin '${def.id}' adds field '${model}.${name}', which already exists in the core`);
+        else if (!field.nullable) problems.push(`plugin '${def.id}' adds field '${model}.${name}' as required; make it nullable, since existing rows have no value`);
+        else if (claim(def.id, `field of '${model}'`, name, camel(def.id))) (installed.fields[model] ??= {})[name] = field;
+      }
+    }
+    for (const name of Object.keys(def.events ?? {})) claim(def.id, 'event', name);
+    for (const [code, { status }] of Object.entries(def.errors ?? {})) {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(code)) problems.push(`plugin '${def.id}' error code '${code}' must be UPPER_SNAKE`);
+      else if (!Number.isInteger(status) || status < 400 || status > 599) problems.push(`plugin '${def.id}' error code '${code}' needs an HTTP status from 400 to 599`);
+      else installed.errorStatus.set(`${def.id}:${code}`, status);
     }
     if (def.options) {
       const result = def.options.safeParse(plugin.rawOptions);
-      if (result.success) parsedOptions.push(result.data);
-      else {
-        for (const issue of result.error.issues) {
-          problems.push(`plugin '${def.id}' option ${issue.path.join('.') || '(root)'}: ${issue.message}`);
-        }
-        parsedOptions.push(undefined);
-      }
-    } else parsedOptions.push(undefined);
+      if (result.success) parsedOptions.set(plugin, result.data);
+      else for (const issue of result.error.issues) problems.push(`plugin '${def.id}' option ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    }
   }
-  if (problems.length > 0) {
-    throw new KechuangError('PLUGIN_ERROR', `Cannot install plugins: ${problems.join('; ')}.`, { problems });
-  }
+  if (problems.length > 0) fail(problems);
 
-  const hooks = createHookRegistry();
-  const operators: OperatorDefinition[] = [];
-  const timerHandlers: TimerHandlerRegistry = new Map();
-  plugins.forEach((plugin, i) => {
+  for (const plugin of ordered) {
     const def = plugin.definition;
+    installed.plugins.push({ id: def.id, version: def.version ?? '0.0.0' });
     const declared = def.events ?? {};
-    def.setup({
-      options: parsedOptions[i] as never,
+    const ctx: PluginSetupContext<unknown, Record<string, unknown>> = {
+      options: parsedOptions.get(plugin),
       hooks: {
-        before: (target, hook) => hooks.before.push({ target, plugin: def.id, hook }),
-        transaction: (target, hook) => hooks.transaction.push({ target, plugin: def.id, hook }),
-        after: (target, hook) => hooks.after.push({ target, plugin: def.id, hook }),
+        before: (target, hook) => void installed.hooks.before.push({ target, plugin: def.id, hook }),
+        transaction: (target, hook) => void installed.hooks.transaction.push({ target, plugin: def.id, hook }),
+        after: (target, hook) => void installed.hooks.after.push({ target, plugin: def.id, hook }),
       },
       timers: {
         handle(name, handler) {
           const kind = `${def.id}.${name}`;
-          if (timerHandlers.has(kind)) throw new KechuangError('PLUGIN_ERROR', `Timer kind '${kind}' is registered twice.`);
-          timerHandlers.set(kind, (ctx) => handler(ctx));
+          if (claim(def.id, 'timer', kind)) installed.timerHandlers.set(kind, (fire) => handler(fire));
         },
         async schedule(tx, timer) {
           const { officeId, requestId = null, name, ...draft } = timer;
+          const kind = `${def.id}.${name}`;
           const { scheduleTimers } = await timerStore();
-          return scheduleTimers(newIds, tx, officeId, requestId, [{ ...draft, kind: `${def.id}.${name}`, key: `${def.id}.${name}:${draft.key}` }], draft.createdAt ?? draft.dueAt);
+          await scheduleTimers({ newId: ports.newId }, tx, officeId, requestId, [{ ...draft, kind, key: `${kind}:${draft.key}` }], draft.createdAt ?? draft.dueAt);
         },
       },
       routing: {
-        operator(definition) {
-          if (!definition.name.startsWith(`${def.id}.`)) {
-            throw new KechuangError('PLUGIN_ERROR', `Plugin '${def.id}' must namespace its operator '${definition.name}' as '${def.id}.<name>'.`);
-          }
-          if (operators.some((o) => o.name === definition.name)) {
-            throw new KechuangError('PLUGIN_ERROR', `Operator '${definition.name}' is registered twice.`);
-          }
-          operators.push(definition);
+        operator: (definition) => void (claim(def.id, 'routing operator', definition.name) && installed.operators.push(definition)),
+        action: (definition) => void (claim(def.id, 'routing action', definition.name) && installed.actions.push(definition)),
+        strategy: (definition) => void (claim(def.id, 'assignment strategy', definition.name) && installed.strategies.push(definition)),
+      },
+      workflow: {
+        state(name, options) {
+          const state = `${def.id}.${name}`;
+          if (claim(def.id, 'workflow state', state)) installed.workflow.states.push({ plugin: def.id, name: state, terminal: options?.terminal ?? false });
+        },
+        transition(definition) {
+          if (claim(def.id, 'workflow transition', definition.name)) installed.workflow.transitions.push({ plugin: def.id, transition: definition });
         },
       },
       notifications: {
-        rule: (rule) => hooks.notifications.rules.push({ plugin: def.id, rule }),
+        rule: (rule) => void installed.hooks.notifications.rules.push({ plugin: def.id, rule }),
         template(event, locale, template) {
-          const { templates } = hooks.notifications;
-          templates.set(event, (templates.get(event) ?? new Map()).set(locale, { plugin: def.id, template }));
+          const { templates } = installed.hooks.notifications;
+          const byLocale = templates.get(event as never) ?? new Map();
+          templates.set(event as never, byLocale.set(locale, { plugin: def.id, template }));
+        },
+        event: (name) => void (claim(def.id, 'notification event', `${def.id}.${name}`) && installed.notificationEvents.push(`${def.id}.${name}`)),
+        send: (tx, notice) => sendPluginNotice(ports.runtime(), tx, notice),
+      },
+      metrics: {
+        measure: (definition) => void (claim(def.id, 'metrics measure', definition.name) && installed.measures.push(definition)),
+      },
+      http: {
+        route(route) {
+          if (claim(def.id, 'HTTP route', `${route.method} ${route.path}`, `${route.method} /`)) installed.routes.push({ plugin: def.id, route });
         },
       },
+      offices: { calendar: (officeId) => officeCalendar(ports.runtime(), officeId) },
+      as: (actor) => createSession(ports.runtime(), actor),
       emit(type, payload) {
         const schema = declared[type];
-        if (!schema) {
-          throw new KechuangError('PLUGIN_ERROR', `Plugin '${def.id}' emitted '${type}', which it does not declare in its events.`);
-        }
-        emit(type, schema.parse(payload));
+        if (!schema) throw new KechuangError('PLUGIN_ERROR', `Plugin '${def.id}' emitted '${type}', which it does not declare in its events.`);
+        ports.emit(type, schema.parse(payload));
       },
-    });
-  });
-  return { hooks, operators, timerHandlers, models, ids: [...seen] };
+      error(code, message, details) {
+        const status = installed.errorStatus.get(`${def.id}:${code}`);
+        if (status === undefined) return new KechuangError('PLUGIN_ERROR', `Plugin '${def.id}' threw error code '${code}', which it does not declare in its errors.`, { plugin: def.id });
+        return pluginError(def.id, code, status, message, details);
+      },
+      teardown: (fn) => void installed.teardowns.unshift({ plugin: def.id, fn }),
+    };
+    try {
+      def.setup(ctx);
+    } catch (error) {
+      problems.push(`plugin '${def.id}' failed in setup: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  if (problems.length > 0) fail(problems);
+  installed.workflowDefinition = composeWorkflow(ports.workflow, installed.workflow);
+  return installed;
+}
+
+function fail(problems: string[]): never {
+  throw new KechuangError('PLUGIN_ERROR', `Cannot install plugins: ${problems.join('; ')}.`, { problems });
 }

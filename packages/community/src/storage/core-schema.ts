@@ -265,6 +265,11 @@ export const coreModels: Record<string, ModelDefinition> = {
 export const CORE_SCHEMA_VERSION = 10;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
-export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}): StorageSchema {
-  return { version: CORE_SCHEMA_VERSION, models: { ...coreModels, ...pluginModels } };
+export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}, pluginFields: Record<string, Record<string, FieldDefinition>> = {}): StorageSchema {
+  const models = { ...coreModels, ...pluginModels };
+  for (const [model, fields] of Object.entries(pluginFields)) {
+    const core = models[model];
+    if (core) models[model] = { ...core, fields: { ...core.fields, ...fields } };
+  }
+  return { version: CORE_SCHEMA_VERSION, models };
 }

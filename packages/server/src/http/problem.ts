@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isKechuangError, type ValidationIssue } from '@kechuang/community';
+import { isKechuangError, type PluginErrorCode, type ValidationIssue } from '@kechuang/community';
 import { PROBLEM_STATUS, PROBLEM_TITLES, type ProblemCode, type ServerErrorCode } from './problem-codes.js';
 
 /** The media type of RFC 9457 problem details. */
@@ -16,7 +16,8 @@ export interface ProblemDetails {
   status: number;
   detail: string;
   instance: string;
-  code: ProblemCode;
+  /** A code of {@link ProblemCode}, or a plugin's own (`<plugin-id>:<CODE>`). */
+  code: ProblemCode | PluginErrorCode;
   issues?: ValidationIssue[];
   /** Structured facts about the error, e.g. `expectedVersion`/`actualVersion` of a CONFLICT. */
   details?: Record<string, unknown>;
@@ -61,15 +62,33 @@ export function toProblem(error: unknown, instance: string, report: (error: unkn
       headers: error.extra.headers ?? {},
     };
   }
+  if (isKechuangError(error) && error.code.includes(':')) {
+    // A plugin's own code (`<plugin-id>:<CODE>`) carries the status its plugin declared.
+    const status = typeof error.details['status'] === 'number' ? error.details['status'] : 422;
+    const plugin = typeof error.details['plugin'] === 'string' ? error.details['plugin'] : error.code.split(':')[0];
+    return {
+      body: {
+        type: `urn:kechuang:problem:plugin:${error.code.toLowerCase().replace(/_/g, '-')}`,
+        title: `Refused by the plugin '${plugin ?? ''}'`,
+        status,
+        detail: error.message,
+        instance,
+        code: error.code,
+        ...(error.details.issues?.length ? { issues: error.details.issues } : {}),
+      },
+      headers: {},
+    };
+  }
   if (isKechuangError(error)) {
-    const status = PROBLEM_STATUS[error.code] ?? 500;
+    const code = error.code as ProblemCode;
+    const status = PROBLEM_STATUS[code] ?? 500;
     if (status >= 500) {
       report(error);
-      return { body: build(error.code, 'The server could not complete the request. Try again later; if it keeps failing, tell the operator.', instance), headers: {} };
+      return { body: build(code, 'The server could not complete the request. Try again later; if it keeps failing, tell the operator.', instance), headers: {} };
     }
     const details: Record<string, unknown> = {};
     for (const key of SAFE_DETAILS) if (error.details[key] !== undefined) details[key] = error.details[key];
-    return { body: build(error.code, error.message, instance, error.details.issues, Object.keys(details).length ? details : undefined), headers: {} };
+    return { body: build(code, error.message, instance, error.details.issues, Object.keys(details).length ? details : undefined), headers: {} };
   }
   report(error);
   return { body: build('INTERNAL', 'The server could not complete the request. Try again later; if it keeps failing, tell the operator.', instance), headers: {} };

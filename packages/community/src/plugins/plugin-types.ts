@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { FieldDefinition, FieldType, JsonValue, ModelDefinition } from '../storage/types.js';
+
+/** Event name → zod schema of its payload. */
+export type PluginEventSchemas = Record<string, z.ZodType>;
+
+/** The payload types of declared plugin events. */
+export type PluginEventTypes<E extends PluginEventSchemas> = { [K in keyof E]: z.output<E[K]> };
+
+/** Core models a plugin may add fields to. */
+export type ExtensibleModel = 'request' | 'enterprise' | 'visit' | 'member' | 'park' | 'community' | 'team';
+
+/**
+ * New fields on existing models. Each is nullable (rows that predate the plugin have no value)
+ * and named with the plugin's id in camelCase first: plugin `audit-chain` adds `auditChainHead`.
+ */
+export type PluginFieldExtensions = { [M in ExtensibleModel]?: Record<string, FieldDefinition & { nullable: true }> };
+
+/** What a plugin stores: new models, and new fields on core models. */
+export interface PluginSchema {
+  models?: Record<string, ModelDefinition>;
+  fields?: PluginFieldExtensions;
+}
+
+type ValueOf<T extends FieldType> = T extends 'string'
+  ? string
+  : T extends 'number'
+    ? number
+    : T extends 'boolean'
+      ? boolean
+      : T extends 'date'
+        ? Date
+        : JsonValue;
+
+/** The record type of added fields, e.g. `{ auditChainHead: string | null }`. */
+export type FieldValues<F> = { -readonly [K in keyof F]: F[K] extends { type: infer T extends FieldType } ? ValueOf<T> | null : never };
