@@ -1,11 +1,11 @@
 import { isKechuangError, type KechuangError } from '../errors/kechuang-error.js';
-import type { ErrorCode } from '../errors/error-codes.js';
+import type { ErrorCode, PluginErrorCode } from '../errors/error-codes.js';
 
 /**
  * Awaits `promise`, which must reject with a KechuangError (with `code`, when given), and
  * returns that error so the test can look at its details. Anything else fails the test.
  */
-export async function rejection(promise: Promise<unknown>, code?: ErrorCode): Promise<KechuangError> {
+export async function rejection(promise: Promise<unknown>, code?: ErrorCode | PluginErrorCode): Promise<KechuangError> {
   let outcome: { settled: 'resolved'; value: unknown } | { settled: 'rejected'; error: unknown };
   try {
     outcome = { settled: 'resolved', value: await promise };
@@ -24,7 +24,7 @@ export async function rejection(promise: Promise<unknown>, code?: ErrorCode): Pr
 }
 
 /** Like {@link rejection}, for a function that throws synchronously. */
-export function thrown(run: () => unknown, code?: ErrorCode): KechuangError {
+export function thrown(run: () => unknown, code?: ErrorCode | PluginErrorCode): KechuangError {
   try {
     run();
   } catch (error) {
