@@ -13,9 +13,17 @@ function pluginFailure(plugin: string, stage: Stage, error: unknown): KechuangEr
 /**
  * Runs one hook, cut off after the community's hook timeout: a hook that hangs must not hold
  * a command (or, worse, its open transaction) for ever. The cut-off hook's promise is left to
- * settle on its own; its command has already failed and written nothing.
+ * settle on its own; its command has already failed and written nothing. A hook that returns
+ * without a promise has finished, so it needs no timer.
  */
 async function guarded<T>(runtime: Runtime, plugin: string, stage: Stage, command: string, run: () => T | Promise<T>): Promise<T> {
+  let pending: T | Promise<T>;
+  try {
+    pending = run();
+  } catch (error) {
+    throw pluginFailure(plugin, stage, error);
+  }
+  if (!(pending instanceof Promise)) return pending;
   const limit = runtime.hookTimeoutMs;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -25,7 +33,7 @@ async function guarded<T>(runtime: Runtime, plugin: string, stage: Stage, comman
     }, limit);
   });
   try {
-    return await Promise.race([Promise.resolve().then(run), timeout]);
+    return await Promise.race([pending, timeout]);
   } catch (error) {
     throw pluginFailure(plugin, stage, error);
   } finally {

@@ -65,13 +65,22 @@ export interface HookRegistry {
   after: { target: HookTarget; plugin: string; hook: AfterHook }[];
   /** Notification recipient rules and templates, which shape what `transaction` writes to the outbox. */
   notifications: NotificationRegistry;
+  /** `hooksFor` results by kind and command; hooks are only registered during setup. */
+  byCommand: Map<string, readonly unknown[]>;
 }
 
 export function createHookRegistry(): HookRegistry {
-  return { before: [], transaction: [], after: [], notifications: createNotificationRegistry() };
+  return { before: [], transaction: [], after: [], notifications: createNotificationRegistry(), byCommand: new Map() };
 }
 
-/** The hooks of `kind` that apply to `command`. */
+/** The hooks of `kind` that apply to `command`, in registration order; worked out once per command. */
 export function hooksFor<K extends 'before' | 'transaction' | 'after'>(registry: HookRegistry, kind: K, command: string): HookRegistry[K] {
-  return registry[kind].filter((h) => h.target === '*' || h.target === command) as HookRegistry[K];
+  if (registry[kind].length === 0) return registry[kind];
+  const key = `${kind}:${command}`;
+  let list = registry.byCommand.get(key);
+  if (!list) {
+    list = registry[kind].filter((h) => h.target === '*' || h.target === command);
+    registry.byCommand.set(key, list);
+  }
+  return list as HookRegistry[K];
 }
