@@ -179,7 +179,7 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
   // routing never pays for them.
   let validated: Promise<OfficeConfig> | null = null;
   const validatedDefaultConfig = (): Promise<OfficeConfig> =>
-    (validated ??= import('./config/validate-config.js').then(({ assertOfficeConfig }) => assertOfficeConfig(options.config, { operators: plugins.operators })));
+    (validated ??= import('./config/validate-config.js').then(({ assertOfficeConfig }) => assertOfficeConfig(options.config, plugins)));
   const notifiers = notifierRegistry(options.notifiers ?? []);
   const storageReady = onceReady(storage, schema);
   const runtime: Runtime = {

@@ -223,10 +223,23 @@ export const notifyRecipientSchema = z.union([
 ]);
 export type NotifyRecipient = z.infer<typeof notifyRecipientSchema>;
 
+/**
+ * A notification event a plugin declared, `<plugin-id>.<name>`. The core's namespaces
+ * (`request.`, `sla.`) are left out, so a misspelt core event is told as one, with a "did you
+ * mean"; whether a plugin declared the name is checked against the plugins.
+ */
+export const pluginEventNameSchema = z
+  .string()
+  .max(100)
+  .regex(/^(?!request\.|sla\.)[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[A-Za-z0-9_][\w.-]*$/, { message: "Name a plugin's event as <plugin-id>.<name>, e.g. progress-reports.report_due", abort: true });
+
+/** A core notification event, or one a plugin declared. */
+const notifyEventSchema = z.union([z.enum(notificationEvents), pluginEventNameSchema]);
+
 /** Which events a rule applies to, to whom, and over which channels. */
 export const notifyRuleSchema = z.strictObject({
-  /** Events, e.g. request.assign, sla.reminder; `*` is every change to the request. */
-  on: z.array(z.union([z.enum(notificationEvents), z.literal('*')])).min(1).max(50),
+  /** Events, e.g. request.assign, sla.reminder, or a plugin's `<plugin-id>.<name>`; `*` is every change to the request. */
+  on: z.array(z.union([z.enum(notificationEvents), z.literal('*'), pluginEventNameSchema])).min(1).max(50),
   to: z.array(notifyRecipientSchema).min(1).max(20),
   /** Only requests that match (each list given must contain the request's value). */
   when: z
@@ -242,26 +255,39 @@ export const notifyRuleSchema = z.strictObject({
 export type NotifyRule = z.infer<typeof notifyRuleSchema>;
 
 const knownPlaceholders: readonly string[] = templateVariables;
+const coreEvents: readonly string[] = notificationEvents;
 
-/** A template text with `{placeholders}`; an unknown placeholder is an error. */
-const templateTextSchema = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    .superRefine((text, ctx) => {
-      for (const name of new Set(placeholdersOf(text))) {
-        if (!knownPlaceholders.includes(name)) ctx.addIssue({ code: 'custom', message: `unknown placeholder {${name}}; use one of ${templateVariables.map((v) => `{${v}}`).join(', ')}` });
-      }
-    });
-
-/** An office's own wording for one event in one locale. */
+/** An office's own wording for one event in one locale, with `{placeholders}`. */
 export const notifyTemplateSchema = z.strictObject({
-  title: templateTextSchema(200),
-  text: templateTextSchema(5000),
+  title: z.string().min(1).max(200),
+  text: z.string().min(1).max(5000),
   /** An HTML body for channels that show one (e-mail); made from `text` when absent. */
-  html: templateTextSchema(20_000).optional(),
+  html: z.string().min(1).max(20_000).optional(),
 });
+
+const localeTemplatesSchema = z.strictObject({ 'zh-CN': notifyTemplateSchema.optional(), en: notifyTemplateSchema.optional() });
+
+/**
+ * An unknown placeholder in a core event's template is an error. A plugin's event fills its
+ * own placeholders from the data it sends, which only the plugin knows, so its templates may
+ * use any. Checked over the whole map because only there is the event known; it runs even
+ * when other parts of the map are wrong, so every problem is told at once.
+ */
+function checkPlaceholders(templates: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const [event, locales] of Object.entries(templates)) {
+    if (!coreEvents.includes(event) || typeof locales !== 'object' || locales === null) continue;
+    for (const [locale, template] of Object.entries(locales)) {
+      if (typeof template !== 'object' || template === null) continue;
+      for (const [part, text] of Object.entries(template)) {
+        if (typeof text !== 'string') continue;
+        for (const name of new Set(placeholdersOf(text))) {
+          if (knownPlaceholders.includes(name)) continue;
+          ctx.addIssue({ code: 'custom', path: [event, locale, part], message: `unknown placeholder {${name}}; use one of ${templateVariables.map((v) => `{${v}}`).join(', ')}` });
+        }
+      }
+    }
+  }
+}
 
 /**
  * Who is told what (notifications): which notifier delivers each channel, rules mapping events
@@ -274,7 +300,11 @@ export const notificationsSchema = z.strictObject({
   rules: z.array(notifyRuleSchema).max(200).default([]),
   /** Use only `rules`, not the defaults. @default false */
   replaceDefaults: z.boolean().default(false),
-  templates: z.partialRecord(z.enum(notificationEvents), z.strictObject({ 'zh-CN': notifyTemplateSchema.optional(), en: notifyTemplateSchema.optional() })).default({}),
+  /** The office's own wording, by event (a core event, or a plugin's) and locale. */
+  templates: z
+    .record(notifyEventSchema, localeTemplatesSchema)
+    .superRefine(checkPlaceholders, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+    .default({}),
   /** The locale of messages to a channel with no member (`{ channel }` recipients). @default zh-CN */
   locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
 });

@@ -3,15 +3,25 @@ import { closest } from '../routing/did-you-mean.js';
 import { configValidationError, toConfigIssue } from './config-problem.js';
 import { officeConfigSchema, type OfficeConfig } from './config-schema.js';
 import { checkCrossReferences } from './cross-references.js';
+import { checkNotificationEvents } from './notification-references.js';
 import { defaultRoutingCheck, type RoutingCheck } from './routing-check.js';
 import { valueTooDeep } from './nesting-guard.js';
 import { isUnderStub, remapSalvagedPath, salvageConfig } from './salvage-config.js';
 import { problemsFromZodIssues } from './zod-problems.js';
 
-/** Options for {@link validateOfficeConfig} and {@link assertOfficeConfig}. */
+/**
+ * Options for {@link validateOfficeConfig} and {@link assertOfficeConfig}: what plugins
+ * registered, which the config may name. A community's installed plugins
+ * (`runtime.plugins`) carry exactly these lists, so they can be passed as they are.
+ */
 export interface ValidateOfficeConfigOptions {
   /** Custom condition operators (e.g. from plugins) that rules may use. @default [] */
   operators?: readonly OperatorDefinition[];
+  /**
+   * The notification events plugins declared (`<plugin-id>.<name>`), which notification rules
+   * and templates may name besides the core events. @default []
+   */
+  notificationEvents?: readonly string[];
   /**
    * The semantic routing checks run after the schema. Replace it only to add checks (call the
    * default one too).
@@ -49,7 +59,7 @@ export function validateOfficeConfig(value: unknown, options: ValidateOfficeConf
   if (tooDeep !== undefined) return { ok: false, problems: [tooDeep] };
   const parsed = officeConfigSchema.safeParse(value);
   const schemaProblems = parsed.success ? [] : problemsFromZodIssues(parsed.error.issues, officeConfigSchema, value, closest);
-  const semantic: ConfigProblem[] = checkCrossReferences(value, closest);
+  const semantic: ConfigProblem[] = [...checkCrossReferences(value, closest), ...checkNotificationEvents(value, options.notificationEvents ?? [], closest)];
   if (parsed.success) {
     semantic.push(...checkRouting(parsed.data, routingOptions));
   } else {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ConfigProblem } from '../routing/types.js';
 import {
   describeExpected,
@@ -155,6 +155,18 @@ function handleUnion(issue: Extract<Issue, { code: 'invalid_union' }>, path: Pat
   collect(branches[best] ?? [], path, options?.[best], value, ctx);
 }
 
+/** The names a record's keys may take, when its key schema lists any (an enum, or a union with one). */
+function keyNames(schema: Schema | undefined): string[] {
+  const record = schema === undefined ? undefined : unwrapSchema(schema);
+  if (!(record instanceof z.ZodRecord)) return [];
+  const key = unwrapSchema(record.keyType);
+  const options = key instanceof z.ZodUnion ? key.options : [key];
+  return options.flatMap((option: Schema) => {
+    const inner = unwrapSchema(option);
+    return inner instanceof z.ZodEnum ? inner.options.map(String) : [];
+  });
+}
+
 function collect(issues: readonly Issue[], base: Path, schema: Schema | undefined, root: unknown, ctx: Context): void {
   for (const issue of issues) {
     const relative = normalizePath(issue.path);
@@ -206,6 +218,16 @@ function collect(issues: readonly Issue[], base: Path, schema: Schema | undefine
         ctx.out.push({ path, code: issue.code, message: `${issue.message}; got ${describeValue(value)}` });
         break;
       case 'invalid_key': {
+        // A map whose keys are names (events, say) tells a wrong one like an unknown key.
+        const names = keyNames(schemaAt(schema, relative.slice(0, -1)));
+        const key = relative[relative.length - 1];
+        if (names.length > 0 && typeof key === 'string') {
+          const suggestion = ctx.suggest(key, names);
+          const problem: ConfigProblem = { path, code: 'unrecognized_keys', message: unknownKeyMessage(names, suggestion) };
+          if (suggestion !== undefined) problem.suggestion = suggestion;
+          ctx.out.push(problem);
+          break;
+        }
         const inner = issue.issues.map((i) => (i.code === 'too_small' || i.code === 'too_big' ? sizeMessage(i) : i.message)).join('; ');
         ctx.out.push({ path, code: issue.code, message: `invalid key: ${inner}` });
         break;

@@ -95,10 +95,11 @@ export function configApi(runtime: Runtime, who: Actor): ConfigApi {
       }
       // The loader (YAML positions, suggestions) loads only when a config is being stored.
       const { parseOfficeConfig, assertOfficeConfig } = await import('../../config/index.js');
+      // Checked against what the plugins registered: operators, actions, strategies, events.
       const config =
         typeof input === 'string'
-          ? parseOfficeConfig(input, { operators: runtime.operators, ...(options.filename ? { filename: options.filename } : {}) })
-          : assertOfficeConfig(input, { operators: runtime.operators });
+          ? parseOfficeConfig(input, { ...runtime.plugins, ...(options.filename ? { filename: options.filename } : {}) })
+          : assertOfficeConfig(input, runtime.plugins);
       await checkDirectoryReferences(runtime, actor.officeId, config);
       const current = await latestConfig(runtime, actor.officeId);
       const currentVersion = current?.version ?? 0;

@@ -15,10 +15,11 @@ export async function draftPolicy(
   checkDirectoryReferences: (runtime: Runtime, officeId: string, config: OfficeConfig) => Promise<void>,
 ): Promise<OfficePolicy> {
   const { parseOfficeConfig, assertOfficeConfig } = await import('../../config/index.js');
+  // Checked against what the plugins registered: operators, actions, strategies, events.
   const config =
     typeof draft === 'string'
-      ? parseOfficeConfig(draft, { operators: runtime.operators, ...(filename ? { filename } : {}) })
-      : assertOfficeConfig(draft, { operators: runtime.operators });
+      ? parseOfficeConfig(draft, { ...runtime.plugins, ...(filename ? { filename } : {}) })
+      : assertOfficeConfig(draft, runtime.plugins);
   await checkDirectoryReferences(runtime, officeId, config);
   const { policyFor } = await import('../../pipeline/policy-engine.js');
   return policyFor(runtime, { officeId, version: 0, config, createdAt: runtime.clock.now(), createdById: null }, true);
