@@ -1,6 +1,7 @@
 import type { MetricsConfig } from '../config/config-schema.js';
 import type { AggregatePercentile, Where } from '../storage/types.js';
 import type { MetricsCounts } from './metrics-types.js';
+import type { PluginMeasure } from './plugin-measure.js';
 
 /** Which part of a result a query feeds. */
 type Target = keyof MetricsCounts | 'signFor.p50' | 'signFor.p90' | 'conclusion.p50' | 'conclusion.p90';
@@ -16,6 +17,8 @@ export interface MeasureQuery {
   /** Where the query's row count goes. */
   count: keyof MetricsCounts | null;
   counts?: Record<string, { where: Where; target: keyof MetricsCounts }>;
+  /** Conditional counts that feed plugins' measures: alias → the measure's name and condition. */
+  measures?: Record<string, { name: string; where: Where }>;
   percentiles?: Record<string, AggregatePercentile & { target: Target }>;
   /** A state at the end of the window rather than events inside it. */
   snapshot?: boolean;
@@ -36,7 +39,7 @@ const within = (field: string, start: Date, end: Date): Where => [
  * are not counted, and the snapshot is taken at the earlier of `end` and `asOf`). Each query
  * ranges over one indexed event field, so that it reads only the window's rows.
  */
-export function measurePlan(start: Date, end: Date, asOf: Date, settings: MetricsConfig): MeasureQuery[] {
+export function measurePlan(start: Date, end: Date, asOf: Date, settings: MetricsConfig, measures: readonly PluginMeasure[] = []): MeasureQuery[] {
   const until = end.getTime() < asOf.getTime() ? end : asOf;
   const closed: Where = [{ field: 'status', value: 'closed' }];
   const concluded: Where = [...closed, { field: 'outcome', op: 'in', value: CONCLUDED }];
@@ -109,7 +112,26 @@ export function measurePlan(start: Date, end: Date, asOf: Date, settings: Metric
       counts: { overdue: { where: overdue, target: 'overdue' } },
       snapshot: true,
     },
+    ...pluginMeasureQueries(measures, start, until),
   ];
+}
+
+/**
+ * Plugins' measures, one query per date field they count by: measures on the same field share
+ * its window and differ only in their conditional counts. Counts are aliased `m0`, `m1` …, as
+ * measure names (`urgent.closed`) are no column names.
+ */
+function pluginMeasureQueries(measures: readonly PluginMeasure[], start: Date, until: Date): MeasureQuery[] {
+  const byField = new Map<string, MeasureQuery & { measures: NonNullable<MeasureQuery['measures']> }>();
+  measures.forEach((measure, i) => {
+    let query = byField.get(measure.field);
+    if (!query) {
+      query = { name: `measures:${measure.field}`, where: within(measure.field, start, until), count: null, measures: {} };
+      byField.set(measure.field, query);
+    }
+    query.measures[`m${i}`] = { name: measure.name, where: measure.where ?? [] };
+  });
+  return [...byField.values()];
 }
 
 export type { Target as MeasureTarget };

@@ -1,4 +1,5 @@
 import type { MetricsConfig } from '../config/config-schema.js';
+import type { MetricsMeasure } from './plugin-measure.js';
 
 /** What metrics can be broken down by. */
 export const metricsDimensions = ['community', 'park', 'category', 'portfolio', 'assignee', 'team', 'channel', 'month'] as const;
@@ -88,6 +89,11 @@ export interface MetricsRow {
   key: Partial<Record<MetricsDimension, string | null>>;
   labels: Partial<Record<MetricsDimension, MetricsLabel>>;
   counts: MetricsCounts;
+  /**
+   * The plugins' measures by name (`<plugin-id>.<name>`), counted like `counts`: each request
+   * in the period its measure's date falls in. Empty without plugin measures.
+   */
+  measures: Record<string, number>;
   rates: MetricsRates;
   durations: MetricsDurations;
 }
@@ -117,6 +123,8 @@ export interface MetricsResult {
   settings: MetricsConfig;
   /** Where the figures were computed: in the database (`aggregate`) or from fetched rows. */
   evaluation: 'database' | 'in_memory';
+  /** The plugins' measures in force, by name, with their labels: what `measures` of each row counts. */
+  measures: Record<string, MetricsMeasure>;
   /** Everything in the period taken together. */
   total: MetricsRow;
   /** One row per group, ordered by the dimensions' codes or names; empty without `groupBy`. */

@@ -70,9 +70,9 @@ export interface MetricsHelpers {
 }
 
 /**
- * `metrics.query`: the three rates, the on-time rate, the composite score, counts and
- * working-time percentiles of a period, over the requests the actor may see, broken down by
- * up to three dimensions. Definitions: docs/metrics.md.
+ * `metrics.query`: the three rates, the on-time rate, the composite score, counts, the plugins'
+ * measures and working-time percentiles of a period, over the requests the actor may see,
+ * broken down by up to three dimensions. Definitions: docs/metrics.md.
  */
 export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown, helpers: MetricsHelpers): Promise<MetricsResult> {
   const { loadActor, assistedRequestIds, scopeToWhere, configInForce, parseInput } = helpers;
@@ -85,7 +85,9 @@ export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown, h
   const asOf = input.asOf ?? runtime.clock.now();
   const evaluation = chooseEvaluation(runtime, input.evaluation);
   const base: Where = [{ field: 'officeId', value: actor.officeId }, ...scopeToWhere(scope), ...filterConditions(input.filter)];
-  const figures = await evaluatePlan({ storage: runtime.storage, base, evaluation, aggregateRows: helpers.aggregateRows }, period, asOf, settings, input.groupBy);
+  const { measures } = runtime.plugins;
+  const source = { storage: runtime.storage, base, evaluation, aggregateRows: helpers.aggregateRows, measures };
+  const figures = await evaluatePlan(source, period, asOf, settings, input.groupBy);
 
   const values = new Map<MetricsDimension, Set<string>>(input.groupBy.map((dim) => [dim, new Set<string>()]));
   for (const row of figures.rows) for (const dim of input.groupBy) if (row.key[dim] != null) values.get(dim)?.add(row.key[dim]);
@@ -94,6 +96,7 @@ export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown, h
     key: f.key,
     labels: Object.fromEntries(input.groupBy.map((dim) => [dim, labelOf(labels, dim, f.key[dim] ?? null)])),
     counts: f.counts,
+    measures: f.measures,
     rates: rates(f.counts, settings.weights),
     durations: f.durations,
   });
@@ -105,6 +108,7 @@ export async function queryMetrics(runtime: Runtime, who: Actor, raw: unknown, h
     groupBy: input.groupBy,
     settings,
     evaluation,
+    measures: Object.fromEntries(measures.map((m) => [m.name, { field: m.field, label: { 'zh-CN': m.label['zh-CN'], en: m.label.en } }])),
     total: toRow(figures.total),
     rows: figures.rows.map(toRow).sort(compareRows(input.groupBy)),
   };

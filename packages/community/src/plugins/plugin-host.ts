@@ -13,6 +13,7 @@ import { pluginError } from './plugin-errors.js';
 import { orderPlugins } from './plugin-order.js';
 import { noPlugins, type InstalledPlugins } from './plugin-registry.js';
 import { composeWorkflow } from '../workflow/plugin-workflow.js';
+import { measureProblems } from '../metrics/plugin-measure.js';
 import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
 
 // Loaded on first use: plugins that schedule no timers never load it. (What the host imports
@@ -152,7 +153,12 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
         send: (tx, notice) => sendPluginNotice(ports.runtime(), tx, notice),
       },
       metrics: {
-        measure: (definition) => void (claim(def.id, 'metrics measure', definition.name) && installed.measures.push(definition)),
+        measure(definition) {
+          if (!claim(def.id, 'metrics measure', definition.name)) return;
+          const wrong = measureProblems(def.id, definition, { ...coreModels['request']?.fields, ...installed.fields['request'] });
+          if (wrong.length > 0) problems.push(...wrong);
+          else installed.measures.push(definition);
+        },
       },
       http: {
         route(route) {

@@ -16,6 +16,7 @@ function row(id: string | null, code: string | null, counts: Partial<MetricsCoun
     key: { park: id },
     labels: { park: { code, 'zh-CN': name, en: name } },
     counts: all,
+    measures: {},
     rates: rates(all, weights),
     durations: { signFor: { p50: null, p90: null }, conclusion: { p50: null, p90: null } },
   };

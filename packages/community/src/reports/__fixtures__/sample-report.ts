@@ -29,6 +29,7 @@ function metricsRow(key: Partial<Record<MetricsDimension, string | null>>, label
     key,
     labels,
     counts: all,
+    measures: {},
     rates: rates(all, settings.weights),
     durations: { signFor: { p50: signForHours === null ? null : signForHours * HOUR, p90: null }, conclusion: { p50: null, p90: null } },
   };
@@ -100,6 +101,7 @@ function result(period: MetricsResult['period'], groupBy: MetricsDimension[], ro
     groupBy,
     settings,
     evaluation: 'database',
+    measures: {},
     total: metricsRow({}, {}, sum, 1.5),
     rows,
   };
