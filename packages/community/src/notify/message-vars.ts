@@ -20,6 +20,11 @@ export interface MessageFacts {
   /** For an escalation: working days overdue and the level reached. */
   overdueDays: number | null;
   level: number | null;
+  /**
+   * A plugin notice's own values (its `data`), for placeholders the core leaves empty. A value
+   * given per locale (`{ 'zh-CN': '5个工作日', en: '5 working days' }`) reads in the recipient's.
+   */
+  extra?: { readonly [name: string]: JsonValue } | undefined;
 }
 
 const OUTCOMES: Record<NotificationLocale, Record<string, string>> = {
@@ -107,9 +112,21 @@ export function messageVars(facts: MessageFacts, locale: NotificationLocale, rec
     assignee: facts.assigneeName ?? undefined,
     recipient: recipientName,
   };
+  for (const [name, value] of Object.entries(facts.extra ?? {})) {
+    raw[name] ??= extraValue(value, locale);
+  }
   const vars: TemplateVars = {};
-  for (const [name, value] of Object.entries(raw) as [keyof TemplateVars, string | undefined][]) {
+  for (const [name, value] of Object.entries(raw)) {
     if (value !== undefined && value !== '') vars[name] = oneLine(value);
   }
   return vars;
+}
+
+/** A plugin's value as template text: a string, number or yes/no as written, or its locale's text. */
+function extraValue(value: JsonValue, locale: NotificationLocale): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || Array.isArray(value)) return undefined;
+  const localized = value[locale];
+  return typeof localized === 'string' ? localized : undefined;
 }

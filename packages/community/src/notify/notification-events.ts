@@ -6,6 +6,19 @@ import type { RequestCommandName } from '../events/core-events.js';
  */
 export type NotificationEvent = `request.${RequestCommandName}` | 'request.escalate' | 'sla.reminder';
 
+/**
+ * A plugin's own notification event, `<plugin-id>.<name>`, declared in its setup with
+ * `notifications.event(name)`. Rules and templates name it like a core event; it has no
+ * built-in wording, so the plugin or the office provides it.
+ */
+export type PluginNotificationEvent = `${string}.${string}`;
+
+/**
+ * Any event a recipient rule or a template may name: a core one (offered by editors), or a
+ * plugin's. (`& {}` keeps the core names from being swallowed by the template type.)
+ */
+export type AnyNotificationEvent = NotificationEvent | (PluginNotificationEvent & {});
+
 /** Every {@link NotificationEvent}, for validation and editors. */
 export const notificationEvents = [
   'request.submit',

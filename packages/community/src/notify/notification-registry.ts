@@ -1,5 +1,5 @@
 import type { NotifyRule } from '../config/config-schema.js';
-import type { NotificationEvent } from './notification-events.js';
+import type { AnyNotificationEvent } from './notification-events.js';
 import type { PluginNotificationTemplate } from './notification-template.js';
 import type { NotificationLocale } from './notifier.js';
 
@@ -7,7 +7,7 @@ import type { NotificationLocale } from './notifier.js';
 export interface NotificationRegistry {
   rules: { plugin: string; rule: NotifyRule }[];
   /** By event, then locale; a later registration of the same pair replaces an earlier one. */
-  templates: Map<NotificationEvent, Map<NotificationLocale, { plugin: string; template: PluginNotificationTemplate }>>;
+  templates: Map<AnyNotificationEvent, Map<NotificationLocale, { plugin: string; template: PluginNotificationTemplate }>>;
 }
 
 export function createNotificationRegistry(): NotificationRegistry {

@@ -3,7 +3,7 @@ import type { ServiceRequest } from '../model/request.js';
 import type { JsonValue, Row } from '../storage/types.js';
 import { memberAddress, memberLocale } from './member-reach.js';
 import { messageVars, type MessageFacts } from './message-vars.js';
-import type { NotificationEvent } from './notification-events.js';
+import type { AnyNotificationEvent, NotificationEvent } from './notification-events.js';
 import type { NotificationLocale, NotificationRecipient } from './notifier.js';
 import { ruleApplies } from './recipient-rules.js';
 import { renderMessage, type TemplateSources } from './render-message.js';
@@ -21,7 +21,7 @@ export interface NotifySetup {
 
 /** One event a change tells of; `primary` is the change itself, not an assignment it implies. */
 export interface ChangeEvent {
-  event: NotificationEvent;
+  event: AnyNotificationEvent;
   primary: boolean;
 }
 

@@ -1,5 +1,6 @@
 import type { ResolvedActor } from '../auth/actor.js';
 import type { OfficeConfig } from '../config/config-schema.js';
+import { KechuangError } from '../errors/kechuang-error.js';
 import type { Member } from '../model/member.js';
 import type { ServiceRequest } from '../model/request.js';
 import type { TimelineEntry } from '../model/timeline.js';
@@ -8,14 +9,16 @@ import { officeRoster } from '../pipeline/office-roster.js';
 import type { StoredConfig } from '../pipeline/office-config.js';
 import { activeConfig } from '../pipeline/policy-engine.js';
 import type { Runtime } from '../pipeline/runtime.js';
-import { rowToRecord } from '../storage/records.js';
-import type { Row, StorageOperations } from '../storage/types.js';
+import { createRows } from '../storage/create-rows.js';
+import { rowToRecord, rowToRequest } from '../storage/records.js';
+import type { Row, StorageOperations, Where } from '../storage/types.js';
 import type { TimerRecord } from '../timers/timer-record.js';
 import type { MessageFacts } from './message-vars.js';
 import type { NotificationEvent } from './notification-events.js';
 import { commandEvents, outboxRows, type ChangeEvent, type ChangeToTell, type NotifySetup } from './outbox-rows.js';
 import { ruleApplies, rulesInForce } from './recipient-rules.js';
-import { indexMembers } from './resolve-recipients.js';
+import type { PluginNotice } from './plugin-notice.js';
+import { indexMembers, type MemberIndex } from './resolve-recipients.js';
 
 /**
  * The office's notification settings: its channels (the config's, then one per channel the
@@ -103,6 +106,14 @@ export async function commandOutboxRows(runtime: Runtime, change: CommandChange)
   return outboxRows(setup, tell, index, runtime.newId);
 }
 
+/** The office's members and a request's enterprise name, read through `tx` (fresher than any cache). */
+async function readAudience(tx: StorageOperations, request: ServiceRequest): Promise<{ index: MemberIndex; enterpriseName: string | null }> {
+  const office = [{ field: 'officeId', value: request.officeId }] as const;
+  const members = (await tx.findMany({ model: 'member', where: office })).map((row) => rowToRecord<Member>(row));
+  const enterprise = request.enterpriseId ? await tx.findOne({ model: 'enterprise', where: [...office, { field: 'id', value: request.enterpriseId }] }) : null;
+  return { index: indexMembers(members), enterpriseName: (enterprise?.['name'] as string | undefined) ?? null };
+}
+
 /** A reminder or an escalation step that is firing, inside its transaction. */
 export interface TimerChange {
   stored: StoredConfig;
@@ -126,10 +137,7 @@ export async function timerOutboxRows(runtime: Runtime, tx: StorageOperations, c
   const event: NotificationEvent = escalation ? 'request.escalate' : 'sla.reminder';
   const events: ChangeEvent[] = [{ event, primary: true }];
   if (setup.channels.size === 0 || !anyRuleApplies(setup, events, request)) return [];
-  const office = [{ field: 'officeId', value: request.officeId }] as const;
-  const members = (await tx.findMany({ model: 'member', where: office })).map((row) => rowToRecord<Member>(row));
-  const index = indexMembers(members);
-  const enterprise = request.enterpriseId ? await tx.findOne({ model: 'enterprise', where: [...office, { field: 'id', value: request.enterpriseId }] }) : null;
+  const { index, enterpriseName } = await readAudience(tx, request);
   const { calendar } = activeConfig(runtime, stored);
   const roles = timer.payload['notify'];
   const tell: ChangeToTell = {
@@ -141,7 +149,7 @@ export async function timerOutboxRows(runtime: Runtime, tx: StorageOperations, c
     actorMemberId: null,
     actorName: null,
     assigneeName: request.assigneeId ? (index.byId.get(request.assigneeId)?.name ?? null) : null,
-    enterpriseName: (enterprise?.['name'] as string | undefined) ?? null,
+    enterpriseName,
     categoryLabels: categoryLabels(stored.config, request.category),
     timeZone: calendar.timeZone,
     nextLevelRoles: escalation && Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [],
@@ -153,4 +161,59 @@ export async function timerOutboxRows(runtime: Runtime, tx: StorageOperations, c
     now: change.now,
   };
   return outboxRows(setup, tell, index, runtime.newId);
+}
+
+/**
+ * The outbox rows of a plugin's notice about a request, read and written through `tx` (the
+ * plugin's: a command's transaction hook or a timer's firing). Only rules that name the event
+ * apply; templates are the office's, then the plugin's (there is no built-in one). Rows whose
+ * idempotency key is already in the outbox are left out, so a notice sent again under the same
+ * `key` writes nothing twice. Returns the rows it wrote.
+ */
+export async function writePluginNotice(runtime: Runtime, tx: StorageOperations, stored: StoredConfig, notice: PluginNotice): Promise<Row[]> {
+  const setup = notifySetup(runtime, stored.config);
+  const events: ChangeEvent[] = [{ event: notice.event, primary: false }];
+  const row = await tx.findOne({ model: 'request', where: [{ field: 'officeId', value: notice.officeId }, { field: 'id', value: notice.requestId }] });
+  if (!row) {
+    throw new KechuangError('NOT_FOUND', `There is no request '${notice.requestId}' in office '${notice.officeId}' to send '${notice.event}' about; send a notice only about a request of the office, through the transaction that can see it.`, {
+      event: notice.event,
+      requestId: notice.requestId,
+    });
+  }
+  const request = rowToRequest(row);
+  if (setup.channels.size === 0 || !anyRuleApplies(setup, events, request)) return [];
+  const { index, enterpriseName } = await readAudience(tx, request);
+  const tell: ChangeToTell = {
+    officeId: request.officeId,
+    request,
+    previous: request,
+    entries: [],
+    events,
+    actorMemberId: null,
+    actorName: null,
+    assigneeName: request.assigneeId ? (index.byId.get(request.assigneeId)?.name ?? null) : null,
+    enterpriseName,
+    categoryLabels: categoryLabels(stored.config, request.category),
+    timeZone: activeConfig(runtime, stored).calendar.timeZone,
+    nextLevelRoles: [],
+    overdueDays: null,
+    level: null,
+    extra: notice.data,
+    keyBase: `${request.id}:${notice.key}`,
+    // The core's facts win: an integrator can trust requestId, status and the deadlines.
+    data: { ...notice.data, ...dataOf(request) },
+    now: notice.now,
+  };
+  const rows = outboxRows(setup, tell, index, runtime.newId);
+  if (rows.length === 0) return rows;
+  const where: Where = [
+    { field: 'officeId', value: notice.officeId },
+    { field: 'idempotencyKey', op: 'in', value: rows.map((r) => r['idempotencyKey'] as string) },
+  ];
+  // Checked first rather than left to the unique constraint: a failed insert would poison the
+  // caller's transaction on PostgreSQL.
+  const sent = new Set((await tx.findMany({ model: 'outbox', where })).map((r) => r['idempotencyKey']));
+  const fresh = rows.filter((r) => !sent.has(r['idempotencyKey']));
+  await createRows(tx, 'outbox', fresh);
+  return fresh;
 }

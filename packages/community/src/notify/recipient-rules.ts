@@ -1,6 +1,6 @@
 import type { NotificationsConfig, NotifyRule } from '../config/config-schema.js';
 import type { ServiceRequest } from '../model/request.js';
-import type { NotificationEvent } from './notification-events.js';
+import type { AnyNotificationEvent } from './notification-events.js';
 
 /**
  * Who is told what when an office configures nothing else (issue "who is told what"):
@@ -28,9 +28,10 @@ export function rulesInForce(config: NotificationsConfig | undefined, pluginRule
 /**
  * Whether `rule` applies to `event` for `request`. `*` stands for the change itself (the
  * command's own event, a reminder or an escalation), not for an assignment it implies, so a
- * captain told of every change hears of a reassignment once.
+ * captain told of every change hears of a reassignment once. A plugin's notice is not a change
+ * either (`primary` false): only rules that name its event apply.
  */
-export function ruleApplies(rule: NotifyRule, event: NotificationEvent, primary: boolean, request: ServiceRequest): boolean {
+export function ruleApplies(rule: NotifyRule, event: AnyNotificationEvent, primary: boolean, request: ServiceRequest): boolean {
   if (!rule.on.some((on) => on === event || (on === '*' && primary))) return false;
   const when = rule.when;
   if (!when) return true;

@@ -1,6 +1,7 @@
 import type { NotificationsConfig } from '../config/config-schema.js';
+import { KechuangError } from '../errors/kechuang-error.js';
 import { maskPersonalNumbers } from './mask.js';
-import type { NotificationEvent } from './notification-events.js';
+import type { AnyNotificationEvent } from './notification-events.js';
 import type { NotificationRegistry } from './notification-registry.js';
 import type { NotificationTemplate, TemplatePart } from './notification-template.js';
 import type { NotificationLocale } from './notifier.js';
@@ -24,13 +25,14 @@ export interface RenderedMessage {
   html: string | null;
 }
 
-const builtIn: Record<NotificationLocale, Readonly<Record<NotificationEvent, NotificationTemplate>>> = { 'zh-CN': zhCnTemplates, en: enTemplates };
+// Looked up by any name: a plugin's event has no built-in wording.
+const builtIn: Record<NotificationLocale, Readonly<Partial<Record<string, NotificationTemplate>>>> = { 'zh-CN': zhCnTemplates, en: enTemplates };
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /** A title states what happened even when a value is missing: the placeholder becomes empty. */
-const fillTitle = (template: string, vars: TemplateVars): string => template.replace(/\{([A-Za-z]+)\}/g, (_whole, name: string) => vars[name as keyof TemplateVars] ?? '');
+const fillTitle = (template: string, vars: TemplateVars): string => template.replace(/\{([A-Za-z]+)\}/g, (_whole, name: string) => vars[name] ?? '');
 
 function htmlFromText(title: string, text: string, locale: NotificationLocale): string {
   const paragraphs = text
@@ -48,16 +50,23 @@ function part(value: TemplatePart, vars: TemplateVars, fill: (template: string, 
  * Renders an event's message in a locale: the office's template if it has one, else a plugin's,
  * else the built-in one. Values are masked before they are filled in (and escaped in HTML), and
  * the whole is masked again, so no mobile or ID number reaches a channel whatever a template
- * or plugin wrote.
+ * or plugin wrote. A plugin's event without wording in the locale is a PLUGIN_ERROR.
  */
-export function renderMessage(event: NotificationEvent, locale: NotificationLocale, rawVars: TemplateVars, sources: TemplateSources, withHtml: boolean): RenderedMessage {
+export function renderMessage(event: AnyNotificationEvent, locale: NotificationLocale, rawVars: TemplateVars, sources: TemplateSources, withHtml: boolean): RenderedMessage {
   const vars: TemplateVars = {};
-  for (const [name, value] of Object.entries(rawVars) as [keyof TemplateVars, string | undefined][]) {
+  for (const [name, value] of Object.entries(rawVars)) {
     if (value !== undefined) vars[name] = maskPersonalNumbers(value);
   }
   const office = sources.office?.[event]?.[locale];
   const plugin = office ? undefined : sources.plugins?.get(event)?.get(locale)?.template;
   const template = office ?? plugin ?? builtIn[locale][event];
+  if (!template) {
+    throw new KechuangError(
+      'PLUGIN_ERROR',
+      `There is no ${locale} wording for the notification event '${event}'. The plugin that declares it must register one with notifications.template('${event}', '${locale}', { title, text }), or the office can add notifications.templates['${event}']['${locale}'] to its config.`,
+      { event, locale },
+    );
+  }
   const title = maskPersonalNumbers(part(template.title, vars, fillTitle));
   const text = maskPersonalNumbers(part(template.text, vars, fillTemplate));
   let html: string | null = null;

@@ -44,8 +44,12 @@ export const templateVariables = [
 ] as const;
 export type TemplateVariable = (typeof templateVariables)[number];
 
-/** Values for a template's placeholders; a missing one leaves out every line that uses it. */
-export type TemplateVars = Partial<Record<TemplateVariable, string>>;
+/**
+ * Values for a template's placeholders; a missing one leaves out every line that uses it.
+ * Besides the core's variables, a plugin's notice adds its own (its `data`), named with
+ * letters only, e.g. `{elapsed}`.
+ */
+export type TemplateVars = Partial<Record<TemplateVariable, string>> & { [name: string]: string | undefined };
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
@@ -64,7 +68,7 @@ export function fillTemplate(template: string, vars: TemplateVars, escape: (valu
   for (const line of template.split('\n')) {
     let missing = false;
     const filled = line.replace(PLACEHOLDER, (whole, name: string) => {
-      const value = vars[name as TemplateVariable];
+      const value = vars[name];
       if (value === undefined || value === '') {
         missing = true;
         return whole;

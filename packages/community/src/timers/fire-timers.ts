@@ -2,6 +2,7 @@ import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import type { Runtime } from '../pipeline/runtime.js';
 import { rowToRecord } from '../storage/records.js';
 import type { OrderBy, Where } from '../storage/types.js';
+import { firingCalendar } from './firing-calendar.js';
 import type { TimerRecord } from './timer-record.js';
 
 /** How a worker leases and retries. */
@@ -82,7 +83,7 @@ export async function fireTimer(runtime: Runtime, settings: LeaseSettings, timer
     await runtime.storage.transaction(async (tx) => {
       const current = await tx.findOne({ model: 'timer', where: [{ field: 'id', value: timer.id }, { field: 'version', value: timer.version }] });
       if (!current) throw new KechuangError('CONFLICT', 'The lease on this timer was lost.');
-      const result = await handler({ timer, tx, now }, runtime);
+      const result = await handler({ timer, tx, now, calendar: () => firingCalendar(runtime, tx, timer.officeId) }, runtime);
       events = result?.events ?? [];
       const fired = await tx.update({
         model: 'timer',

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { Runtime } from '../pipeline/runtime.js';
 import type { StorageOperations } from '../storage/types.js';
 import type { TimerRecord } from './timer-record.js';
@@ -8,6 +9,13 @@ export interface TimerFireContext {
   /** The firing transaction: write through it, so the effect and the "fired" mark commit together. */
   tx: StorageOperations;
   now: Date;
+  /**
+   * The working calendar of the timer's office (holidays, make-up workdays, office hours), read
+   * through `tx`, e.g. to schedule the next timer N working days on. Use it rather than
+   * `offices.calendar` while firing: a read outside the open transaction would wait for it on
+   * a single-connection adapter (SQLite).
+   */
+  calendar(): Promise<WorkingCalendar>;
 }
 
 /** Events to publish once the firing has committed. */
