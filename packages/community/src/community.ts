@@ -5,7 +5,7 @@ import { officesApi, type OfficesApi } from './commands/directory/office-service
 import { KechuangError } from './errors/kechuang-error.js';
 import type { CoreEvents } from './events/core-events.js';
 import { createEventBus, type EventBus, type ListenerErrorReporter } from './events/event-bus.js';
-import type { EventsOfPlugins, Plugin } from './plugins/define-plugin.js';
+import type { EventsOfPlugins, FieldMapOfPlugins, Plugin } from './plugins/define-plugin.js';
 import { createHookRegistry } from './plugins/hooks.js';
 import { noPlugins, type InstalledPlugin } from './plugins/plugin-registry.js';
 import { onceReady, type Runtime } from './pipeline/runtime.js';
@@ -63,12 +63,17 @@ export interface CommunityOptions<P extends readonly Plugin[]> {
   onListenerError?: ListenerErrorReporter;
 }
 
-/** The SDK instance a host app creates once. */
-export interface Community<Events extends Record<string, unknown> = CoreEvents> {
+/**
+ * The SDK instance a host app creates once. `Events` is the event map of `events` (the core's
+ * and the plugins'); `Fields` is what the plugins add to records, by model, so that
+ * `as(actor).requests.get(id)` and the like are typed with them. `createCommunity` infers
+ * both from its `plugins`; without plugins they add nothing.
+ */
+export interface Community<Events extends Record<string, unknown> = CoreEvents, Fields = Record<never, never>> {
   /** Deployment-level office administration. */
   offices: OfficesApi;
   /** The SDK as `actor` sees it. */
-  as(actor: Actor): CommunitySession;
+  as(actor: Actor): CommunitySession<Fields>;
   /**
    * An office's metrics as the system sees them (every request): the same as
    * `community.as({ kind: 'system', officeId }).metrics`, for back-office jobs and the CLI.
@@ -144,7 +149,7 @@ const defaultReporter: ListenerErrorReporter = (error, event) => {
  */
 export function createCommunity<const P extends readonly Plugin[] = []>(
   options: CommunityOptions<P>,
-): Community<CoreEvents & EventsOfPlugins<P>> {
+): Community<CoreEvents & EventsOfPlugins<P>, FieldMapOfPlugins<P>> {
   const { storage } = options;
   if (!storage.capabilities.transactions) {
     throw new KechuangError(
@@ -201,7 +206,7 @@ export function createCommunity<const P extends readonly Plugin[] = []>(
     defaultConfig: options.config ?? null,
     validatedDefaultConfig,
   };
-  const community: Community<CoreEvents & EventsOfPlugins<P>> = {
+  const community: Community<CoreEvents & EventsOfPlugins<P>, FieldMapOfPlugins<P>> = {
     offices: officesApi(runtime),
     as: (actor) => createSession(runtime, actor),
     metrics: {

@@ -37,11 +37,14 @@ import { parseInput } from './errors/validation.js';
 import { aggregateRows } from './storage/aggregate-rows.js';
 import { rowToRecord } from './storage/records.js';
 import type { Visit } from './model/visit.js';
+import type { ServiceRequest } from './model/request.js';
+import type { WithPluginFields } from './plugins/plugin-types.js';
+import type { RequestsApiOf } from './plugins/requests-with-fields.js';
 
 type Api<T, C extends z.ZodType, U extends z.ZodType> = DirectoryApi<T, z.input<C>, z.input<U>>;
 
-/** Enterprises, plus their life-cycle view. */
-export interface EnterprisesApi extends Api<Enterprise, typeof createEnterpriseInput, typeof updateEnterpriseInput> {
+/** Enterprises (`E`: with the fields plugins add), plus their life-cycle view. */
+export interface EnterprisesApi<E extends Enterprise = Enterprise> extends Api<E, typeof createEnterpriseInput, typeof updateEnterpriseInput> {
   /** All the enterprise's requests (that you may see), visits and outcomes. */
   lifecycle(enterpriseId: string): Promise<EnterpriseLifecycle>;
 }
@@ -58,22 +61,26 @@ export interface VisitsApi {
  * The SDK as one actor sees it. Get one from {@link Community.as}; it is cheap, so make one
  * per HTTP request. Every call checks the actor's current roles in storage.
  *
+ * `Fields` is what the community's plugins add, by model (inferred by `createCommunity`):
+ * requests, enterprises and the other extended records read with those fields typed, e.g.
+ * `(await session.requests.get(id)).request.auditChainHead`. Without plugins it adds nothing.
+ *
  * @example
  * ```ts
  * const session = community.as({ kind: 'member', officeId, memberId });
  * const page = await session.requests.list({ status: ['assigned', 'accepted'] });
  * ```
  */
-export interface CommunitySession {
+export interface CommunitySession<Fields = Record<never, never>> {
   readonly actor: Actor;
   office: OwnOfficeApi;
-  communities: Api<Community, typeof createCommunityInput, typeof updateCommunityInput>;
-  parks: Api<Park, typeof createParkInput, typeof updateParkInput>;
+  communities: Api<WithPluginFields<Community, Fields, 'community'>, typeof createCommunityInput, typeof updateCommunityInput>;
+  parks: Api<WithPluginFields<Park, Fields, 'park'>, typeof createParkInput, typeof updateParkInput>;
   buildings: Api<Building, typeof createBuildingInput, typeof updateBuildingInput>;
-  enterprises: EnterprisesApi;
-  teams: Api<Team, typeof createTeamInput, typeof updateTeamInput>;
-  members: Api<Member, typeof createMemberInput, typeof updateMemberInput>;
-  requests: RequestsApi;
+  enterprises: EnterprisesApi<WithPluginFields<Enterprise, Fields, 'enterprise'>>;
+  teams: Api<WithPluginFields<Team, Fields, 'team'>, typeof createTeamInput, typeof updateTeamInput>;
+  members: Api<WithPluginFields<Member, Fields, 'member'>, typeof createMemberInput, typeof updateMemberInput>;
+  requests: Fields extends { readonly request: infer F } ? RequestsApiOf<ServiceRequest & F> : RequestsApi;
   visits: VisitsApi;
   /** The office's config (portfolios, categories, routing rules), versioned. */
   config: ConfigApi;
@@ -93,7 +100,11 @@ export interface CommunitySession {
 const notificationHelpers = { loadActor, notFound, decodeCursor, encodeCursor, pageSize };
 const metricsHelpers = { loadActor, assistedRequestIds, scopeToWhere, configInForce, parseInput, aggregateRows };
 
-export function createSession(runtime: Runtime, actor: Actor): CommunitySession {
+/**
+ * Builds the session. `Fields` only types what it reads: the records carry the plugins'
+ * fields because storage returns whole rows.
+ */
+export function createSession<Fields = Record<never, never>>(runtime: Runtime, actor: Actor): CommunitySession<Fields> {
   const session: CommunitySession = {
     actor,
     office: ownOfficeApi(runtime, actor),
@@ -131,5 +142,6 @@ export function createSession(runtime: Runtime, actor: Actor): CommunitySession 
       },
     },
   };
-  return session;
+  // The plugins' fields are declared statically, so only the types learn of them here.
+  return session as CommunitySession<Fields>;
 }

@@ -1,5 +1,6 @@
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import { hooksFor, type BeforeHookContext, type CommittedChange, type TransactionHookContext } from '../plugins/hooks.js';
+import { completePluginFields } from '../storage/plugin-fields.js';
 import type { Runtime } from './runtime.js';
 
 type Stage = 'before' | 'transaction' | 'after';
@@ -51,11 +52,15 @@ export async function runBeforeHooks(runtime: Runtime, ctx: Omit<BeforeHookConte
   return input;
 }
 
-/** Runs the `transaction` hooks inside the command's transaction; a throw rolls it back. */
+/**
+ * Runs the `transaction` hooks inside the command's transaction; a throw rolls it back. Then
+ * completes the request with its plugin fields as the hooks left them.
+ */
 export async function runTransactionHooks(runtime: Runtime, ctx: TransactionHookContext): Promise<void> {
   for (const { plugin, hook } of hooksFor(runtime.hooks, 'transaction', ctx.command)) {
     await guarded(runtime, plugin, 'transaction', ctx.command, () => hook(ctx));
   }
+  await completePluginFields(runtime.plugins.fields['request'], ctx.tx, ctx.request);
 }
 
 /** Publishes the event and runs the `after` hooks; failures are reported, never thrown. */

@@ -115,6 +115,13 @@ type TypesOf<P extends readonly Plugin[]> = P[number] extends infer Q ? (Q exten
 /** The event map a list of plugins adds. */
 export type EventsOfPlugins<P extends readonly Plugin[]> = UnionToIntersection<TypesOf<P>['events']>;
 
+/**
+ * The fields a list of plugins adds, by model: `{ request: { auditChainHead: string | null } }`.
+ * Computed once per community (one intersection of the plugins' field maps), so that the
+ * session's types only index it.
+ */
+export type FieldMapOfPlugins<P extends readonly Plugin[]> = UnionToIntersection<TypesOf<P>['fields']>;
+
 /** The fields a list of plugins adds to `model`, e.g. `{ auditChainHead: string | null }`. */
 export type FieldsOfPlugins<P extends readonly Plugin[], M extends string> = UnionToIntersection<
   TypesOf<P>['fields'] extends infer F ? (F extends { [K in M]: infer R } ? R : never) : never

@@ -34,3 +34,17 @@ type ValueOf<T extends FieldType> = T extends 'string'
 
 /** The record type of added fields, e.g. `{ auditChainHead: string | null }`. */
 export type FieldValues<F> = { -readonly [K in keyof F]: F[K] extends { type: infer T extends FieldType } ? ValueOf<T> | null : never };
+
+/**
+ * A core record as read through a community with plugins: `T` with the fields the plugins add
+ * to `M`, e.g. `ServiceRequest & { auditChainHead: string | null }`; just `T` when none does.
+ * `Fields` is the plugins' fields by model (`{}` without plugins, else e.g.
+ * `{ request: { auditChainHead: string | null } }`), which `createCommunity` infers.
+ *
+ * @example
+ * ```ts
+ * type Ours = WithPluginFields<ServiceRequest, { request: { auditChainHead: string | null } }, 'request'>;
+ * const head: string | null = ({} as Ours).auditChainHead;
+ * ```
+ */
+export type WithPluginFields<T, Fields, M extends ExtensibleModel> = Fields extends { readonly [K in M]: infer F } ? T & F : T;

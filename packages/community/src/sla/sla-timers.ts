@@ -64,7 +64,7 @@ export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): P
   const updated = await ctx.tx.update({
     model: 'request',
     where: [{ field: 'officeId', value: request.officeId }, { field: 'id', value: request.id }, { field: 'version', value: request.version }],
-    data: requestToRow(next),
+    data: requestToRow(next, runtime.plugins.fields['request']),
   });
   if (!updated) throw new Error(`request ${request.id} changed while escalating; the escalation will be retried`);
   await ctx.tx.create({ model: 'timeline_entry', data: entryToRow(entry) });

@@ -1,14 +1,20 @@
 import type { ServiceRequest } from '../model/request.js';
 import { externalKey } from './records.js';
-import type { Row } from './types.js';
+import type { FieldDefinition, Row } from './types.js';
 
 /**
  * A request as a storage row: its fields, plus the derived lookup and metrics columns
  * (`rowToRequest` strips them again). Only the write paths need it, so it lives apart from
  * the read-side conversions that every embedding loads.
+ *
+ * `pluginFields` (the fields plugins add to requests) are left out: a command carries them as
+ * it loaded them, and writing them back could undo a change a plugin made since. Plugins
+ * write them themselves, through `tx`.
  */
-export function requestToRow(request: ServiceRequest): Row {
-  return { ...(request as unknown as Row), externalKey: externalKey(request.externalRef), ...responseFacts(request) };
+export function requestToRow(request: ServiceRequest, pluginFields: Record<string, FieldDefinition> = {}): Row {
+  const row: Row = { ...(request as unknown as Row), externalKey: externalKey(request.externalRef), ...responseFacts(request) };
+  for (const field of Object.keys(pluginFields)) delete row[field];
+  return row;
 }
 
 // Statuses in which an unsigned request owes no sign-for: it was withdrawn or merged, or it

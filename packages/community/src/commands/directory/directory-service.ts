@@ -84,11 +84,12 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       fields: ['code'],
     });
   const save = async (actor: ResolvedActor, current: T, fields: Partial<T>, action: DirectoryEvent['action']): Promise<T> => {
-    const next = { ...current, ...fields, version: current.version + 1, updatedAt: runtime.clock.now() } as T;
+    // Only what changed is written, so fields plugins add (and set themselves) are never put back as loaded.
+    const patch = { ...fields, version: current.version + 1, updatedAt: runtime.clock.now() };
     let updated;
     try {
       updated = await runtime.storage.transaction(async (tx) => {
-        const row = await tx.update({ model, where: scoped(actor.officeId, [{ field: 'id', value: current.id }, { field: 'version', value: current.version }]), data: recordToRow(next) });
+        const row = await tx.update({ model, where: scoped(actor.officeId, [{ field: 'id', value: current.id }, { field: 'version', value: current.version }]), data: recordToRow(patch) });
         // Commands cache directory records under the stamp this moves.
         if (row) await stampDirectory(runtime, tx, actor.officeId);
         return row;
@@ -97,6 +98,7 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(current.code) : asKechuangError(error, `update of ${label}`);
     }
     if (!updated) throw conflict(label, current.id, current.version);
+    const next = rowToRecord<T>(updated);
     publish(actor, action, next);
     return next;
   };
@@ -111,16 +113,19 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       if (problems.length > 0) throw referenceError(`${label} input`, problems);
       const now = runtime.clock.now();
       const record = { ...fields, id: runtime.newId(), officeId: actor.officeId, code, version: 1, createdAt: now, updatedAt: now, archivedAt: null } as T;
+      let created;
       try {
-        await runtime.storage.transaction(async (tx) => {
-          await tx.create({ model, data: recordToRow(record) });
+        created = await runtime.storage.transaction(async (tx) => {
+          const row = await tx.create({ model, data: recordToRow(record) });
           await stampDirectory(runtime, tx, actor.officeId);
+          return row;
         });
       } catch (error) {
         throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(code) : asKechuangError(error, `create of ${label}`);
       }
       publish(actor, 'created', record);
-      return record;
+      // The stored row: it also holds the fields plugins add, null until a plugin sets them.
+      return rowToRecord<T>(created);
     },
     async update(raw) {
       const input = parseInput(spec.updateInput, raw, `${label} update`) as z.output<U> & { id: string; version?: number };
