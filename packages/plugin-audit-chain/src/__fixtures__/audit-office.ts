@@ -1,0 +1,40 @@
+import { createCommunity, type Community, type Plugin, type ServiceRequest, type StorageAdapter } from '@kechuang/community';
+import { auditChain } from '../audit-chain-plugin.js';
+
+/** A community on `storage` with the audit chain installed first, then `extra` plugins. */
+export function auditedCommunity(storage: StorageAdapter, extra: readonly Plugin[] = [], options: { recordInput?: 'digest' | 'none' } = {}): Community {
+  return createCommunity({ storage, plugins: [auditChain({ storage, ...options }), ...extra] });
+}
+
+/**
+ * An office with one community, a legal team, a station head, a member of office staff and a
+ * lawyer, all made through the public API.
+ */
+export async function openOffice(community: Pick<Community, 'offices' | 'as'>, code: string) {
+  const office = await community.offices.create({ code, name: `${code}街道` });
+  const system = community.as({ kind: 'system', officeId: office.id });
+  const mc = await system.communities.create({ code: 'MC', name: '梦创社区' });
+  const legal = await system.teams.create({ code: 'LEGAL', name: '公共法律服务驿站', kind: 'legal' });
+  const stationHead = await system.members.create({ code: 'S001', name: '王站长', roles: [{ role: 'station_head' }] });
+  const staff = await system.members.create({ code: 'S003', name: '周科员', roles: [{ role: 'office_staff' }] });
+  const lawyer = await system.members.create({ code: 'L001', name: '李律师', roles: [{ role: 'provider', teamId: legal.id }] });
+  const as = (memberId: string) => community.as({ kind: 'member', officeId: office.id, memberId });
+  const submit = (title = '咨询人才公寓申请政策'): Promise<ServiceRequest> => system.requests.submit({ communityId: mc.id, channel: 'phone', category: 'policy', title });
+  const note = (request: { id: string }, text = '已电话联系企业，了解具体情况'): Promise<ServiceRequest> => system.requests.note({ requestId: request.id, text });
+  return { office, officeId: office.id, system, mc, legal, members: { stationHead, staff, lawyer }, as, submit, note };
+}
+
+export type AuditOffice = Awaited<ReturnType<typeof openOffice>>;
+
+/**
+ * Five entries over two requests: r1 submitted (#1), r2 submitted (#2), r1 noted (#3),
+ * r2 noted (#4), r1 noted again (#5).
+ */
+export async function fiveEntries(office: AuditOffice) {
+  const r1 = await office.submit('40余个项目尾款未结');
+  const r2 = await office.submit('咨询研发费用加计扣除');
+  await office.note(r1);
+  await office.note(r2);
+  await office.note(r1, '律师已上门指导证据整理');
+  return { r1, r2 };
+}

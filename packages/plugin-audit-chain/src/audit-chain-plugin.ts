@@ -1,0 +1,76 @@
+import { definePlugin } from '@kechuang/community';
+import { z } from 'zod';
+import { appendEntry } from './append-entry.js';
+import { auditChainSchema } from './audit-chain-schema.js';
+import { ensureHead } from './chain-head.js';
+import type { AuditChainReader } from './chain-lookup.js';
+import { verifyRoute } from './verify-route.js';
+
+const isReader = (value: unknown): value is AuditChainReader =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<AuditChainReader>).findOne === 'function' && typeof (value as Partial<AuditChainReader>).findMany === 'function';
+
+/** The options of {@link auditChain}. */
+export const auditChainOptions = z
+  .strictObject({
+    /** The hash function; SHA-256 is the only one so far. @default 'sha256' */
+    hash: z.literal('sha256').default('sha256'),
+    /**
+     * `digest` keeps a SHA-256 of each command's input in its entry, so the input kept
+     * elsewhere can be proven unchanged; `none` records only who did what to which request.
+     * @default 'digest'
+     */
+    recordInput: z.enum(['digest', 'none']).default('digest'),
+    /**
+     * The storage adapter the community uses. Only the `GET /verify` route needs it: plugin
+     * routes are not handed a storage handle.
+     */
+    storage: z.custom<AuditChainReader>(isReader, { message: 'Pass the storage adapter the community uses (it has findOne and findMany)' }).optional(),
+  })
+  .prefault({});
+
+/**
+ * A tamper-evident audit log: every committed request command (plugin transitions included)
+ * gets one entry, numbered per office and chained by SHA-256 to the entry before it, written
+ * in the command's own transaction. The newest hash is also kept on the office's head record
+ * and on the request (`auditChainHead`), so cutting off the newest entries shows too. Check a
+ * chain with `verifyAuditChain`, `auditChainReport` or `GET /api/plugins/audit-chain/verify`.
+ *
+ * @example
+ * ```ts
+ * import { createCommunity } from '@kechuang/community';
+ * import { sqliteStorage } from '@kechuang/storage-sqlite';
+ * import { auditChain, verifyAuditChain } from '@kechuang/plugin-audit-chain';
+ *
+ * const storage = sqliteStorage({ filename: './kechuang.db' });
+ * const community = createCommunity({ storage, plugins: [auditChain({ storage })] });
+ * // … commands run …
+ * const result = await verifyAuditChain(storage, { officeId });
+ * if (!result.ok) console.error(result.problem.message);
+ * ```
+ */
+export const auditChain = definePlugin({
+  id: 'audit-chain',
+  version: '0.1.0',
+  options: auditChainOptions,
+  schema: auditChainSchema,
+  errors: {
+    STORAGE_REQUIRED: { status: 501, description: 'The verify route was called, but the plugin was not given the storage adapter.' },
+  },
+  setup({ options, hooks, http, error }) {
+    // Offices whose head row this community has seen, so the check costs one read per office.
+    const headed = new Set<string>();
+    hooks.before('*', async ({ officeId, read }) => {
+      if (headed.has(officeId)) return;
+      await ensureHead(read, officeId);
+      headed.add(officeId);
+    });
+    hooks.transaction('*', async (change) => {
+      await appendEntry(change, options.recordInput);
+    });
+    http.route(
+      verifyRoute(options.storage, () =>
+        error('STORAGE_REQUIRED', 'The audit chain cannot be verified over HTTP because the plugin was not given the storage. Create it with auditChain({ storage }), passing the adapter the community uses.'),
+      ),
+    );
+  },
+});

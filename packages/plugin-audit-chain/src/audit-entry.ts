@@ -1,0 +1,76 @@
+import { sha256Hex, type Row } from '@kechuang/community';
+import { canonicalJson } from './canonical-json.js';
+
+/** Tags what is hashed, so that a later layout can never be mistaken for this one. */
+const FORMAT = 'kechuang-audit-chain/1';
+
+/** One committed command, as the audit chain records it. */
+export interface AuditChainEntry {
+  id: string;
+  officeId: string;
+  /** 1, 2, 3 … within the office, without gaps. */
+  seq: number;
+  requestId: string;
+  /** `submit`, `assign` … or a plugin transition such as `legal-review.approve`. */
+  command: string;
+  actorKind: 'member' | 'system';
+  /** The member's id; null for the system actor. */
+  actorId: string | null;
+  /** When the command committed: the request's `updatedAt`. */
+  at: Date;
+  /** SHA-256 (hex) of the canonical JSON of the command's input; null with `recordInput: 'none'`. */
+  inputDigest: string | null;
+  /** The request's status, version and assignee after the command. */
+  status: string;
+  version: number;
+  assigneeId: string | null;
+  /** The hash of the entry before it; for the first entry, the office's genesis hash. */
+  prevHash: string;
+  /** SHA-256 (hex) over the canonical JSON of every other field. */
+  hash: string;
+}
+
+const encoder = new TextEncoder();
+
+/** SHA-256 (hex) of the canonical JSON of `value`. */
+export function digestOf(value: unknown): Promise<string> {
+  return sha256Hex(encoder.encode(canonicalJson(value)));
+}
+
+/**
+ * The hash an entry's fields give, with `seq` replaced when asked: a moved entry is recognised
+ * by the number it was written with.
+ */
+export function entryHash(entry: Omit<AuditChainEntry, 'hash'>, seq = entry.seq): Promise<string> {
+  const { id, officeId, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash } = entry;
+  return digestOf({ format: FORMAT, id, officeId, seq, requestId, command, actorKind, actorId, at: at.toISOString(), inputDigest, status, version, assigneeId, prevHash });
+}
+
+/**
+ * What the first entry of an office links to. It names the office, so an entry copied from
+ * another office's chain links to nothing here.
+ */
+export function genesisHash(officeId: string): Promise<string> {
+  return digestOf({ format: FORMAT, genesis: officeId });
+}
+
+/** The row stored for an entry. */
+export function entryToRow(entry: AuditChainEntry): Row {
+  return { ...entry };
+}
+
+const text = (v: unknown): v is string => typeof v === 'string';
+const textOrNull = (v: unknown): v is string | null => v === null || typeof v === 'string';
+const whole = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v);
+
+/**
+ * The entry a stored row holds, or null when a column holds something an entry never has
+ * (someone wrote to it by hand).
+ */
+export function rowToEntry(row: Row): AuditChainEntry | null {
+  const { id, officeId, seq, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash, hash } = row;
+  if (!text(id) || !text(officeId) || !whole(seq) || !text(requestId) || !text(command)) return null;
+  if ((actorKind !== 'member' && actorKind !== 'system') || !textOrNull(actorId) || !(at instanceof Date) || Number.isNaN(at.getTime())) return null;
+  if (!textOrNull(inputDigest) || !text(status) || !whole(version) || !textOrNull(assigneeId) || !text(prevHash) || !text(hash)) return null;
+  return { id, officeId, seq, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash, hash };
+}
