@@ -14,6 +14,7 @@ import { registerRequestRoutes } from './rest/request-routes.js';
 import { registerOpen311Routes } from './open311/open311-routes.js';
 import { formatOfPath, open311ErrorResponse } from './open311/open311-response.js';
 import { registerSdkRoutes } from './rest/sdk-routes.js';
+import { registerPluginRoutes } from './rest/plugin-routes.js';
 import { registerEventStream } from './events/event-stream.js';
 import { registerAttachmentRoutes } from './rest/attachment-routes.js';
 import { DEFAULT_ATTACHMENT_TYPES } from './rest/attachment-types.js';
@@ -38,9 +39,10 @@ const API_INFO = {
 };
 
 /**
- * Builds the HTTP API for a community: REST for every command and query, its OpenAPI 3.1
- * document at `/openapi.json`, Open311 GeoReport v2 at `/open311/v2`, and the live event
- * stream at `/events`.
+ * Builds the HTTP API for a community: REST for every command and query, the plugins' routes
+ * under `/api/plugins/<plugin-id>`, its OpenAPI 3.1 document at `/openapi.json`, Open311
+ * GeoReport v2 at `/open311/v2`, and the live event stream at `/events`. A plugin route whose
+ * path cannot be mounted fails here with PLUGIN_ERROR.
  *
  * @example
  * ```ts
@@ -96,6 +98,7 @@ export function createServer(options: ServerOptions): KechuangServer {
   registerRequestRoutes(app);
   if (options.blobStore) registerAttachmentRoutes(app, { blobStore: options.blobStore, maxBytes: attachmentBytes, types: limits.attachmentTypes ?? DEFAULT_ATTACHMENT_TYPES });
   registerSdkRoutes(app);
+  registerPluginRoutes(app, community);
   // ─── more route families register here ───
   if (options.open311 !== false) registerOpen311Routes(app, { community, resolveActor, apiKeys: options.apiKeys, rateLimit: options.rateLimit, onError: report });
   const stream = registerEventStream(app, community, options.events ?? {});

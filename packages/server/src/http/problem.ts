@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { isKechuangError, type PluginErrorCode, type ValidationIssue } from '@kechuang/community';
+import { isKechuangError, type KechuangError, type PluginErrorCode, type ValidationIssue } from '@kechuang/community';
 import { PROBLEM_STATUS, PROBLEM_TITLES, type ProblemCode, type ServerErrorCode } from './problem-codes.js';
 
 /** The media type of RFC 9457 problem details. */
@@ -42,7 +42,46 @@ export function problemType(code: ProblemCode): string {
 
 // Details the SDK puts on errors that a client can act on; anything else (causes, internal
 // ids of other offices) stays on the server.
-const SAFE_DETAILS = ['expectedVersion', 'actualVersion', 'allowed', 'state', 'command', 'model', 'fields', 'retryAfterMs'];
+const SAFE_DETAILS = ['expectedVersion', 'actualVersion', 'allowed', 'state', 'command', 'model', 'fields', 'retryAfterMs', 'plugin'];
+
+type Scalar = string | number | boolean | null;
+const isScalar = (value: unknown): value is Scalar => value === null || ['string', 'number', 'boolean'].includes(typeof value);
+
+/** `urn:kechuang:problem:plugin:duplicates:repeated-request` for `duplicates:REPEATED_REQUEST`. */
+export function pluginProblemType(code: PluginErrorCode): string {
+  return `urn:kechuang:problem:plugin:${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/**
+ * A plugin's own error (`<plugin-id>:<CODE>`), answered with the status its plugin declared. The
+ * plugin wrote the message and details for the caller (`ctx.error(code, message, details)`), so
+ * both are sent; of the details only plain values and lists of them, never nested records.
+ */
+function pluginProblem(error: KechuangError, instance: string, report: (error: unknown) => void): ProblemResponse {
+  const code = error.code as PluginErrorCode;
+  const declared = error.details['status'];
+  const status = typeof declared === 'number' && Number.isInteger(declared) && declared >= 400 && declared <= 599 ? declared : 422;
+  if (status >= 500) report(error);
+  const plugin = typeof error.details['plugin'] === 'string' ? error.details['plugin'] : code.slice(0, code.indexOf(':'));
+  const details: Record<string, unknown> = { plugin };
+  for (const [key, value] of Object.entries(error.details)) {
+    if (key === 'status' || key === 'issues' || key === 'plugin') continue;
+    if (isScalar(value) || (Array.isArray(value) && value.every(isScalar))) details[key] = value;
+  }
+  return {
+    body: {
+      type: pluginProblemType(code),
+      title: `Refused by the plugin '${plugin}'`,
+      status,
+      detail: error.message,
+      instance,
+      code,
+      ...(error.details.issues?.length ? { issues: error.details.issues } : {}),
+      details,
+    },
+    headers: {},
+  };
+}
 
 /** A problem and the headers to send with it. */
 export interface ProblemResponse {
@@ -62,22 +101,15 @@ export function toProblem(error: unknown, instance: string, report: (error: unkn
       headers: error.extra.headers ?? {},
     };
   }
-  if (isKechuangError(error) && error.code.includes(':')) {
-    // A plugin's own code (`<plugin-id>:<CODE>`) carries the status its plugin declared.
-    const status = typeof error.details['status'] === 'number' ? error.details['status'] : 422;
-    const plugin = typeof error.details['plugin'] === 'string' ? error.details['plugin'] : error.code.split(':')[0];
-    return {
-      body: {
-        type: `urn:kechuang:problem:plugin:${error.code.toLowerCase().replace(/_/g, '-')}`,
-        title: `Refused by the plugin '${plugin ?? ''}'`,
-        status,
-        detail: error.message,
-        instance,
-        code: error.code,
-        ...(error.details.issues?.length ? { issues: error.details.issues } : {}),
-      },
-      headers: {},
-    };
+  if (isKechuangError(error) && error.code.includes(':')) return pluginProblem(error, instance, report);
+  if (isKechuangError(error, 'PLUGIN_TIMEOUT')) {
+    // The operator must hear of a slow plugin; the client only that nothing was written and when to retry.
+    report(error);
+    const timeoutMs = typeof error.details['timeoutMs'] === 'number' ? error.details['timeoutMs'] : 5000;
+    const seconds = Math.min(60, Math.max(1, Math.ceil(timeoutMs / 1000)));
+    const plugin = typeof error.details['plugin'] === 'string' ? { plugin: error.details['plugin'] } : undefined;
+    const detail = `A plugin of the server did not finish in time, so the request was stopped and nothing was written. Try again in ${seconds} s; if it keeps happening, tell the operator.`;
+    return { body: build('PLUGIN_TIMEOUT', detail, instance, undefined, plugin), headers: { 'retry-after': String(seconds) } };
   }
   if (isKechuangError(error)) {
     const code = error.code as ProblemCode;

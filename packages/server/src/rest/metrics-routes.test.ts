@@ -1,5 +1,7 @@
+import { definePlugin } from '@kechuang/community';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { demoServer, type DemoServer } from '../__fixtures__/demo-server.js';
+import { pluginServer } from '../__fixtures__/plugin-server.js';
 import { expectInvalid, expectProblem, otherDirectory, reply, type OtherDirectory } from '../__fixtures__/http-expect.js';
 
 let world: DemoServer;
@@ -74,5 +76,21 @@ describe('POST /api/metrics/query', () => {
 
   it('asks for credentials first (401)', async () => {
     await expectProblem(await world.call(null, 'POST', '/api/metrics/query', { period: { month } }), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe("plugins' measures over HTTP", () => {
+  it('carries each measure with its labels, and its count in the total and every row', async () => {
+    const phoned = definePlugin({
+      id: 'phoned',
+      setup: ({ metrics }) =>
+        metrics.measure({ name: 'phoned.received', label: { 'zh-CN': '电话受理数', en: 'Received by phone' }, field: 'createdAt', where: [{ field: 'channel', value: 'phone' }] }),
+    });
+    const server = await pluginServer([phoned()]);
+    const response = await reply(await server.call(server.headId, 'POST', '/api/metrics/query', { period: { month }, groupBy: ['category'] }));
+    expect(response.status).toBe(200);
+    expect(response.body['measures']).toEqual({ 'phoned.received': { field: 'createdAt', label: { 'zh-CN': '电话受理数', en: 'Received by phone' } } });
+    expect((response.body['total'] as { measures: unknown }).measures).toEqual({ 'phoned.received': 1 });
+    expect((response.body['rows'] as { measures: unknown }[]).map((row) => row.measures)).toEqual([{ 'phoned.received': 1 }]);
   });
 });

@@ -107,7 +107,14 @@ export const metricsResultSchema = z
     asOf: z.string(),
     groupBy: z.array(z.string()),
     evaluation: z.enum(['database', 'in_memory']),
-    total: z.looseObject({ counts: z.looseObject({}), rates: z.looseObject({}) }),
+    measures: z
+      .record(z.string(), z.object({ field: z.string(), label: z.object({ 'zh-CN': z.string(), en: z.string() }) }))
+      .openapi({ description: "The plugins' measures by name (`<plugin-id>.<name>`): the date field each counts by and its labels." }),
+    total: z.looseObject({
+      counts: z.looseObject({}),
+      measures: z.record(z.string(), z.number()).openapi({ description: "Each plugin measure's count, as in every row." }),
+      rates: z.looseObject({}),
+    }),
     rows: z.array(z.looseObject({})),
   })
   .openapi('MetricsResult');

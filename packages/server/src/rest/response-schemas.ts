@@ -12,7 +12,7 @@ export const problemSchema = z
     status: z.number().int(),
     detail: z.string().openapi({ description: 'What went wrong and what to do about it.' }),
     instance: z.string(),
-    code: z.string().openapi({ description: 'The stable error code (e.g. VALIDATION_FAILED, NOT_FOUND, CONFLICT).' }),
+    code: z.string().openapi({ description: "The stable error code (e.g. VALIDATION_FAILED, NOT_FOUND, CONFLICT), or a plugin's own, `<plugin-id>:<CODE>`." }),
     issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string() })).optional(),
     details: z.record(z.string(), z.unknown()).optional(),
   })
@@ -29,6 +29,10 @@ export const problemResponses = {
   409: problem('A conflict: the record changed (reload and retry), a duplicate, or not allowed in its state.'),
   413: problem('Body too large.'),
   429: problem('Rate limited; see Retry-After.'),
+  503: {
+    ...problem('PLUGIN_TIMEOUT: a plugin did not finish in time, or TIMEOUT: the request ran too long. Nothing was written; retry (after Retry-After seconds, when sent).'),
+    headers: { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' as const, minimum: 1 } } },
+  },
 };
 
 /** A stored record: an id, a version and whatever else the SDK's type says. */
