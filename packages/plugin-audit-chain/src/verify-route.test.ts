@@ -7,7 +7,7 @@ import { verifyRoute } from './verify-route.js';
 
 const missing = () => new KechuangError('audit-chain:STORAGE_REQUIRED', 'no storage');
 
-function call(community: Community, storage: AuditChainReader | undefined, actor: Actor, init: { query?: string; language?: string } = {}) {
+async function call(community: Community, storage: AuditChainReader | undefined, actor: Actor, init: { query?: string; language?: string } = {}): Promise<Response> {
   const route = verifyRoute(storage, missing);
   const request = new Request(`http://hall.example/api/plugins/audit-chain/verify${init.query ?? ''}`, { headers: init.language ? { 'accept-language': init.language } : {} });
   return route.handler(request, { actor, session: community.as(actor), params: {} });
