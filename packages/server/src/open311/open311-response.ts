@@ -1,5 +1,5 @@
 import { isKechuangError } from '@kechuang/community';
-import { HttpProblem } from '../http/problem.js';
+import { HttpProblem, toProblem } from '../http/problem.js';
 import { PROBLEM_STATUS } from '../http/problem-codes.js';
 import { toXml, type XmlValue } from './xml.js';
 
@@ -35,10 +35,9 @@ export function open311Response(format: Open311Format, root: Open311Root, body: 
 }
 
 /** The HTTP status of an error under the spec's rules: 404 missing, 403 key, 400 anything the client can fix. */
-function statusOf(code: string): number {
+function statusOf(code: string, status: number = PROBLEM_STATUS[code as keyof typeof PROBLEM_STATUS] ?? 500): number {
   // Open311 has no 401: a missing or wrong api_key is a 403.
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return 403;
-  const status = PROBLEM_STATUS[code as keyof typeof PROBLEM_STATUS] ?? 500;
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN' || status === 401 || status === 403) return 403;
   // Kept apart from 400 because clients act on them: 404 gone, 413 too big, 429 back off, 5xx retry.
   if ([404, 413, 429].includes(status) || status >= 500) return status;
   return 400;
@@ -55,7 +54,14 @@ export function open311ErrorResponse(error: unknown, format: Open311Format, repo
   let status = 500;
   let entries: string[] = [FAILED];
   let headers: Record<string, string> = {};
-  if (error instanceof HttpProblem || isKechuangError(error)) {
+  if (isKechuangError(error) && (error.code === 'PLUGIN_TIMEOUT' || error.code.includes(':'))) {
+    // As in the REST API: a plugin's own refusal keeps its status and words; a slow plugin is a
+    // 503 with Retry-After whose message does not name the hook or its settings.
+    const problem = toProblem(error, '', report);
+    status = statusOf(error.code, problem.body.status);
+    entries = [problem.body.detail];
+    headers = problem.headers;
+  } else if (error instanceof HttpProblem || isKechuangError(error)) {
     status = statusOf(error.code);
     const issues = error instanceof HttpProblem ? error.extra.issues : error.details.issues;
     if (error instanceof HttpProblem) headers = error.extra.headers ?? {};
