@@ -55,7 +55,9 @@ export interface Plugin<Id extends string = string, Types extends PluginTypes = 
   readonly [TYPES]?: Types;
 }
 
-type FieldTypesOf<F extends PluginFieldExtensions | undefined> = { [M in keyof F]: FieldValues<F[M]> };
+// A schema declared without fields, or only typed as the wide PluginSchema, adds nothing the
+// host's types can name: it must still fit `PluginTypes`, so that the plugin can be passed.
+type FieldTypesOf<F extends PluginFieldExtensions | undefined> = F extends PluginFieldExtensions ? { [M in keyof F]: FieldValues<F[M]> } : Record<never, never>;
 
 /** The function `definePlugin` returns: call it with the plugin's options to configure it. */
 export type PluginFactory<

@@ -13,6 +13,7 @@ import type { CommunitySession } from '../session.js';
 import { memoryStorage } from '../storage/memory-storage.js';
 import type { JsonValue } from '../storage/types.js';
 import { definePlugin, type FieldsOfPlugins } from './define-plugin.js';
+import type { PluginSchema } from './plugin-types.js';
 
 /**
  * A plugin that chains every command into a ledger: one `audit_chain_link` row per command,
@@ -206,6 +207,13 @@ describe('the types of plugin fields', () => {
     expectTypeOf(session.enterprises.create).returns.resolves.toEqualTypeOf<Rated>();
     expectTypeOf(session.enterprises.list).returns.resolves.toEqualTypeOf<Page<Rated>>();
     expectTypeOf(session.members.get).returns.resolves.toEqualTypeOf<Member>();
+  });
+
+  it('a plugin whose schema is only typed as PluginSchema can be passed, and types no fields', () => {
+    const schema: PluginSchema = { fields: { request: { loose: { type: 'string', nullable: true } } } };
+    const loose = definePlugin({ id: 'loose', schema, setup: () => undefined });
+    const community = createCommunity({ storage: memoryStorage(), plugins: [loose()] });
+    expectTypeOf(community.as(actor).requests.get).returns.resolves.toHaveProperty('request').toEqualTypeOf<ServiceRequest>();
   });
 
   it('a plugin may add only nullable fields', () => {
