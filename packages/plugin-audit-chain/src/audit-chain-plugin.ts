@@ -9,7 +9,14 @@ import { verifyRoute } from './verify-route.js';
 const isReader = (value: unknown): value is AuditChainReader =>
   typeof value === 'object' && value !== null && typeof (value as Partial<AuditChainReader>).findOne === 'function' && typeof (value as Partial<AuditChainReader>).findMany === 'function';
 
-/** The options of {@link auditChain}. */
+/**
+ * The options of {@link auditChain}, checked when the community is created.
+ *
+ * @example
+ * ```ts
+ * auditChain({ recordInput: 'none', storage }); // who did what, without input digests
+ * ```
+ */
 export const auditChainOptions = z
   .strictObject({
     /** The hash function; SHA-256 is the only one so far. @default 'sha256' */

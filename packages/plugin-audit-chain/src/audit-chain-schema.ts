@@ -32,8 +32,10 @@ export const auditChainSchema = {
         hash: { type: 'string' },
       },
       unique: [{ name: 'audit_chain_entry_office_seq', fields: ['officeId', 'seq'] }],
-      // What a broken chain is diagnosed with: which entry has a hash, which links to it.
+      // What a broken chain is diagnosed with (which entry has a hash, which links to it),
+      // and one request's trail.
       indexes: [
+        { name: 'audit_chain_entry_office_request_seq', fields: ['officeId', 'requestId', 'seq'] },
         { name: 'audit_chain_entry_office_hash', fields: ['officeId', 'hash'] },
         { name: 'audit_chain_entry_office_prev_hash', fields: ['officeId', 'prevHash'] },
       ],

@@ -1,7 +1,9 @@
-import { definePlugin, isKechuangError, memoryStorage, sha256Hex, type Row, type StorageAdapter } from '@kechuang/community';
-import { describe, expect, it } from 'vitest';
+import { definePlugin, isKechuangError, memoryStorage, sha256Hex, type FieldsOfPlugins, type Row, type StorageAdapter } from '@kechuang/community';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
+import type { auditChain } from './audit-chain-plugin.js';
 import { canonicalJson } from './canonical-json.js';
+import { listAuditEntries } from './list-audit-entries.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 const entriesOf = (storage: StorageAdapter, officeId: string): Promise<Row[]> =>
@@ -210,4 +212,33 @@ it('five entries over two requests verify, and each request is anchored on its o
   expect(await anchorOf(storage, office.officeId, r1.id)).toBe(rows[4]?.['hash']);
   expect(await anchorOf(storage, office.officeId, r2.id)).toBe(rows[3]?.['hash']);
   expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 5, head: rows[4]?.['hash'] });
+});
+
+describe('listAuditEntries', () => {
+  it("lists an office's entries in order, one request's trail, and pages on by number", async () => {
+    const storage = memoryStorage();
+    const office = await openOffice(auditedCommunity(storage), 'cangqian');
+    const { r1 } = await fiveEntries(office);
+    expect((await listAuditEntries(storage, { officeId: office.officeId })).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    const trail = await listAuditEntries(storage, { officeId: office.officeId, requestId: r1.id });
+    expect(trail.map((e) => [e.seq, e.command, e.version])).toEqual([
+      [1, 'submit', 1],
+      [3, 'note', 2],
+      [5, 'note', 3],
+    ]);
+    expect(trail[0]?.at).toBeInstanceOf(Date);
+    expect((await listAuditEntries(storage, { officeId: office.officeId, afterSeq: 3, limit: 1 })).map((e) => e.seq)).toEqual([4]);
+  });
+
+  it('refuses a bad limit or position with VALIDATION_FAILED', async () => {
+    const storage = memoryStorage();
+    const refusal = (input: Parameters<typeof listAuditEntries>[1]) => listAuditEntries(storage, input).then(() => null, (e: unknown) => e);
+    expect(isKechuangError(await refusal({ officeId: 'o1', limit: 0 }), 'VALIDATION_FAILED')).toBe(true);
+    expect(isKechuangError(await refusal({ officeId: 'o1', afterSeq: -1 }), 'VALIDATION_FAILED')).toBe(true);
+    expect(isKechuangError(await refusal({ officeId: '' }), 'VALIDATION_FAILED')).toBe(true);
+  });
+});
+
+it('adds a nullable auditChainHead to the request type', () => {
+  expectTypeOf<FieldsOfPlugins<[ReturnType<typeof auditChain>], 'request'>>().toEqualTypeOf<{ auditChainHead: string | null }>();
 });

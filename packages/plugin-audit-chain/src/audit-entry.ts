@@ -38,8 +38,16 @@ export function digestOf(value: unknown): Promise<string> {
 }
 
 /**
- * The hash an entry's fields give, with `seq` replaced when asked: a moved entry is recognised
- * by the number it was written with.
+ * The hash an entry's fields give: SHA-256 (hex) over the canonical JSON of every field but
+ * `hash`, tagged with the format. Pass `seq` to work it out as if the entry had that number,
+ * which is how a moved entry is recognised. An auditor can recompute it without this package:
+ * the format is documented in the README.
+ *
+ * @example
+ * ```ts
+ * const [entry] = await listAuditEntries(storage, { officeId, limit: 1 });
+ * const intact = entry !== undefined && (await entryHash(entry)) === entry.hash;
+ * ```
  */
 export function entryHash(entry: Omit<AuditChainEntry, 'hash'>, seq = entry.seq): Promise<string> {
   const { id, officeId, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash } = entry;
@@ -49,6 +57,12 @@ export function entryHash(entry: Omit<AuditChainEntry, 'hash'>, seq = entry.seq)
 /**
  * What the first entry of an office links to. It names the office, so an entry copied from
  * another office's chain links to nothing here.
+ *
+ * @example
+ * ```ts
+ * const [first] = await listAuditEntries(storage, { officeId, limit: 1 });
+ * console.log(first?.prevHash === (await genesisHash(officeId))); // true
+ * ```
  */
 export function genesisHash(officeId: string): Promise<string> {
   return digestOf({ format: FORMAT, genesis: officeId });

@@ -10,7 +10,7 @@ export type { AuditChainVerification, AuditChainProblem, AuditChainProblemKind }
 export { auditChainReport, type AuditChainReport } from './audit-chain-report.js';
 export { canonicalJson } from './canonical-json.js';
 export { entryHash, genesisHash, type AuditChainEntry } from './audit-entry.js';
+export { listAuditEntries, type ListAuditEntriesInput } from './list-audit-entries.js';
 export type { AuditChainReader } from './chain-lookup.js';
 export type { AuditChainLocale } from './problem-words.js';
 export type { RecordInput } from './append-entry.js';
-export { auditChainSchema, ENTRY_MODEL, HEAD_MODEL } from './audit-chain-schema.js';

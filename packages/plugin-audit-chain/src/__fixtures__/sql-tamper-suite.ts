@@ -1,4 +1,4 @@
-import { isKechuangError, type ServiceRequest, type StorageAdapter } from '@kechuang/community';
+import { definePlugin, isKechuangError, type ServiceRequest, type StorageAdapter } from '@kechuang/community';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../verify-audit-chain.js';
 import { auditedCommunity, fiveEntries, openOffice } from './audit-office.js';
@@ -18,6 +18,15 @@ export interface SqlWorld {
   close(): Promise<void>;
 }
 
+/** Refuses notes whose text says so, in a transaction hook that runs after the audit chain's. */
+const archive = definePlugin({
+  id: 'archive',
+  setup: ({ hooks }) =>
+    hooks.transaction('note', ({ input }) => {
+      if (input['text'] === '归档失败') throw new Error('the archive refused the note');
+    }),
+});
+
 let offices = 0;
 const nextCode = () => `office-${process.pid}-${++offices}`;
 
@@ -31,7 +40,7 @@ export function sqlTamperSuite(name: string, open: () => Promise<SqlWorld>): voi
     let community: ReturnType<typeof auditedCommunity>;
     beforeAll(async () => {
       world = await open();
-      community = auditedCommunity(world.storage);
+      community = auditedCommunity(world.storage, [archive()]);
     });
     afterAll(async () => {
       await world?.close();
@@ -111,6 +120,18 @@ export function sqlTamperSuite(name: string, open: () => Promise<SqlWorld>): voi
       expect(await verifyAuditChain(world.storage, { officeId: other.officeId })).toMatchObject({ ok: true, entries: 1 });
     });
 
+    it('a command rolled back by a later transaction hook leaves no entry, and the head and anchor as they were', async () => {
+      const c = await chain();
+      const state = () => Promise.all([world.sql.rows('SELECT seq, hash FROM audit_chain_head WHERE office_id = ?', [c.officeId]), world.sql.rows('SELECT audit_chain_head FROM request WHERE id = ?', [c.r2.id])]);
+      const before = await state();
+      const error = await c.office.note(c.r2, '归档失败').then(() => null, (e: unknown) => e);
+      expect(isKechuangError(error, 'PLUGIN_ERROR')).toBe(true);
+      expect((await c.entries()).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+      expect(await state()).toEqual(before);
+      await c.office.note(c.r2);
+      expect(await c.verify()).toMatchObject({ ok: true, entries: 6 });
+    });
+
     it('a command refused by a CONFLICT leaves no entry', async () => {
       const c = await chain();
       const error = await c.office.system.requests.note({ requestId: c.r2.id, version: 1, text: '过期版本上的进展' }).then(() => null, (e: unknown) => e);
@@ -123,7 +144,7 @@ export function sqlTamperSuite(name: string, open: () => Promise<SqlWorld>): voi
       'commands on 20 requests at once all commit, numbered 1..n without gaps, and the chain verifies',
       async () => {
         // With a second adapter the commands are shared between two app instances.
-        const communities = [community, ...(world.second ? [auditedCommunity(world.second)] : [])];
+        const communities = [community, ...(world.second ? [auditedCommunity(world.second, [archive()])] : [])];
         const office = await openOffice(community, nextCode());
         const via = (i: number) => communities[i % communities.length] as (typeof communities)[number];
         const system = (i: number) => via(i).as({ kind: 'system', officeId: office.officeId });
