@@ -66,10 +66,10 @@ export const auditChain = definePlugin({
   setup({ options, hooks, http, error }) {
     // Offices whose head row this community has seen, so the check costs one read per office.
     const headed = new Set<string>();
-    hooks.before('*', async ({ officeId, read }) => {
+    // Synchronous once the office is known, so the usual command runs it without a timer.
+    hooks.before('*', ({ officeId, read }) => {
       if (headed.has(officeId)) return;
-      await ensureHead(read, officeId);
-      headed.add(officeId);
+      return ensureHead(read, officeId).then(() => void headed.add(officeId));
     });
     hooks.transaction('*', async (change) => {
       await appendEntry(change, options.recordInput);
