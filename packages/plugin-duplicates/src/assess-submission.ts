@@ -97,10 +97,11 @@ export function assessSubmission(
   }
   scored.sort((a, b) => b.score - a.score || byAge(a.request, b.request));
   const matches = scored.slice(0, options.maxSuggestions).map((m) => ({ ...m, sharedText: sharedPassage(units, unitsOf(m.request)) }));
-  const best = matches[0];
   // Only into a request still being handled: one already concluded stays concluded, and the
-  // staff decide whether the new one reopens the matter.
-  const mergeInto = best && options.mergeAbove !== null && best.score >= options.mergeAbove && best.request.closedAt === null ? best : null;
+  // staff decide whether the new one reopens the matter. Never into one that is itself about
+  // to be merged away (a duplicate that committed a moment ago), but into its original.
+  const mergeAbove = options.mergeAbove;
+  const mergeInto = mergeAbove === null ? null : (matches.find((m) => m.score >= mergeAbove && m.request.closedAt === null && m.request.duplicatesAction !== 'merge') ?? null);
   return { normalized, repeats, refused: false, matches, mergeInto };
 }
 

@@ -33,6 +33,10 @@ export function followUpTarget(repeats: readonly EarlierRequest[]): string | nul
   return repeats.find((r) => r.duplicateOfId !== null)?.duplicateOfId ?? null;
 }
 
+function times(n: number): string {
+  return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
+}
+
 /** The refusal of a repeated submission, in plain words: what it repeats and what to do. */
 export function repeatRefusal(repeats: readonly EarlierRequest[], subject: Subject, windowDays: number): string {
   const whose = subject.kind === 'enterprise' ? 'the same enterprise has' : 'you have';
@@ -40,7 +44,7 @@ export function repeatRefusal(repeats: readonly EarlierRequest[], subject: Subje
   const target = followUpTarget(repeats);
   const followUp = target ? `follow up on request ${target}` : 'follow up on the earlier request';
   return (
-    `Submission refused: ${whose} already submitted this request ${repeats.length} times in the last ${windowDays} days ` +
+    `Submission refused: ${whose} already submitted this request ${times(repeats.length)} in the last ${windowDays} days ` +
     `with the same text and nothing new (${ids}). To submit it again, add what is new (an attachment, or changed details); ` +
     `otherwise ${followUp} instead.`
   );

@@ -18,7 +18,7 @@ const SHARED_TEXT_CHARS = 500;
 export const duplicatesSuggestedEvent = z.object({
   officeId: z.string(),
   requestId: z.string(),
-  /** The best match. */
+  /** The request it was merged into, else the likeliest duplicate. */
   duplicateOfId: z.string(),
   score: z.number(),
   /** `merged` when the plugin merged the request into `duplicateOfId`; `suggested` otherwise. */
@@ -125,7 +125,7 @@ export const duplicates = definePlugin({
     // submission has committed.
     hooks.after('submit', async ({ input, request, officeId }) => {
       const assessment = assessed.get(input);
-      const best = assessment?.matches[0];
+      const best = assessment?.mergeInto ?? assessment?.matches[0];
       if (!assessment || !best) return;
       let merged = false;
       let failure: unknown = null;
@@ -182,7 +182,8 @@ async function record(tx: StorageOperations, request: ServiceRequest, assessment
     if (tx.createMany) await tx.createMany({ model: 'duplicates_match', data: rows });
     else for (const data of rows) await tx.create({ model: 'duplicates_match', data });
   }
-  const best = assessment.matches[0];
+  // The request it is merged into, else the likeliest duplicate.
+  const best = assessment.mergeInto ?? assessment.matches[0];
   const decision: DuplicatesDecision | null = best ? (assessment.mergeInto ? 'merge' : 'suggest') : null;
   await tx.update({
     model: 'request',

@@ -18,6 +18,8 @@ export interface EarlierRequest {
   closedAt: Date | null;
   createdAt: Date;
   duplicateOfId: string | null;
+  /** What the plugin decided at this request's own intake: `merge` means it is being merged away. */
+  duplicatesAction: string | null;
 }
 
 const nullableId = z.string().nullable().catch(null);
@@ -37,6 +39,8 @@ const earlierRow = z.object({
   closedAt: z.date().nullable().catch(null),
   createdAt: z.date(),
   duplicateOfId: nullableId,
+  // Absent on rows written before the plugin was installed.
+  duplicatesAction: z.string().nullish().transform((v) => v ?? null),
 });
 
 /** An earlier request from its storage row; null for a row that is not a request. */
