@@ -44,6 +44,9 @@ describe('one entry per committed command', () => {
 
     expect(await headOf(storage, office.officeId)).toMatchObject({ seq: 3, hash: rows[2]?.['hash'], rebuiltAtSeq: null });
     expect(await anchorOf(storage, office.officeId, request.id)).toBe(rows[2]?.['hash']);
+    // The request as the command returns it and as it reads back carries the anchor too.
+    expect(accepted.auditChainHead).toBe(rows[2]?.['hash']);
+    expect((await office.system.requests.get(request.id)).request.auditChainHead).toBe(rows[2]?.['hash']);
     expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 3, head: rows[2]?.['hash'] });
   });
 

@@ -1,8 +1,11 @@
-import { createCommunity, type Community, type Plugin, type ServiceRequest, type StorageAdapter } from '@kechuang/community';
+import { createCommunity, type Community, type CoreEvents, type FieldMapOfPlugins, type Plugin, type ServiceRequest, type StorageAdapter } from '@kechuang/community';
 import { auditChain } from '../audit-chain-plugin.js';
 
+/** A community typed with what the audit chain adds to records (`auditChainHead` on requests). */
+export type AuditedCommunity = Community<CoreEvents, FieldMapOfPlugins<[ReturnType<typeof auditChain>]>>;
+
 /** A community on `storage` with the audit chain installed first, then `extra` plugins. */
-export function auditedCommunity(storage: StorageAdapter, extra: readonly Plugin[] = [], options: { recordInput?: 'digest' | 'none' } = {}): Community {
+export function auditedCommunity(storage: StorageAdapter, extra: readonly Plugin[] = [], options: { recordInput?: 'digest' | 'none' } = {}): AuditedCommunity {
   return createCommunity({ storage, plugins: [auditChain({ storage, ...options }), ...extra] });
 }
 
@@ -10,7 +13,7 @@ export function auditedCommunity(storage: StorageAdapter, extra: readonly Plugin
  * An office with one community, a legal team, a station head, a member of office staff and a
  * lawyer, all made through the public API.
  */
-export async function openOffice(community: Pick<Community, 'offices' | 'as'>, code: string) {
+export async function openOffice(community: Pick<AuditedCommunity, 'offices' | 'as'>, code: string) {
   const office = await community.offices.create({ code, name: `${code}街道` });
   const system = community.as({ kind: 'system', officeId: office.id });
   const mc = await system.communities.create({ code: 'MC', name: '梦创社区' });
@@ -19,8 +22,8 @@ export async function openOffice(community: Pick<Community, 'offices' | 'as'>, c
   const staff = await system.members.create({ code: 'S003', name: '周科员', roles: [{ role: 'office_staff' }] });
   const lawyer = await system.members.create({ code: 'L001', name: '李律师', roles: [{ role: 'provider', teamId: legal.id }] });
   const as = (memberId: string) => community.as({ kind: 'member', officeId: office.id, memberId });
-  const submit = (title = '咨询人才公寓申请政策'): Promise<ServiceRequest> => system.requests.submit({ communityId: mc.id, channel: 'phone', category: 'policy', title });
-  const note = (request: { id: string }, text = '已电话联系企业，了解具体情况'): Promise<ServiceRequest> => system.requests.note({ requestId: request.id, text });
+  const submit = (title = '咨询人才公寓申请政策'): Promise<ServiceRequest & { auditChainHead: string | null }> => system.requests.submit({ communityId: mc.id, channel: 'phone', category: 'policy', title });
+  const note = (request: { id: string }, text = '已电话联系企业，了解具体情况'): Promise<ServiceRequest & { auditChainHead: string | null }> => system.requests.note({ requestId: request.id, text });
   return { office, officeId: office.id, system, mc, legal, members: { stationHead, staff, lawyer }, as, submit, note };
 }
 
