@@ -1,15 +1,25 @@
 import type { Actor } from '@kechuang/community';
 import { describe, expect, it } from 'vitest';
 import { duplicatesWorld, refusal, type DuplicatesWorld } from './__fixtures__/duplicates-office.js';
-import { duplicatesRoute, listDuplicates } from './duplicates-route.js';
+import { listDuplicates } from './duplicates-route.js';
 
+/** Calls the route the plugin registered, as the server would for a signed-in member. */
 async function get(w: DuplicatesWorld, memberId: string, requestId: string): Promise<Response> {
+  const mounted = w.routes.find((r) => r.plugin === 'duplicates' && r.route.method === 'GET' && r.route.path === '/requests/:id/duplicates');
+  if (!mounted) throw new Error('the duplicates route is not registered');
   const actor: Actor = { kind: 'member', officeId: w.office.id, memberId };
   const request = new Request(`http://hall.example/api/plugins/duplicates/requests/${requestId}/duplicates`);
-  return duplicatesRoute().handler(request, { actor, session: w.as(memberId), params: { id: requestId } });
+  return mounted.route.handler(request, { actor, session: w.as(memberId), params: { id: requestId } });
 }
 
 describe('GET /requests/:id/duplicates', () => {
+  it('is registered with the plugin’s error codes', async () => {
+    const w = await duplicatesWorld();
+    expect(w.routes.map(({ plugin, route, errors }) => ({ plugin, method: route.method, path: route.path, errors }))).toEqual([
+      { plugin: 'duplicates', method: 'GET', path: '/requests/:id/duplicates', errors: [{ code: 'duplicates:REPEATED_REQUEST', status: 409 }] },
+    ]);
+  });
+
   it('lists the likely duplicates with their score and shared text', async () => {
     const w = await duplicatesWorld({ plugin: { mergeAbove: null } });
     const first = await w.system.requests.submit(w.input('40余个项目尾款未结', '没有签合同，只有聊天记录'));

@@ -4,6 +4,7 @@ import {
   isKechuangError,
   manualClock,
   memoryStorage,
+  pluginRoutesOf,
   sequentialIds,
   type Actor,
   type CommunitySession,
@@ -96,7 +97,9 @@ export async function duplicatesWorld(options: { plugin?: DuplicatesOptionsInput
   const other = await addOffice(community, 'wuchang', '五常街道');
   /** Moves the clock on, so that requests are submitted at distinct times. */
   const later = (days = 1): void => clock.advance(days * DAY_MS);
-  return { storage, clock, reported, suggested, later, ...main, other };
+  /** The HTTP routes the plugins registered, as a server mounts them. */
+  const routes = pluginRoutesOf(community);
+  return { storage, clock, reported, suggested, later, routes, ...main, other };
 }
 
 export type DuplicatesWorld = Awaited<ReturnType<typeof duplicatesWorld>>;
