@@ -1,16 +1,15 @@
-import { KechuangError, isKechuangError, memoryStorage, type Actor, type Community } from '@kechuang/community';
+import { createCommunity, isKechuangError, memoryStorage, pluginRoutesOf, type Actor, type Community } from '@kechuang/community';
 import { describe, expect, it } from 'vitest';
 import { auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
+import { auditChain } from './audit-chain-plugin.js';
 import { auditChainReport } from './audit-chain-report.js';
-import type { AuditChainReader } from './chain-lookup.js';
-import { verifyRoute } from './verify-route.js';
 
-const missing = () => new KechuangError('audit-chain:STORAGE_REQUIRED', 'no storage');
-
-async function call(community: Community, storage: AuditChainReader | undefined, actor: Actor, init: { query?: string; language?: string } = {}): Promise<Response> {
-  const route = verifyRoute(storage, missing);
+/** Calls the route the plugin registered, as `@kechuang/server` does once it has signed the caller in. */
+async function call(community: Community, actor: Actor, init: { query?: string; language?: string } = {}): Promise<Response> {
+  const registered = pluginRoutesOf(community).find(({ plugin, route }) => plugin === 'audit-chain' && route.method === 'GET' && route.path === '/verify');
+  if (!registered) throw new Error('the audit chain registered no GET /verify');
   const request = new Request(`http://hall.example/api/plugins/audit-chain/verify${init.query ?? ''}`, { headers: init.language ? { 'accept-language': init.language } : {} });
-  return route.handler(request, { actor, session: community.as(actor), params: {} });
+  return registered.route.handler(request, { actor, session: community.as(actor), params: {} });
 }
 
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error);
@@ -22,7 +21,7 @@ describe('GET /verify', () => {
     const office = await openOffice(community, 'cangqian');
     await fiveEntries(office);
     for (const actor of [{ kind: 'member', officeId: office.officeId, memberId: office.members.stationHead.id }, { kind: 'member', officeId: office.officeId, memberId: office.members.staff.id }, { kind: 'system', officeId: office.officeId }] as const) {
-      const response = await call(community, storage, actor);
+      const response = await call(community, actor);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
       expect(await response.json()).toMatchObject({ ok: true, entries: 5 });
@@ -36,9 +35,9 @@ describe('GET /verify', () => {
     await fiveEntries(office);
     await storage.delete({ model: 'audit_chain_entry', where: [{ field: 'officeId', value: office.officeId }, { field: 'seq', value: 2 }] });
     const head = { kind: 'member', officeId: office.officeId, memberId: office.members.stationHead.id } as const;
-    const zh = await (await call(community, storage, head, { language: 'zh-CN,zh;q=0.9,en;q=0.5' })).json();
+    const zh = await (await call(community, head, { language: 'zh-CN,zh;q=0.9,en;q=0.5' })).json();
     expect(zh).toMatchObject({ ok: false, problem: { kind: 'deleted', seq: 2, message: '第2条记录缺失：审计链从第1条直接跳到了第3条。' } });
-    const en = await (await call(community, storage, head, { query: '?locale=en', language: 'zh-CN' })).json();
+    const en = await (await call(community, head, { query: '?locale=en', language: 'zh-CN' })).json();
     expect(en).toMatchObject({ ok: false, problem: { message: 'Entry #2 is missing: the chain goes from #1 straight to #3.' } });
   });
 
@@ -47,10 +46,11 @@ describe('GET /verify', () => {
     const community = auditedCommunity(storage);
     const office = await openOffice(community, 'cangqian');
     const lawyer = { kind: 'member', officeId: office.officeId, memberId: office.members.lawyer.id } as const;
-    const error = await refusal(call(community, storage, lawyer));
+    const error = await refusal(call(community, lawyer));
     expect(isKechuangError(error, 'FORBIDDEN')).toBe(true);
     expect((error as Error).message).toContain('station head and office staff');
-    expect(isKechuangError(await refusal(call(community, undefined, lawyer)), 'FORBIDDEN')).toBe(true);
+    const bare = createCommunity({ storage, plugins: [auditChain()] });
+    expect(isKechuangError(await refusal(call(bare, lawyer)), 'FORBIDDEN')).toBe(true);
   });
 
   it('refuses a station head who has left', async () => {
@@ -58,16 +58,17 @@ describe('GET /verify', () => {
     const community = auditedCommunity(storage);
     const office = await openOffice(community, 'cangqian');
     const former = await office.system.members.create({ code: 'S009', name: '原站长', roles: [{ role: 'station_head' }], status: 'left' });
-    const error = await refusal(call(community, storage, { kind: 'member', officeId: office.officeId, memberId: former.id }));
+    const error = await refusal(call(community, { kind: 'member', officeId: office.officeId, memberId: former.id }));
     expect(isKechuangError(error, 'FORBIDDEN')).toBe(true);
   });
 
-  it('without the storage, tells the host how to give it', async () => {
-    const storage = memoryStorage();
-    const community = auditedCommunity(storage);
+  it('without the storage, tells the host how to give it, with its own code and status', async () => {
+    const community = createCommunity({ storage: memoryStorage(), plugins: [auditChain()] });
     const office = await openOffice(community, 'cangqian');
-    const error = await refusal(call(community, undefined, { kind: 'system', officeId: office.officeId }));
+    const error = await refusal(call(community, { kind: 'system', officeId: office.officeId }));
     expect(isKechuangError(error, 'audit-chain:STORAGE_REQUIRED')).toBe(true);
+    expect((error as Error).message).toContain('auditChain({ storage })');
+    expect(pluginRoutesOf(community).find((r) => r.plugin === 'audit-chain')?.errors).toEqual([{ code: 'audit-chain:STORAGE_REQUIRED', status: 501 }]);
   });
 });
 
