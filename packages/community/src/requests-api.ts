@@ -2,6 +2,7 @@ import { lazy } from './internal/lazy.js';
 import type { z } from 'zod';
 import type { Actor } from './auth/actor.js';
 import type { RequestCommands } from './commands/request/index.js';
+import type { TransitionRequestInput } from './commands/request/transition-command.js';
 import type { ServiceRequest, SubmitRequestInput } from './model/request.js';
 import type { Runtime } from './pipeline/runtime.js';
 import { requestQueries, type RequestQueries } from './queries/request-queries.js';
@@ -64,6 +65,18 @@ export interface RequestsApi extends RequestQueries {
   decideExtension(input: In<'decide_extension'>): Promise<ServiceRequest>;
   /** 督办: flags the request as supervised; the supervisor joins its watchers. */
   supervise(input: In<'supervise'>): Promise<ServiceRequest>;
+  /**
+   * Fires a transition a plugin added, e.g. `legal-review.send`, through the same pipeline as
+   * the core commands: the transition's roles, the plugins' hooks (their command is the
+   * transition's name), a `transitioned` timeline entry with the note, and `request.transition`
+   * after commit. A core command's name is refused (VALIDATION_FAILED): call its own method.
+   *
+   * @example
+   * ```ts
+   * const r = await lawyer.requests.transition({ requestId, version: 3, name: 'legal-review.send', note: '合同条款需法律审核' });
+   * ```
+   */
+  transition(input: TransitionRequestInput): Promise<ServiceRequest>;
 }
 
 // The command definitions load on first use: an embedding pays for them when it works
@@ -101,5 +114,6 @@ export function requestsApi(runtime: Runtime, who: Actor): RequestsApi {
     requestExtension: run('request_extension'),
     decideExtension: run('decide_extension'),
     supervise: run('supervise'),
+    transition: async (input) => (await pipeline()).runPluginTransition(runtime, who, input),
   };
 }

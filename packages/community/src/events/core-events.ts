@@ -47,7 +47,6 @@ export type RequestCommandName =
   | 'decide_extension'
   | 'supervise';
 
-/** The events the core publishes. Plugins add theirs through `definePlugin({ events })`. */
 /** Payload of `sla.reminder`: a reminder (催办) is due; `share` 1 means the deadline has come. */
 export interface SlaReminderEvent {
   request: ServiceRequest;
@@ -55,10 +54,22 @@ export interface SlaReminderEvent {
   resolveDueAt: Date;
 }
 
+/** The events the core publishes. Plugins add theirs through `definePlugin({ events })`. */
 export type CoreEvents = { [K in RequestCommandName as `request.${K}`]: RequestEvent } & {
   /** An escalation step fired: the level rose and the next level joined the watchers. */
   'request.escalate': RequestEvent;
+  /**
+   * A plugin transition committed (`requests.transition`). Written out rather than named, so
+   * that hosts' inferred community types need no further export of the package.
+   */
+  'request.transition': RequestEvent & {
+    /** The plugin transition that fired, `<plugin-id>.<name>`, e.g. `legal-review.send`; `command` names it too. */
+    transition: string;
+  };
   'sla.reminder': SlaReminderEvent;
   'visit.recorded': { visit: Visit; requests: ServiceRequest[]; actor: ActorRef };
   'directory.changed': DirectoryEvent;
 };
+
+/** Payload of `request.transition`: a plugin transition committed. */
+export type TransitionEvent = CoreEvents['request.transition'];

@@ -29,6 +29,20 @@ export async function commandOutbox(runtime: Runtime, policy: OfficePolicy | nul
   if (!policy) return [];
   const stored = await configInForce(runtime, change.request.officeId);
   if (!stored || !mayNotify(runtime, stored.config)) return [];
-  const { commandOutboxRows } = await planner();
-  return commandOutboxRows(runtime, { ...change, stored, timeZone: policy.calendar.timeZone });
+  const planned = { ...change, stored, timeZone: policy.calendar.timeZone };
+  const pluginTransition = runtime.plugins.workflow.transitions.some((t) => t.transition.name === change.command);
+  if (!pluginTransition) return (await planner()).commandOutboxRows(runtime, planned);
+  // A plugin transition (event `request.<plugin-id>.<name>`) tells nobody unless a rule names
+  // it: the defaults and `*` rules were written for the core's commands, whose wording is
+  // built in. Its notices are the plugin's business and never stop the transition: a missing
+  // template is reported to the host and nothing is written.
+  const event = `request.${change.command}`;
+  const rules = [...(stored.config.notifications?.rules ?? []), ...runtime.hooks.notifications.rules.map((r) => r.rule)];
+  if (!rules.some((rule) => rule.on.some((on) => on === event))) return [];
+  try {
+    return await (await planner()).commandOutboxRows(runtime, planned);
+  } catch (error) {
+    runtime.reportError(error, `notifications of ${event}`);
+    return [];
+  }
 }

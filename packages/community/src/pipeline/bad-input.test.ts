@@ -70,6 +70,7 @@ function commands(): Record<string, Call> {
     'requests.requestExtension': r.requestExtension as Call,
     'requests.decideExtension': r.decideExtension as Call,
     'requests.supervise': r.supervise as Call,
+    'requests.transition': r.transition as Call,
   };
 }
 
@@ -122,6 +123,7 @@ function badInputs(): Record<string, { input: unknown; paths: string[] }> {
     'requests.requestExtension': { input: { ...t, workingDays: 0, reason: '' }, paths: ['workingDays', 'reason'] },
     'requests.decideExtension': { input: { ...t, approve: 'yes' }, paths: ['approve'] },
     'requests.supervise': { input: { ...t, note: 3, extra: true }, paths: ['note', ''] },
+    'requests.transition': { input: { ...t, name: '', note: 4 }, paths: ['name', 'note'] },
   };
 }
 

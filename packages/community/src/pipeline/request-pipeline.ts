@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { actorRef, type Actor, type ResolvedActor } from '../auth/actor.js';
 import type { EntryDraft, PartyDraft, References, RequestCommand, Snapshot } from '../commands/request/command-definition.js';
-import type { RequestCommandName, RequestEvent } from '../events/core-events.js';
+import type { RequestEvent, TransitionEvent } from '../events/core-events.js';
 import { parseInput } from '../errors/validation.js';
 import type { Member } from '../model/member.js';
 import type { ServiceRequest } from '../model/request.js';
@@ -21,6 +21,7 @@ import { asKechuangError, loadActor, type Runtime } from './runtime.js';
 import { commandOutbox } from '../notify/command-outbox.js';
 import { needsMetricFacts, recordMetricFacts } from '../metrics/metric-facts.js';
 import { lazy } from '../internal/lazy.js';
+import { pluginTransition } from '../commands/request/index.js';
 
 // An office without a config still measures working time, in the default mainland calendar.
 const defaultCalendar = lazy(async () => (await import('../metrics/default-calendar.js')).defaultCalendar());
@@ -84,6 +85,7 @@ export async function writeEntries(runtime: Runtime, tx: StorageOperations, requ
 /**
  * Runs one request command through the pipeline: validate → load → authorize → before hooks
  * → pure decide → one guarded transaction (with transaction hooks) → events and after hooks.
+ * A core command publishes `request.<command>`; a plugin transition `request.transition`.
  */
 export async function runRequestCommand<S extends z.ZodType>(
   runtime: Runtime,
@@ -115,7 +117,7 @@ export async function runRequestCommand<S extends z.ZodType>(
   const decided: ServiceRequest = { ...decision.request, version: request.version + 1, updatedAt: now };
   const next = needsMetricFacts(request, decided) ? recordMetricFacts(request, decided, policy?.calendar ?? (await defaultCalendar()), now) : decided;
   const entries = stampEntries(runtime, actor, next, decision.entries, now);
-  const change = { command: command.name as RequestCommandName, actor, officeId: actor.officeId, input: input as Record<string, unknown>, request: next, previous: request, entries };
+  const change = { command: command.name, actor, officeId: actor.officeId, input: input as Record<string, unknown>, request: next, previous: request, entries };
   const outbox = await commandOutbox(runtime, policy, change);
 
   try {
@@ -127,7 +129,7 @@ export async function runRequestCommand<S extends z.ZodType>(
           { field: 'id', value: request.id },
           { field: 'version', value: request.version },
         ],
-        data: requestToRow(next),
+        data: requestToRow(next, runtime.plugins.fields['request']),
       });
       if (!updated) throw conflict('request', request.id, request.version);
       await writeEntries(runtime, tx, next, entries, decision.parties);
@@ -140,6 +142,20 @@ export async function runRequestCommand<S extends z.ZodType>(
     throw asKechuangError(error, `${command.name} of request '${request.id}'`);
   }
   const event: RequestEvent = { command: command.name, request: next, entries, actor: actorRef(actor) };
-  await publishCommitted(runtime, change, `request.${command.name}`, event);
+  if (command.plugin === undefined) {
+    await publishCommitted(runtime, change, `request.${command.name}`, event);
+  } else {
+    // Plugin transitions share one event, so a listener needs no list of every plugin's names.
+    const transition: TransitionEvent = { ...event, transition: command.name };
+    await publishCommitted(runtime, change, 'request.transition', transition);
+  }
   return next;
+}
+
+/**
+ * Fires the plugin transition `raw.name` names (`requests.transition`) through
+ * {@link runRequestCommand}; a core command's name is refused with a pointer to its method.
+ */
+export async function runPluginTransition(runtime: Runtime, who: Actor, raw: unknown): Promise<ServiceRequest> {
+  return runRequestCommand(runtime, who, pluginTransition(runtime.workflow, runtime.plugins.workflow, raw), raw);
 }

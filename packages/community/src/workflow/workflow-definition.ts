@@ -48,7 +48,6 @@ export function defineWorkflow(definition: WorkflowDefinition): WorkflowDefiniti
   if (!states.has(definition.initial)) problems.push(`initial state '${definition.initial}' is not in states`);
   if (definition.terminal.includes(definition.initial)) problems.push(`initial state '${definition.initial}' is terminal`);
   for (const t of definition.terminal) if (!states.has(t)) problems.push(`terminal state '${t}' is not in states`);
-  const names = new Set<string>();
   for (const t of definition.transitions) {
     const label = `transition '${t.name}'`;
     if (t.roles.length === 0) problems.push(`${label} has no roles, so nobody could fire it`);
@@ -57,7 +56,6 @@ export function defineWorkflow(definition: WorkflowDefinition): WorkflowDefiniti
       if (!states.has(f)) problems.push(`${label} starts from unknown state '${f}'`);
       if (definition.terminal.includes(f)) problems.push(`${label} leaves terminal state '${f}'`);
     }
-    names.add(t.name);
   }
   // Reverse reachability from the terminal states.
   const canFinish = new Set(definition.terminal);

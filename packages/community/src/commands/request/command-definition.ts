@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ResolvedActor } from '../../auth/actor.js';
 import type { RequestCommandName } from '../../events/core-events.js';
+import type { PluginCommandName } from '../../plugins/hooks.js';
 import type { Member } from '../../model/member.js';
 import type { ServiceRequest } from '../../model/request.js';
 import type { Team } from '../../model/team.js';
@@ -81,7 +82,10 @@ export interface References {
 
 /** One request command: its input, the transition it fires, and its pure decision. */
 export interface RequestCommand<S extends z.ZodType = z.ZodType> {
-  name: RequestCommandName;
+  /** The command, as hooks see it: a core command, or a plugin transition (`legal-review.send`). */
+  name: RequestCommandName | PluginCommandName;
+  /** The plugin whose transition this is; its commit is published as `request.transition`. */
+  plugin?: string;
   input: S;
   /** The workflow transition this input fires (e.g. follow-up fires `redo` when unsatisfied). */
   transition(input: z.output<S>): string;

@@ -5,6 +5,9 @@ import { closeCommand, followUpCommand, mergeCommand, withdrawCommand } from './
 import { acceptCommand, assignCommand, overruleReturnCommand, reassignCommand, redispatchCommand, returnCommand } from './dispatch-commands.js';
 import { decideExtensionCommand, requestExtensionCommand, superviseCommand } from './sla-commands.js';
 import { noteCommand, pauseCommand, replyCommand, resumeCommand, startCommand } from './handling-commands.js';
+import { pluginTransitionCommand, type transitionRequestInput } from './transition-command.js';
+import type { PluginWorkflowAdditions } from '../../workflow/plugin-workflow.js';
+import type { WorkflowDefinition } from '../../workflow/workflow-definition.js';
 
 /** Every request command except `submit`, which creates the aggregate. */
 export const requestCommands = {
@@ -32,3 +35,11 @@ export const requestCommands = {
 } satisfies Record<Exclude<RequestCommandName, 'submit'>, RequestCommand>;
 
 export type RequestCommands = typeof requestCommands;
+
+/**
+ * The command firing the plugin transition `raw.name` names (`requests.transition`); a core
+ * command's name is refused with a pointer to its own method.
+ */
+export function pluginTransition(workflow: WorkflowDefinition, additions: PluginWorkflowAdditions, raw: unknown): RequestCommand<typeof transitionRequestInput> {
+  return pluginTransitionCommand(workflow, additions, ['submit', ...Object.keys(requestCommands)], raw);
+}
