@@ -1,15 +1,9 @@
 import { KechuangError, definePlugin } from '@kechuang/community';
 import { describe, expect, it } from 'vitest';
-import { duplicatesWorld, refusal, type DuplicatesWorld } from './__fixtures__/duplicates-office.js';
+import { duplicatesWorld, refusal } from './__fixtures__/duplicates-office.js';
 
 const TITLE = '40余个项目尾款未结';
 const BODY = '没有签合同，只有聊天记录';
-
-/** How many rows each model holds: what a refused submission must leave unchanged. */
-async function counts(w: DuplicatesWorld) {
-  const models = ['request', 'timeline_entry', 'timer', 'outbox', 'duplicates_match'];
-  return Object.fromEntries(await Promise.all(models.map(async (model) => [model, await w.storage.count({ model })] as const)));
-}
 
 describe('suggestions', () => {
   it('records a likely duplicate with its reason: score, the matched request and the shared text', async () => {
@@ -157,5 +151,19 @@ describe('automatic merge', () => {
     w.later();
     const result = await w.system.metrics.query({ period: { month: '2026-03' } });
     expect(result.total.measures['duplicates.auto_merged']).toBe(0);
+  });
+});
+
+describe('with other plugins', () => {
+  it('still decides when a later plugin replaces the input it handed on (reading inside the transaction)', async () => {
+    const tagger = definePlugin({
+      id: 'tagger',
+      setup: ({ hooks }) => hooks.before('submit', ({ input }) => ({ input: { ...input, tags: ['专精特新'] } })),
+    })();
+    const w = await duplicatesWorld({ others: [tagger], plugin: { maxRepeats: 2 } });
+    const first = await w.system.requests.submit(w.input(TITLE, BODY));
+    const second = await w.system.requests.submit(w.input(TITLE, BODY));
+    expect((await w.system.requests.get(second.id)).request).toMatchObject({ status: 'merged', duplicateOfId: first.id, tags: ['专精特新'] });
+    await refusal(w.system.requests.submit(w.input(TITLE, BODY)), 'duplicates:REPEATED_REQUEST');
   });
 });

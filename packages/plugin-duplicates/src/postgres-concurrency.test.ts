@@ -24,7 +24,7 @@ describe.skipIf(!reachable)(
     it('six at once from scratch: three commit, three are refused', async () => {
       const adapter = storage();
       try {
-        expect(await concurrentRepeats(adapter, { already: 0, together: 6 })).toEqual({ committed: 3, refused: 3, stored: 3, reported: [] });
+        expect(await concurrentRepeats(adapter, { already: 0, together: 6 })).toEqual({ committed: 3, refused: 3, stored: 3, merged: 2, reported: [] });
       } finally {
         await adapter.close?.();
       }
@@ -33,7 +33,7 @@ describe.skipIf(!reachable)(
     it('four at once after two: one commits, three are refused', async () => {
       const adapter = storage();
       try {
-        expect(await concurrentRepeats(adapter, { already: 2, together: 4 })).toEqual({ committed: 1, refused: 3, stored: 3, reported: [] });
+        expect(await concurrentRepeats(adapter, { already: 2, together: 4 })).toEqual({ committed: 1, refused: 3, stored: 3, merged: 2, reported: [] });
       } finally {
         await adapter.close?.();
       }

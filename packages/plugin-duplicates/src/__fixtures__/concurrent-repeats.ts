@@ -12,7 +12,8 @@ const BODY = '没有签合同，只有聊天记录';
  * What is guaranteed: however many identical submissions of one enterprise arrive at once, at
  * most `maxRepeats` of them (counting those already in the window) commit, and every other one
  * is refused with REPEATED_REQUEST. Each submission's transaction takes the enterprise's guard
- * row and counts again what has committed, so the submissions count one after another.
+ * row and counts again what has committed, so the submissions count one after another; the
+ * later ones find the earlier ones there, and all but the first are merged into it.
  */
 export async function concurrentRepeats(storage: StorageAdapter, { already, together }: { already: number; together: number }) {
   const w = await duplicatesWorld({ storage, plugin: { maxRepeats: 3 } });
@@ -20,6 +21,8 @@ export async function concurrentRepeats(storage: StorageAdapter, { already, toge
   const outcomes = await Promise.allSettled(Array.from({ length: together }, () => w.as(w.members.contact.id).requests.submit(w.input(TITLE, BODY))));
   const committed = outcomes.filter((o) => o.status === 'fulfilled');
   const refused = outcomes.filter((o) => o.status === 'rejected' && isKechuangError(o.reason, 'duplicates:REPEATED_REQUEST'));
-  const stored = await w.storage.count({ model: 'request', where: [{ field: 'officeId', value: w.office.id }] });
-  return { committed: committed.length, refused: refused.length, stored, reported: w.reported };
+  const office = { field: 'officeId', value: w.office.id };
+  const stored = await w.storage.count({ model: 'request', where: [office] });
+  const merged = await w.storage.count({ model: 'request', where: [office, { field: 'status', value: 'merged' }] });
+  return { committed: committed.length, refused: refused.length, stored, merged, reported: w.reported };
 }
