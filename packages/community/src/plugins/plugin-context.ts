@@ -9,7 +9,7 @@ import type { PluginNotice } from '../notify/plugin-notice.js';
 import type { PluginAssignmentStrategy, PluginRoutingAction } from '../routing/plugin-routing.js';
 import type { OperatorDefinition } from '../routing/types.js';
 import type { CommunitySession } from '../session.js';
-import type { StorageOperations } from '../storage/types.js';
+import type { StorageAdapter, StorageOperations } from '../storage/types.js';
 import type { TimerHandler } from '../timers/timer-handlers.js';
 import type { TransitionDefinition } from '../workflow/workflow-definition.js';
 import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
@@ -91,6 +91,13 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     /** The office's working calendar in force (holidays, make-up workdays, office hours). */
     calendar(officeId: string): Promise<WorkingCalendar>;
   };
+  /**
+   * The community's storage adapter, for reads and writes outside a command (an HTTP route
+   * reading the plugin's models, a job repairing its own rows). Inside hooks and timers use
+   * their `tx` or `read` instead. Every query must name the office (`officeId`): tenancy is
+   * the plugin's to keep here. Usable once setup has returned.
+   */
+  storage(): StorageAdapter;
   /** The SDK as `actor` sees it, for hooks and timers that run further commands. Usable once setup has returned. */
   as(actor: Actor): CommunitySession;
   /** Publishes one of the plugin's declared events on `community.events`. */

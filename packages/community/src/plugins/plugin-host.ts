@@ -166,6 +166,7 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
         },
       },
       offices: { calendar: (officeId) => officeCalendar(ports.runtime(), officeId) },
+      storage: () => ports.runtime().storage,
       as: (actor) => createSession(ports.runtime(), actor),
       emit(type, payload) {
         const schema = declared[type];
