@@ -28,7 +28,14 @@ const templateSchema = z
 
 const names = (what: string) => z.array(z.string().trim().min(1).max(64)).max(50).optional().describe(what);
 
-/** What makes a request long-running (长期办理). */
+/**
+ * What makes a request long-running (长期办理): any of the tags, SLA policies or categories.
+ *
+ * @example
+ * ```ts
+ * longRunningSchema.parse({ tags: ['长期办理'], slaPolicies: ['complex'] });
+ * ```
+ */
 export const longRunningSchema = z
   .strictObject({
     tags: names('Tags, e.g. 长期办理 set by a routing rule: a request with any of them is long-running.'),
@@ -40,7 +47,16 @@ export const longRunningSchema = z
   })
   .describe('Which requests are long-running: those matching any of the lists given.');
 
-/** The options of the progress-reports plugin, parsed when the community is created. */
+/**
+ * The options of the progress-reports plugin, parsed when the community is created (every
+ * problem at once, as a PLUGIN_ERROR naming the plugin and the option).
+ *
+ * @example
+ * ```ts
+ * const options = progressReportsOptions.parse({ intervalWorkingDays: 3, when: { categories: ['planning'] } });
+ * options.concludedStatuses; // ['replied', 'closed', 'withdrawn', 'merged']
+ * ```
+ */
 export const progressReportsOptions = z
   .strictObject({
     intervalWorkingDays: z

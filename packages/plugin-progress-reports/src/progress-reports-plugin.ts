@@ -7,7 +7,16 @@ import { reportData } from './report-data.js';
 import { defaultReportTemplates } from './report-templates.js';
 import { requestFacts } from './request-facts.js';
 
-/** The notification event of a progress report. */
+/**
+ * The notification event of a progress report, for office rules and templates.
+ *
+ * @example
+ * ```ts
+ * // In the office config (YAML): also tell the park's captain.
+ * // notifications: { rules: [{ on: [progress-reports.report], to: [captain] }] }
+ * const rule = { on: [PROGRESS_REPORT_EVENT], to: ['captain'] };
+ * ```
+ */
 export const PROGRESS_REPORT_EVENT = 'progress-reports.report';
 
 const sentEvent = z.object({ officeId: z.string(), requestId: z.string(), n: z.number().int(), messages: z.number().int(), sentAt: z.date() });

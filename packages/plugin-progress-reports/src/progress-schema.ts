@@ -1,6 +1,13 @@
 import type { ModelDefinition } from '@kechuang/community';
 
-/** One report sent (or due with nobody to tell: `messages` 0), numbered per request. */
+/**
+ * One report sent (or due with nobody to tell: `messages` 0), numbered per request.
+ *
+ * @example
+ * ```ts
+ * const reports = await storage.findMany({ model: SENT_MODEL, where: [{ field: 'requestId', value: id }], orderBy: [{ field: 'n' }] });
+ * ```
+ */
 export const SENT_MODEL = 'progress_reports_sent';
 /**
  * The series of reports a request is in: one row per request (its id is the request's),

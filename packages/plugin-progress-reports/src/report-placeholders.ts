@@ -30,6 +30,11 @@ type EveryCoreVariableListed = Listed<Exclude<TemplateVariable, (typeof coreVari
  * What a progress report adds (sent as the notice's `data`): `n` the report's number for the
  * request, `elapsed` how long it has been in hand in working days (in the reader's words),
  * `workingDays` the bare number, `submittedOn` the date it was raised, `state` where it stands.
+ *
+ * @example
+ * ```ts
+ * reportVariables.map((name) => `{${name}}`).join(' '); // '{n} {elapsed} {workingDays} {submittedOn} {state}'
+ * ```
  */
 export const reportVariables = ['n', 'elapsed', 'workingDays', 'submittedOn', 'state'] as const;
 

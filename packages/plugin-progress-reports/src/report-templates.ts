@@ -4,6 +4,12 @@ import type { NotificationLocale, NotificationTemplate } from '@kechuang/communi
  * The default wording of a progress report (进展告知): how long the request has been in hand,
  * where it stands and who leads it, and that it is still being worked on. Lines whose values
  * are missing (no lead yet, no deadline) are left out.
+ *
+ * @example
+ * ```ts
+ * // Keep the default body, with the office's own subject line.
+ * progressReports({ template: { 'zh-CN': { ...defaultReportTemplates['zh-CN'], title: '【梦创社区】诉求进展：{title}' } } });
+ * ```
  */
 export const defaultReportTemplates: Readonly<Record<NotificationLocale, NotificationTemplate>> = {
   'zh-CN': {

@@ -10,6 +10,11 @@ export type NotificationEvent = `request.${RequestCommandName}` | 'request.escal
  * A plugin's own notification event, `<plugin-id>.<name>`, declared in its setup with
  * `notifications.event(name)`. Rules and templates name it like a core event; it has no
  * built-in wording, so the plugin or the office provides it.
+ *
+ * @example
+ * ```ts
+ * const event: PluginNotificationEvent = 'progress-reports.report';
+ * ```
  */
 export type PluginNotificationEvent = `${string}.${string}`;
 

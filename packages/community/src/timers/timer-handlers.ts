@@ -14,6 +14,14 @@ export interface TimerFireContext {
    * through `tx`, e.g. to schedule the next timer N working days on. Use it rather than
    * `offices.calendar` while firing: a read outside the open transaction would wait for it on
    * a single-connection adapter (SQLite).
+   *
+   * @example
+   * ```ts
+   * timers.handle('follow-up', async ({ timer, tx, now, calendar }) => {
+   *   const next = (await calendar()).addWorkingDays(now, 5);
+   *   await timers.schedule(tx, { officeId: timer.officeId, requestId: timer.requestId, name: 'follow-up', key: `${timer.requestId}:${next.toISOString()}`, dueAt: next, payload: {} });
+   * });
+   * ```
    */
   calendar(): Promise<WorkingCalendar>;
 }
