@@ -16,6 +16,7 @@ import type { z } from 'zod';
 import { requestCommands, type RequestCommands } from '../commands/request/index.js';
 
 export { submitRequestInput } from '../model/request.js';
+export { transitionRequestInput } from '../commands/request/transition-command.js';
 export { recordVisitInput } from '../model/visit.js';
 export { requestListInput } from '../queries/request-queries.js';
 export { metricsQueryInput, metricsPeriodInput } from '../metrics/metrics-input.js';

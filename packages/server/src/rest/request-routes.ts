@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { requestCommandInputs, requestListInput, submitRequestInput, type RequestCommandInputName } from '@kechuang/community/schemas';
+import { requestCommandInputs, requestListInput, submitRequestInput, transitionRequestInput, type RequestCommandInputName } from '@kechuang/community/schemas';
 import type { RequestsApi } from '@kechuang/community';
 import type { ServerEnv } from '../http/server-env.js';
 import { jsonRoute } from './route-kit.js';
@@ -113,4 +113,17 @@ export function registerRequestRoutes(app: OpenAPIHono<ServerEnv>): void {
       },
     });
   }
+  const { requestId: _, ...transitionShape } = transitionRequestInput.shape;
+  jsonRoute(app, {
+    method: 'post',
+    path: '/api/requests/{id}/transition',
+    tag: TAG,
+    summary: "Fire a plugin's workflow transition, e.g. `legal-review.send`",
+    description:
+      "`name` is the transition a plugin added (`<plugin-id>.<name>`); core commands have routes of their own. The transition's roles and the plugins' hooks apply as for every command. Send `version` to be told of a concurrent change (409 CONFLICT).",
+    body: z.strictObject(transitionShape),
+    complete: { schema: transitionRequestInput, with: (body, params) => ({ ...body, requestId: params['id'] }) },
+    response: serviceRequestSchema,
+    handler: ({ session, params, body }) => session.requests.transition({ ...(body as { name: string }), requestId: params['id'] as string }),
+  });
 }
