@@ -115,6 +115,9 @@ export {
 } from './plugins/define-plugin.js';
 export type { PluginSetupContext } from './plugins/plugin-context.js';
 export type { PluginEventSchemas, PluginEventTypes, PluginSchema, PluginFieldExtensions, ExtensibleModel, FieldValues } from './plugins/plugin-types.js';
+export type { WithPluginFields, PluginZodSchema } from './plugins/plugin-types.js';
+export type { FieldMapOfPlugins } from './plugins/define-plugin.js';
+export type { RequestsApiOf } from './plugins/requests-with-fields.js';
 export type { PluginTimer } from './plugins/plugin-timer.js';
 export type { PluginErrorCodes } from './plugins/plugin-errors.js';
 export type { PluginErrorCode } from './errors/error-codes.js';

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import type { PluginSetupContext } from './plugin-context.js';
 import type { PluginErrorCodes } from './plugin-errors.js';
 import { installPlugins } from './plugin-host.js';
-import type { FieldValues, PluginEventSchemas, PluginEventTypes, PluginFieldExtensions, PluginSchema } from './plugin-types.js';
+import type { FieldValues, PluginEventSchemas, PluginEventTypes, PluginFieldExtensions, PluginSchema, PluginZodSchema } from './plugin-types.js';
 
 /** A plugin's static declaration: what the host's types and start-up checks must see. */
 export interface PluginDefinition<
   Id extends string,
-  OptionsSchema extends z.ZodType | undefined,
+  OptionsSchema extends PluginZodSchema | undefined,
   Events extends PluginEventSchemas,
   Schema extends PluginSchema = PluginSchema,
   Errors extends PluginErrorCodes = PluginErrorCodes,
@@ -27,7 +27,7 @@ export interface PluginDefinition<
   /** The plugin's own error codes, each with its HTTP status; thrown as `<id>:<CODE>`. */
   errors?: Errors;
   /** Registers what the plugin adds. Runs once, when the community is created, dependencies first. */
-  setup(ctx: PluginSetupContext<OptionsSchema extends z.ZodType ? z.output<OptionsSchema> : undefined, PluginEventTypes<Events>, keyof Errors & string>): void;
+  setup(ctx: PluginSetupContext<OptionsSchema extends PluginZodSchema ? z.output<OptionsSchema> : undefined, PluginEventTypes<Events>, keyof Errors & string>): void;
 }
 
 declare const TYPES: unique symbol;
@@ -44,8 +44,9 @@ export interface Plugin<Id extends string = string, Types extends PluginTypes = 
   readonly id: Id;
   /** The unparsed options the host gave. */
   readonly rawOptions: unknown;
-  // The definition's generics are erased here; the host needs only its runtime parts.
-  readonly definition: PluginDefinition<Id, z.ZodType | undefined, PluginEventSchemas>;
+  // The definition's generics are erased here; the host needs only its runtime parts (zod's
+  // schema classes, whose parse methods it calls).
+  readonly definition: PluginDefinition<Id, z.ZodType | undefined, Record<string, z.ZodType>>;
   /**
    * Installs a list of plugins. It travels with each plugin, so that an embedding without
    * plugins never loads the plugin host.
@@ -62,11 +63,11 @@ type FieldTypesOf<F extends PluginFieldExtensions | undefined> = F extends Plugi
 /** The function `definePlugin` returns: call it with the plugin's options to configure it. */
 export type PluginFactory<
   Id extends string,
-  OptionsSchema extends z.ZodType | undefined,
+  OptionsSchema extends PluginZodSchema | undefined,
   Events extends PluginEventSchemas,
   Schema extends PluginSchema = PluginSchema,
 > = (
-  ...args: OptionsSchema extends z.ZodType ? (undefined extends z.input<OptionsSchema> ? [options?: z.input<OptionsSchema>] : [options: z.input<OptionsSchema>]) : []
+  ...args: OptionsSchema extends PluginZodSchema ? (undefined extends z.input<OptionsSchema> ? [options?: z.input<OptionsSchema>] : [options: z.input<OptionsSchema>]) : []
 ) => Plugin<Id, { events: PluginEventTypes<Events>; fields: FieldTypesOf<Schema['fields']> }>;
 
 /**
@@ -92,7 +93,7 @@ export type PluginFactory<
  */
 export function definePlugin<
   const Id extends string,
-  OptionsSchema extends z.ZodType | undefined = undefined,
+  OptionsSchema extends PluginZodSchema | undefined = undefined,
   Events extends PluginEventSchemas = Record<never, never>,
   const Schema extends PluginSchema = Record<never, never>,
   const Errors extends PluginErrorCodes = Record<never, never>,

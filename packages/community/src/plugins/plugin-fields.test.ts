@@ -210,7 +210,7 @@ describe('the types of plugin fields', () => {
   });
 
   it('a plugin whose schema is only typed as PluginSchema can be passed, and types no fields', () => {
-    const schema: PluginSchema = { fields: { request: { loose: { type: 'string', nullable: true } } } };
+    const schema: PluginSchema = { fields: { request: { looseNote: { type: 'string', nullable: true } } } };
     const loose = definePlugin({ id: 'loose', schema, setup: () => undefined });
     const community = createCommunity({ storage: memoryStorage(), plugins: [loose()] });
     expectTypeOf(community.as(actor).requests.get).returns.resolves.toHaveProperty('request').toEqualTypeOf<ServiceRequest>();

@@ -1,8 +1,22 @@
 import type { z } from 'zod';
 import type { FieldDefinition, FieldType, JsonValue, ModelDefinition } from '../storage/types.js';
 
+/**
+ * A zod schema, as plugins declare options and event payloads: any of zod's schemas (`z.object`,
+ * `z.string` …). Named by zod's core shape and the two methods the host calls rather than by
+ * `z.ZodType`, whose many methods the compiler would otherwise compare for every schema of
+ * every plugin: about twenty times the type instantiations of a plugin's options and events
+ * (see bench/type-check).
+ *
+ * @example
+ * ```ts
+ * const options: PluginZodSchema = z.object({ tag: z.string().default('vip') });
+ * ```
+ */
+export type PluginZodSchema = z.core.$ZodType & { parse(data: unknown): unknown; safeParse(data: unknown): unknown };
+
 /** Event name → zod schema of its payload. */
-export type PluginEventSchemas = Record<string, z.ZodType>;
+export type PluginEventSchemas = Record<string, PluginZodSchema>;
 
 /** The payload types of declared plugin events. */
 export type PluginEventTypes<E extends PluginEventSchemas> = { [K in keyof E]: z.output<E[K]> };
