@@ -43,10 +43,13 @@ async function guarded<T>(runtime: Runtime, plugin: string, stage: Stage, comman
 }
 
 /** Runs the `before` hooks in order; each may veto (throw) or replace the input. */
-export async function runBeforeHooks(runtime: Runtime, ctx: Omit<BeforeHookContext, 'read'>): Promise<Record<string, unknown>> {
+export async function runBeforeHooks(runtime: Runtime, ctx: Omit<BeforeHookContext, 'read' | 'now'>): Promise<Record<string, unknown>> {
   let input = ctx.input as Record<string, unknown>;
-  for (const { plugin, hook } of hooksFor(runtime.hooks, 'before', ctx.command)) {
-    const result = await guarded(runtime, plugin, 'before', ctx.command, () => hook({ ...ctx, input, read: runtime.storage }));
+  const hooks = hooksFor(runtime.hooks, 'before', ctx.command);
+  if (hooks.length === 0) return input;
+  const now = runtime.clock.now();
+  for (const { plugin, hook } of hooks) {
+    const result = await guarded(runtime, plugin, 'before', ctx.command, () => hook({ ...ctx, input, read: runtime.storage, now }));
     if (result?.input) input = result.input;
   }
   return input;

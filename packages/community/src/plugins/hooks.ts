@@ -25,6 +25,8 @@ export interface BeforeHookContext extends HookContextBase {
   request: ServiceRequest | null;
   /** Reads the office's records (outside the command's transaction), e.g. to look for duplicates. */
   read: StorageOperations;
+  /** The command's time, from the community's clock. */
+  now: Date;
 }
 export type BeforeHook = (
   ctx: BeforeHookContext,

@@ -88,7 +88,12 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     route(route: PluginRoute): void;
   };
   offices: {
-    /** The office's working calendar in force (holidays, make-up workdays, office hours). */
+    /**
+     * The office's working calendar in force (holidays, make-up workdays, office hours), read
+     * outside any transaction. Inside a timer handler use the firing context's `calendar()`,
+     * which reads through the firing transaction (SQLite has one connection, which that
+     * transaction holds).
+     */
     calendar(officeId: string): Promise<WorkingCalendar>;
   };
   /**
