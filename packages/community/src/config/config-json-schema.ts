@@ -10,8 +10,10 @@ import {
   officeConfigSchema,
   portfolioSchema,
   routingSchema,
+  pluginActionsSchema,
   ruleActionsSchema,
   ruleSchema,
+  MAX_PLUGIN_ACTIONS,
   slaPolicyRefSchema,
   teamRefSchema,
 } from './config-schema.js';
@@ -39,7 +41,7 @@ const ASSIGN_FORMS = [
   'A member, by id or staff number.',
   "The commissioner holding this portfolio (专员), e.g. economic_development.",
   "The captain of the request's park (园区队长).",
-  'A member of this team (directory code, e.g. LEGAL), chosen round_robin (assigned least recently) or least_loaded (fewest open requests).',
+  'A member of this team (directory code, e.g. LEGAL), chosen round_robin (assigned least recently), least_loaded (fewest open requests) or by a plugin strategy named <plugin-id>.<name>.',
   'The triage owner: the station head (站长) or a dispatcher.',
 ] as const;
 
@@ -110,6 +112,7 @@ function propertyDescriptions(): Map<Schema, Record<string, string>> {
         sla: 'Set the SLA policy (a declared SLA policy id).',
         tags: 'Tags to add to the request.',
         watchers: 'Who follows the request: members by id or staff number, or { captain: true } for the captain of its park.',
+        plugins: "Plugin routing actions to run, each by its name <plugin-id>.<name> with its argument, e.g. { duplicates.flag: { days: 30 } }. They run after the rule's own actions, in the order written.",
       },
     ],
   ]);
@@ -176,6 +179,7 @@ export function officeConfigJsonSchema(): Record<string, unknown> {
           maxProperties: 1,
         });
       }
+      if (zodSchema === pluginActionsSchema) jsonSchema.maxProperties = MAX_PLUGIN_ACTIONS;
       if (zodSchema === fieldTestRecord) {
         Object.assign(jsonSchema, {
           properties: Object.fromEntries(BUILTIN_OPERATORS.map((name) => [name, {}])),

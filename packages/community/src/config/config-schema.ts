@@ -4,6 +4,7 @@ import type { RoleName } from '../model/member.js';
 import { channels, priorities } from '../model/request.js';
 import { notificationEvents } from '../notify/notification-events.js';
 import { placeholdersOf, templateVariables } from '../notify/template-vars.js';
+import { PLUGIN_NAME_PATTERN } from '../routing/plugin-routing.js';
 
 /**
  * The office config: one document (YAML or JSON, `kechuang.config.yaml` by convention) that
@@ -29,6 +30,17 @@ export const configIdSchema = z
 
 /** A reference to a directory record by its id or its stable code. */
 export const refSchema = z.string().trim().min(1).max(64);
+
+/**
+ * A routing action or assignment strategy a plugin registered, by its namespaced name
+ * (`<plugin-id>.<name>`). Whether a plugin of the community registered it is checked against
+ * the plugins (see `validateOfficeConfig`'s options), not by the schema.
+ */
+export const pluginNameSchema = z
+  .string()
+  .max(100)
+  // Aborting, so that in a union with built-in names a misspelt built-in one is told as such.
+  .regex(PLUGIN_NAME_PATTERN, { message: "Name a plugin's action or strategy as <plugin-id>.<name>, e.g. duplicates.flag", abort: true });
 
 export const portfolioSchema = z.strictObject({ id: configIdSchema, labels: labelsSchema });
 
@@ -141,8 +153,8 @@ export const assignTargetSchema = z.union([
   z.strictObject({ portfolio: configIdSchema }),
   /** The captain of the request's park. */
   z.strictObject({ captain: z.literal(true) }),
-  /** A member of a team, chosen by strategy. */
-  z.strictObject({ team: refSchema, strategy: z.enum(['round_robin', 'least_loaded']).default('round_robin') }),
+  /** A member of a team, chosen by strategy: a built-in one or a plugin's (`<plugin-id>.<name>`). */
+  z.strictObject({ team: refSchema, strategy: z.union([z.enum(['round_robin', 'least_loaded']), pluginNameSchema]).default('round_robin') }),
   /** The station head (the triage owner). */
   z.strictObject({ role: z.enum(['station_head', 'dispatcher']) }),
 ]);
@@ -150,6 +162,17 @@ export type AssignTarget = z.infer<typeof assignTargetSchema>;
 
 /** An assisting unit (协办) a rule adds: a member or a team. */
 export const assistTargetSchema = z.union([z.strictObject({ member: refSchema }), z.strictObject({ team: refSchema }), z.strictObject({ captain: z.literal(true) })]);
+
+/** The most plugin actions one rule may run. */
+export const MAX_PLUGIN_ACTIONS = 20;
+
+/**
+ * Plugin routing actions a rule runs, by namespaced name, each with its argument:
+ * `{ 'duplicates.flag': { days: 30 } }`. They run in the order written.
+ */
+export const pluginActionsSchema = z
+  .record(pluginNameSchema, z.unknown())
+  .refine((actions) => Object.keys(actions).length <= MAX_PLUGIN_ACTIONS, { message: `at most ${MAX_PLUGIN_ACTIONS} plugin actions per rule; split the rule` });
 
 export const ruleActionsSchema = z.strictObject({
   assign: assignTargetSchema.optional(),
@@ -159,6 +182,8 @@ export const ruleActionsSchema = z.strictObject({
   tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
   /** Who follows the request: members by id or staff number, or `{ captain: true }` for the captain of its park. */
   watchers: z.array(z.union([refSchema, z.strictObject({ captain: z.literal(true) })])).max(20).optional(),
+  /** Plugin routing actions, e.g. `{ 'duplicates.flag': { days: 30 } }`. */
+  plugins: pluginActionsSchema.optional(),
 });
 
 export const ruleSchema = z.strictObject({

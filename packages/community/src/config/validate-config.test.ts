@@ -3,7 +3,7 @@ import { thrown } from '../__fixtures__/expect-error.js';
 import type { ConfigProblem } from '../routing/types.js';
 import type { OfficeConfig } from './config-schema.js';
 import type { RoutingCheck } from './routing-check.js';
-import { assertOfficeConfig, validateOfficeConfig } from './validate-config.js';
+import { assertOfficeConfig, validateOfficeConfig, type ValidateOfficeConfigOptions } from './validate-config.js';
 import { sampleConfig } from './__fixtures__/sample-config.js';
 
 type Mutable = Record<string, unknown> & { routing: { rules: Record<string, unknown>[]; fallback?: unknown } };
@@ -12,8 +12,8 @@ function sample(): Mutable {
   return sampleConfig() as unknown as Mutable;
 }
 
-function problemsOf(value: unknown, check?: RoutingCheck): ConfigProblem[] {
-  const result = validateOfficeConfig(value, check === undefined ? {} : { checkRouting: check });
+function problemsOf(value: unknown, check?: RoutingCheck, plugins: Pick<ValidateOfficeConfigOptions, 'actions' | 'strategies'> = {}): ConfigProblem[] {
+  const result = validateOfficeConfig(value, check === undefined ? plugins : { ...plugins, checkRouting: check });
   if (result.ok) throw new Error('expected problems, but the config is valid');
   return result.problems;
 }
@@ -64,6 +64,22 @@ describe('validateOfficeConfig', () => {
     const [config, options] = check.mock.calls[0] ?? [];
     expect((config as OfficeConfig).routing.rules).toHaveLength(6);
     expect(options).toEqual({ operators });
+  });
+
+  it('passes the plugin actions and strategies on, and reports their problems alongside the schema problems', () => {
+    const config = sample();
+    config['portfolioz'] = [];
+    config.routing.rules.push({ id: 'flagged', when: { category: 'legal' }, then: { plugins: { 'vip.flag': 'x', 'vip.flg': 1 } } });
+    const actions = [{ name: 'vip.flag', validate: (argument: unknown) => (argument === 'x' ? 'give an object' : null), apply: () => null }];
+    const strategies = [{ name: 'seniority.most_senior', choose: () => null }];
+    const check = vi.fn<RoutingCheck>(() => []);
+    validateOfficeConfig(sample(), { checkRouting: check, actions, strategies });
+    expect(check.mock.calls[0]?.[1]).toEqual({ actions, strategies });
+    expect(problemsOf(config, undefined, { actions, strategies })).toEqual([
+      expect.objectContaining({ path: ['portfolioz'], code: 'unrecognized_keys' }),
+      expect.objectContaining({ path: ['routing', 'rules', 6, 'then', 'plugins', 'vip.flag'], code: 'invalid_argument', message: 'vip.flag: give an object' }),
+      expect.objectContaining({ path: ['routing', 'rules', 6, 'then', 'plugins', 'vip.flg'], code: 'unknown_action', suggestion: 'vip.flag' }),
+    ]);
   });
 
   it('still runs the routing check when the schema fails, on the valid rules, with their original indices', () => {

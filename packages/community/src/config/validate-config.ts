@@ -1,3 +1,5 @@
+import type { RoutingOptions } from '../routing/check-routing.js';
+import type { PluginAssignmentStrategy, PluginRoutingAction } from '../routing/plugin-routing.js';
 import type { ConfigProblem, OperatorDefinition } from '../routing/types.js';
 import { closest } from '../routing/did-you-mean.js';
 import { configValidationError, toConfigIssue } from './config-problem.js';
@@ -17,6 +19,10 @@ import { problemsFromZodIssues } from './zod-problems.js';
 export interface ValidateOfficeConfigOptions {
   /** Custom condition operators (e.g. from plugins) that rules may use. @default [] */
   operators?: readonly OperatorDefinition[];
+  /** Plugin routing actions rules may run (`then.plugins`). @default [] */
+  actions?: readonly PluginRoutingAction[];
+  /** Plugin assignment strategies team targets may name (`assign.strategy`). @default [] */
+  strategies?: readonly PluginAssignmentStrategy[];
   /**
    * The notification events plugins declared (`<plugin-id>.<name>`), which notification rules
    * and templates may name besides the core events. @default []
@@ -51,7 +57,8 @@ function pathKey(path: readonly (string | number)[]): string {
  */
 export function validateOfficeConfig(value: unknown, options: ValidateOfficeConfigOptions = {}): OfficeConfigValidation {
   const checkRouting = options.checkRouting ?? defaultRoutingCheck;
-  const routingOptions = options.operators === undefined ? {} : { operators: options.operators };
+  const { operators, actions, strategies } = options;
+  const routingOptions: RoutingOptions = { ...(operators && { operators }), ...(actions && { actions }), ...(strategies && { strategies }) };
   if (value === undefined || value === null) {
     return { ok: false, problems: [{ path: [], code: 'invalid_type', message: 'the config is empty; it needs at least routing: { fallback: { assign: { role: station_head } } }' }] };
   }

@@ -18,7 +18,7 @@ function compile(runtime: Runtime, stored: StoredConfig): ActiveConfig {
   const calendar = createWorkingCalendar(stored.config.calendar);
   return {
     ...stored,
-    routing: compileRouting(stored.config, { operators: runtime.operators }),
+    routing: compileRouting(stored.config, { operators: runtime.operators, actions: runtime.plugins.actions, strategies: runtime.plugins.strategies }),
     calendar,
     sla: new Map(stored.config.slaPolicies.map((policy) => [policy.id, slaEngine(policy, calendar)])),
   };

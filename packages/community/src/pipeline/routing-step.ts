@@ -4,7 +4,7 @@ import type { Enterprise } from '../model/enterprise.js';
 import type { Member } from '../model/member.js';
 import type { AssistingUnit, ServiceRequest } from '../model/request.js';
 import type { Team } from '../model/team.js';
-import { candidateMembers, isAvailable, resolveAssignment, statsNeeded } from '../routing/resolve-assignment.js';
+import { candidateMembers, isAvailable, pluginStrategyOf, resolveAssignment, statsNeeded } from '../routing/resolve-assignment.js';
 import type { AssignmentDecision, RecordKey, RoutingFacts, RoutingOutcome, RuleTrace } from '../routing/types.js';
 import { rowToRecord } from '../storage/records.js';
 import type { JsonValue } from '../storage/types.js';
@@ -94,13 +94,16 @@ export async function routeRequest(
   const openStates = runtime.workflow.states.filter((s) => !runtime.workflow.terminal.includes(s));
   const openCounts = new Map<string, number>();
   const lastAssignedAt = new Map<string, Date | null>();
+  const strategies = active.routing.strategies;
   // Only the first target with anyone available decides, and its strategy says which facts
-  // it compares: load just those, for just its available members.
+  // it compares: load just those, for just its available members. A plugin strategy may
+  // choose no one, and then the next target decides: load for that one too.
   for (const intent of outcome.assign) {
-    const team = 'team' in intent.target ? teams.find((t) => t.id === (intent.target as { team: string }).team || t.code === (intent.target as { team: string }).team) : undefined;
+    const target = intent.target;
+    const team = 'team' in target ? teams.find((t) => t.id === target.team || t.code === target.team) : undefined;
     const available = candidateMembers(intent, { members, teams }, facts).filter(isAvailable);
     if (available.length === 0) continue;
-    const needed = statsNeeded(intent.target, available.length);
+    const needed = statsNeeded(target, available.length, strategies);
     for (const member of available) {
       if (needed.openCounts && !openCounts.has(member.id)) {
         openCounts.set(member.id, await runtime.storage.count({ model: 'request', where: [...office, { field: 'assigneeId', value: member.id }, { field: 'status', op: 'in', value: openStates }] }));
@@ -115,9 +118,9 @@ export async function routeRequest(
         lastAssignedAt.set(member.id, (last?.['assignedAt'] as Date | undefined) ?? null);
       }
     }
-    break;
+    if (pluginStrategyOf(target) === null) break;
   }
-  const decision = resolveAssignment(outcome, { members, teams, openCounts, lastAssignedAt }, facts);
+  const decision = resolveAssignment(outcome, { members, teams, openCounts, lastAssignedAt }, facts, strategies);
   const result: RoutingResult = {
     configVersion: active.version,
     config: active.config,
@@ -176,6 +179,8 @@ export function applyRouting(
       reason: decision.reason,
       matchedRuleIds: outcome.matchedRuleIds,
       skipped: decision.skipped as unknown as JsonValue,
+      // What plugins added, so a request's tags or priority can be traced to the action.
+      ...(outcome.pluginActions.length > 0 ? { pluginActions: outcome.pluginActions as unknown as JsonValue } : {}),
     },
   });
   if (decision.memberId !== null && assignTo !== null) {

@@ -3,6 +3,8 @@ import { checkCondition, type ConditionCheckContext } from './conditions/check-c
 import { isPlainObject } from './conditions/condition-shape.js';
 import { operatorRegistry } from './conditions/operator-registry.js';
 import { closest } from './did-you-mean.js';
+import { PLUGIN_NAME_PATTERN, type PluginAssignmentStrategy, type PluginRoutingAction } from './plugin-routing.js';
+import { BUILTIN_STRATEGIES, actionRegistry, isBuiltinStrategy, strategyRegistry } from './plugin-routing-registry.js';
 import type { ConfigProblem, OperatorDefinition } from './types.js';
 
 /**
@@ -19,6 +21,16 @@ export interface RoutingOptions {
    * @default []
    */
   operators?: readonly OperatorDefinition[];
+  /**
+   * Plugin routing actions, used as `then: { plugins: { '<plugin-id>.<name>': argument } }`.
+   * @default []
+   */
+  actions?: readonly PluginRoutingAction[];
+  /**
+   * Plugin assignment strategies, used as `assign: { team, strategy: '<plugin-id>.<name>' }`.
+   * @default []
+   */
+  strategies?: readonly PluginAssignmentStrategy[];
 }
 
 function listed(values: readonly string[]): string {
@@ -42,12 +54,60 @@ function checkReference(value: unknown, path: Path, declared: readonly string[],
   out.push(found);
 }
 
-function checkAssign(assign: unknown, path: Path, portfolios: readonly string[], out: ConfigProblem[]): void {
-  if (isPlainObject(assign) && 'portfolio' in assign) checkReference(assign['portfolio'], [...path, 'portfolio'], portfolios, 'portfolio', 'portfolios', out);
+/** What the plugins registered, by name, and what the config declares, for the checks of a rule's actions. */
+interface ActionContext {
+  portfolios: readonly string[];
+  actions: ReadonlyMap<string, PluginRoutingAction>;
+  strategies: ReadonlyMap<string, PluginAssignmentStrategy>;
+}
+
+function checkStrategy(strategy: unknown, path: Path, strategies: ReadonlyMap<string, PluginAssignmentStrategy>, out: ConfigProblem[]): void {
+  // Anything but a plugin-style name is the schema's to refuse.
+  if (typeof strategy !== 'string' || isBuiltinStrategy(strategy) || strategies.has(strategy) || !PLUGIN_NAME_PATTERN.test(strategy)) return;
+  const names = [...BUILTIN_STRATEGIES, ...strategies.keys()];
+  const found: ConfigProblem = {
+    path,
+    code: 'unknown_strategy',
+    message: `no plugin registers the assignment strategy "${strategy}": use one of ${listed(names)}`,
+  };
+  const suggestion = closest(strategy, names);
+  if (suggestion !== undefined) found.suggestion = suggestion;
+  out.push(found);
+}
+
+function checkAssign(assign: unknown, path: Path, context: ActionContext, out: ConfigProblem[]): void {
+  if (!isPlainObject(assign)) return;
+  if ('portfolio' in assign) checkReference(assign['portfolio'], [...path, 'portfolio'], context.portfolios, 'portfolio', 'portfolios', out);
+  if ('team' in assign) checkStrategy(assign['strategy'], [...path, 'strategy'], context.strategies, out);
+}
+
+/** Each plugin action must be registered, and its own `validate` must accept its argument. */
+function checkPluginActions(plugins: unknown, path: Path, actions: ReadonlyMap<string, PluginRoutingAction>, out: ConfigProblem[]): void {
+  if (!isPlainObject(plugins)) return;
+  for (const [name, argument] of Object.entries(plugins)) {
+    const at = [...path, name];
+    const action = actions.get(name);
+    if (action === undefined) {
+      const names = [...actions.keys()];
+      const known = names.length === 0 ? 'no plugin of this community registers any' : `registered: ${listed(names)}`;
+      const found: ConfigProblem = { path: at, code: 'unknown_action', message: `no plugin registers the routing action "${name}" (${known})` };
+      const suggestion = closest(name, names);
+      if (suggestion !== undefined) found.suggestion = suggestion;
+      out.push(found);
+      continue;
+    }
+    let message: unknown = null;
+    try {
+      message = action.validate?.(argument) ?? null;
+    } catch (error) {
+      message = `the action's validate() failed: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (typeof message === 'string' && message.length > 0) out.push({ path: at, code: 'invalid_argument', message: `${name}: ${message}` });
+  }
 }
 
 function isEmptyAction(value: unknown): boolean {
-  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0) || (isPlainObject(value) && Object.keys(value).length === 0);
 }
 
 /**
@@ -59,9 +119,12 @@ function isEmptyAction(value: unknown): boolean {
  *   (`operator_not_applicable`), values a field never takes (`unknown_value`, e.g. a channel);
  * - references to undeclared categories, portfolios and SLA policies (`unknown_reference`;
  *   only checked when the config declares some);
- * - duplicate rule ids (`duplicate_rule_id`) and rules whose `then` does nothing (`empty_actions`).
+ * - duplicate rule ids (`duplicate_rule_id`) and rules whose `then` does nothing (`empty_actions`);
+ * - plugin routing actions no plugin registers (`unknown_action`) or whose `validate` refuses
+ *   the argument (`invalid_argument`), and plugin assignment strategies no plugin registers
+ *   (`unknown_strategy`), each with the closest registered name.
  *
- * Bad plugin operator registrations throw PLUGIN_ERROR (see `operatorRegistry`).
+ * Bad plugin registrations (operators, actions, strategies) throw PLUGIN_ERROR.
  *
  * @param config a config that passed the schema
  * @example
@@ -90,6 +153,7 @@ export function checkRouting(config: OfficeConfig, options: RoutingOptions = {})
   };
   const portfolios = ids(config.portfolios, (p) => p.id);
   const slaPolicies = ids(config.slaPolicies, (p) => p.id);
+  const registered: ActionContext = { portfolios, actions: actionRegistry(options.actions), strategies: strategyRegistry(options.strategies) };
 
   const rules: readonly unknown[] = Array.isArray(config.routing?.rules) ? config.routing.rules : [];
   const firstIndex = new Map<string, number>();
@@ -109,11 +173,12 @@ export function checkRouting(config: OfficeConfig, options: RoutingOptions = {})
     const then = rule['then'];
     if (!isPlainObject(then)) return;
     if (Object.values(then).every(isEmptyAction)) {
-      out.push({ path: [...path, 'then'], code: 'empty_actions', message: 'this rule does nothing when it matches: add assign, assist, priority, sla, tags or watchers, or remove the rule' });
+      out.push({ path: [...path, 'then'], code: 'empty_actions', message: 'this rule does nothing when it matches: add assign, assist, priority, sla, tags, watchers or plugins, or remove the rule' });
     }
-    checkAssign(then['assign'], [...path, 'then', 'assign'], portfolios, out);
+    checkAssign(then['assign'], [...path, 'then', 'assign'], registered, out);
     checkReference(then['sla'], [...path, 'then', 'sla'], slaPolicies, 'SLA policy', 'slaPolicies', out);
+    checkPluginActions(then['plugins'], [...path, 'then', 'plugins'], registered.actions, out);
   });
-  checkAssign(config.routing?.fallback?.assign, ['routing', 'fallback', 'assign'], portfolios, out);
+  checkAssign(config.routing?.fallback?.assign, ['routing', 'fallback', 'assign'], registered, out);
   return out;
 }

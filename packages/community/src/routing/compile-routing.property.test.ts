@@ -108,7 +108,7 @@ function naiveCondition(facts: RoutingFacts, condition: unknown): boolean {
 }
 
 function naiveEvaluate(config: OfficeConfig, facts: RoutingFacts): RoutingOutcome {
-  const outcome: RoutingOutcome = { assign: [], assists: [], priority: null, sla: null, tags: [], watchers: [], matchedRuleIds: [] };
+  const outcome: RoutingOutcome = { assign: [], assists: [], priority: null, sla: null, tags: [], watchers: [], matchedRuleIds: [], pluginActions: [] };
   for (const rule of config.routing.rules) {
     if (!naiveCondition(facts, rule.when)) continue;
     outcome.matchedRuleIds.push(rule.id);
@@ -128,7 +128,7 @@ function naiveEvaluate(config: OfficeConfig, facts: RoutingFacts): RoutingOutcom
 /** The plain loop the index must agree with: every rule's compiled closure, in order. */
 function loopEvaluate(compiled: ReturnType<typeof compileRules>, facts: RoutingFacts): RoutingOutcome {
   const context = compiled.context(facts);
-  const outcome = new OutcomeBuilder();
+  const outcome = new OutcomeBuilder(facts);
   for (const rule of compiled.rules) if (rule.condition.test(context) && outcome.add(rule)) break;
   return outcome.finish(compiled.fallback);
 }

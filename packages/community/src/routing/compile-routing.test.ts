@@ -23,6 +23,7 @@ describe('compileRouting: decisions', () => {
       tags: [],
       watchers: [],
       matchedRuleIds: ['policy'],
+      pluginActions: [],
     });
     expect(r.evaluate(facts({ category: 'legal' })).assign[0]).toMatchObject({ ruleId: 'later', target: { captain: true } });
   });
@@ -60,6 +61,7 @@ describe('compileRouting: decisions', () => {
       tags: ['热线', '重点', '人才', '政策'],
       watchers: ['MC-S001', { captain: true }],
       matchedRuleIds: ['hotline', 'talent', 'second_assign', 'stop'],
+      pluginActions: [],
     });
   });
 

@@ -7,6 +7,8 @@ import { KeywordSet } from './conditions/keyword-set.js';
 import { operatorRegistry } from './conditions/operator-registry.js';
 import { requirementsOf } from './conditions/requirements.js';
 import { OutcomeBuilder, fallbackTarget, prepareRule, type CompiledRule } from './compiled-rule.js';
+import type { PluginAssignmentStrategy } from './plugin-routing.js';
+import { actionRegistry, strategyRegistry } from './plugin-routing-registry.js';
 import { RuleIndex, type RuleSet } from './rule-index.js';
 import type { RoutingFacts, RoutingOutcome, RuleTrace } from './types.js';
 
@@ -20,7 +22,12 @@ const NONE: readonly number[] = Object.freeze([]);
 export interface CompiledRouting {
   /** How many rules the config has. */
   readonly ruleCount: number;
-  /** What the rules decide for a request (pure; nothing is written). */
+  /** The plugin assignment strategies the config may name, by name, for `resolveAssignment`. */
+  readonly strategies: ReadonlyMap<string, PluginAssignmentStrategy>;
+  /**
+   * What the rules decide for a request (pure; nothing is written). A plugin action that
+   * throws or returns an unusable effect fails it with PLUGIN_ERROR naming the action and rule.
+   */
   evaluate(facts: RoutingFacts): RoutingOutcome;
   /**
    * The same decision, plus how every rule fared: matched or not, skipped by the index (and
@@ -49,7 +56,7 @@ export interface CompiledRules {
  * ```ts
  * const { rules, fallback, context } = compileRules(config);
  * const ctx = context(facts);
- * const outcome = new OutcomeBuilder();
+ * const outcome = new OutcomeBuilder(facts);
  * for (const rule of rules) if (rule.condition.test(ctx) && outcome.add(rule)) break;
  * outcome.finish(fallback);
  * ```
@@ -59,7 +66,8 @@ export function compileRules(config: OfficeConfig, options: RoutingOptions = {})
   // The same error, in the same words, as the config loader gives for any other problem.
   if (problems.length > 0) throw configValidationError(problems.map((problem) => toConfigIssue(problem)));
   const environment = { keywords: new KeywordSet(), operators: operatorRegistry(options.operators) };
-  const rules = config.routing.rules.map((rule, r) => prepareRule(rule, r, compileConditionNode(rule.when, 'when', environment)));
+  const plugins = { actions: actionRegistry(options.actions), slaPolicies: config.slaPolicies.map((policy) => policy.id) };
+  const rules = config.routing.rules.map((rule, r) => prepareRule(rule, r, compileConditionNode(rule.when, 'when', environment), plugins));
   environment.keywords.seal();
   const { keywords } = environment;
   return { rules, fallback: fallbackTarget(config), keywords, context: (facts) => new EvaluationContext(facts, keywords) };
@@ -72,15 +80,16 @@ export function compileRules(config: OfficeConfig, options: RoutingOptions = {})
  *
  * Semantics: rules run in order. A matching rule is recorded in `matchedRuleIds` and adds its
  * side actions (assisting units; priority — later rules override; SLA policy — the first
- * wins; tags and watchers — union); the first matching rule with `assign` decides; evaluation
+ * wins; tags and watchers — union), then its plugin actions, merged the same way and listed in
+ * `pluginActions`; the first matching rule with `assign` decides; evaluation
  * stops at a matching rule unless it has `continue: true`. `outcome.assign` lists the deciding
  * rule's target (if any), then the fallback.
  *
  * @throws KechuangError VALIDATION_FAILED listing every problem `checkRouting` finds
- *   (`details.issues`), PLUGIN_ERROR for a badly named plugin operator.
+ *   (`details.issues`), PLUGIN_ERROR for a badly named plugin operator, action or strategy.
  * @example
  * ```ts
- * const routing = compileRouting(config, { operators: plugins.operators });
+ * const routing = compileRouting(config, { operators: plugins.operators, actions: plugins.actions, strategies: plugins.strategies });
  * const outcome = routing.evaluate(facts);
  * outcome.assign[0]; // { source: 'rule', ruleId: 'legal_debts', target: { team: 'LEGAL', strategy: 'round_robin' } }
  * routing.explain(facts).rules.find((r) => r.ruleId === 'policy')?.skippedBecause;
@@ -96,10 +105,11 @@ export function compileRouting(config: OfficeConfig, options: RoutingOptions = {
   const words = index.words;
 
   const { parkBound, keywordBound } = index;
+  const strategies = strategyRegistry(options.strategies);
 
   const evaluate = (facts: RoutingFacts): RoutingOutcome => {
     const ctx = context(facts);
-    const outcome = new OutcomeBuilder();
+    const outcome = new OutcomeBuilder(facts);
     const byCategory = index.byCategory(facts);
     const byChannel = index.byChannel(facts);
     // Looked up only when a candidate needs them (see RuleIndex.parkBound).
@@ -129,7 +139,7 @@ export function compileRouting(config: OfficeConfig, options: RoutingOptions = {
 
   const explain = (facts: RoutingFacts): { outcome: RoutingOutcome; rules: RuleTrace[] } => {
     const ctx = context(facts);
-    const outcome = new OutcomeBuilder();
+    const outcome = new OutcomeBuilder(facts);
     const traces: RuleTrace[] = [];
     let stoppedBy: string | null = null;
     let skippedBecause: string | null;
@@ -148,5 +158,5 @@ export function compileRouting(config: OfficeConfig, options: RoutingOptions = {
     return { outcome: outcome.finish(fallback), rules: traces };
   };
 
-  return { ruleCount: rules.length, evaluate, explain };
+  return { ruleCount: rules.length, strategies, evaluate, explain };
 }

@@ -1,7 +1,10 @@
 import type { AssignTarget, OfficeConfig, Rule } from '../config/config-schema.js';
+import { KechuangError } from '../errors/kechuang-error.js';
 import type { Priority } from '../model/request.js';
 import type { CompiledCondition } from './conditions/compile-condition.js';
-import type { AssignIntent, AssistTarget, RoutingOutcome, WatcherTarget } from './types.js';
+import { compilePluginAction, type CompiledPluginAction } from './plugin-actions.js';
+import type { PluginActionEffect, PluginActionRun, PluginRoutingAction } from './plugin-routing.js';
+import type { AssignIntent, AssistTarget, RoutingFacts, RoutingOutcome, WatcherTarget } from './types.js';
 
 /**
  * A rule ready to run — its compiled condition and its actions, prepared once — and the
@@ -21,6 +24,8 @@ export interface CompiledRule {
   readonly sla: string | null;
   readonly tags: readonly string[];
   readonly watchers: readonly WatcherTarget[];
+  /** The rule's plugin actions, in the order written; they run after its own actions. */
+  readonly actions: readonly CompiledPluginAction[];
   /** Whether later rules are still evaluated after this one matched. */
   readonly continues: boolean;
   /** Whether it does anything besides assigning (most rules do not). */
@@ -39,20 +44,36 @@ function frozen<T>(value: T): T {
   return copy;
 }
 
+/** What preparing a rule's plugin actions needs: the registered actions and the config's SLA policies. */
+export interface PluginActionSetup {
+  actions: ReadonlyMap<string, PluginRoutingAction>;
+  /** The SLA policy ids the config declares; an action's effect may name only these. */
+  slaPolicies: readonly string[];
+}
+
+const NO_PLUGIN_ACTIONS: PluginActionSetup = { actions: new Map(), slaPolicies: [] };
+
 /**
  * Prepares a rule's actions; the condition is compiled by the caller.
  *
+ * @param plugins the registered plugin actions, for a rule with `then.plugins` (checked by
+ *   `checkRouting` first; an unregistered one here is PLUGIN_ERROR)
  * @example
  * ```ts
  * const compiled = prepareRule(rule, 3, compileConditionNode(rule.when, 'when', environment));
  * compiled.continues; // rule.continue
  * ```
  */
-export function prepareRule(rule: Rule, index: number, condition: CompiledCondition): CompiledRule {
+export function prepareRule(rule: Rule, index: number, condition: CompiledCondition, plugins: PluginActionSetup = NO_PLUGIN_ACTIONS): CompiledRule {
   const then = rule.then;
   const assists = (then.assist ?? []).map((target) => frozen({ ruleId: rule.id, target }));
   const tags = [...(then.tags ?? [])];
   const watchers = (then.watchers ?? []).map(frozen);
+  const actions = Object.entries(then.plugins ?? {}).map(([name, argument]) => {
+    const definition = plugins.actions.get(name);
+    if (definition === undefined) throw new KechuangError('PLUGIN_ERROR', `Rule '${rule.id}' runs the routing action '${name}', which no plugin registers. Install its plugin, or remove the action from the rule.`, { action: name, ruleId: rule.id });
+    return compilePluginAction(definition, argument, rule.id, plugins.slaPolicies);
+  });
   return {
     id: rule.id,
     index,
@@ -63,8 +84,9 @@ export function prepareRule(rule: Rule, index: number, condition: CompiledCondit
     sla: then.sla ?? null,
     tags,
     watchers,
+    actions,
     continues: rule.continue === true,
-    sideActions: assists.length > 0 || then.priority !== undefined || then.sla !== undefined || tags.length > 0 || watchers.length > 0,
+    sideActions: assists.length > 0 || then.priority !== undefined || then.sla !== undefined || tags.length > 0 || watchers.length > 0 || actions.length > 0,
   };
 }
 
@@ -95,11 +117,12 @@ function addWatchers(into: WatcherTarget[], items: readonly WatcherTarget[]): vo
 /**
  * Accumulates the actions of the rules that match one request, in rule order: the first rule
  * that assigns decides; priority — a later rule overrides; SLA policy — the first wins; tags,
- * watchers and assisting units — the union, in order.
+ * watchers and assisting units — the union, in order. A rule's plugin actions run after its
+ * own actions and merge the same way; each run is listed in `pluginActions`.
  *
  * @example
  * ```ts
- * const outcome = new OutcomeBuilder();
+ * const outcome = new OutcomeBuilder(facts);
  * for (const rule of rules) if (rule.condition.test(context) && outcome.add(rule)) break;
  * outcome.finish(fallback);
  * ```
@@ -113,6 +136,13 @@ export class OutcomeBuilder {
   private sla: string | null = null;
   private tags: string[] | null = null;
   private watchers: WatcherTarget[] | null = null;
+  private runs: PluginActionRun[] | null = null;
+
+  /**
+   * @param facts the request's facts, which plugin actions read; needed only when a rule has
+   *   plugin actions
+   */
+  constructor(private readonly facts: RoutingFacts | null = null) {}
 
   /** Records a matching rule; returns true when evaluation stops here (the rule does not continue). */
   add(rule: CompiledRule): boolean {
@@ -120,12 +150,23 @@ export class OutcomeBuilder {
     if (rule.assign !== null && this.decider === null) this.decider = rule;
     if (rule.sideActions) {
       if (rule.assists.length > 0) (this.assists ??= []).push(...rule.assists);
-      if (rule.priority !== null) this.priority = rule.priority;
-      if (this.sla === null) this.sla = rule.sla;
-      if (rule.tags.length > 0) addAll((this.tags ??= []), rule.tags);
-      if (rule.watchers.length > 0) addWatchers((this.watchers ??= []), rule.watchers);
+      this.merge(rule);
+      for (const action of rule.actions) {
+        if (this.facts === null) throw new KechuangError('PLUGIN_ERROR', `Rule '${rule.id}' has plugin actions, which need the request's facts: pass them to new OutcomeBuilder(facts).`, { ruleId: rule.id });
+        const effect = action.run(this.facts);
+        (this.runs ??= []).push({ ruleId: rule.id, name: action.name, effect });
+        this.merge(effect);
+      }
     }
     return !rule.continues;
+  }
+
+  /** Merges a rule's own side actions, or a plugin action's effect, the same way. */
+  private merge(effect: PluginActionEffect | CompiledRule): void {
+    if (effect.priority !== undefined && effect.priority !== null) this.priority = effect.priority;
+    if (this.sla === null) this.sla = effect.sla ?? null;
+    if (effect.tags !== undefined && effect.tags.length > 0) addAll((this.tags ??= []), effect.tags);
+    if (effect.watchers !== undefined && effect.watchers.length > 0) addWatchers((this.watchers ??= []), effect.watchers);
   }
 
   /** The outcome: the deciding rule's target (if any), then the fallback. */
@@ -140,6 +181,7 @@ export class OutcomeBuilder {
       tags: this.tags ?? [],
       watchers: this.watchers ?? [],
       matchedRuleIds: this.matched,
+      pluginActions: this.runs ?? [],
     };
   }
 }

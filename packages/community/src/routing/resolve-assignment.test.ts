@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AssignTarget } from '../config/config-schema.js';
 import type { Member, MemberRole, MemberStatus } from '../model/member.js';
 import type { Team } from '../model/team.js';
+import { thrown } from '../__fixtures__/expect-error.js';
 import { facts } from './__fixtures__/routing-facts.js';
 import { candidateMembers, resolveAssignment } from './resolve-assignment.js';
 import type { AssignIntent, RoutingOutcome, RoutingSnapshot } from './types.js';
@@ -30,7 +31,7 @@ const lawyer = (code: string, status: MemberStatus = 'active', archived = false)
 const head = member('MC-S001', [{ role: 'station_head' }]);
 
 const intent = (target: AssignTarget, ruleId: string | null = 'r'): AssignIntent => ({ source: ruleId === null ? 'fallback' : 'rule', ruleId, target });
-const outcome = (...assign: AssignIntent[]): RoutingOutcome => ({ assign, assists: [], priority: null, sla: null, tags: [], watchers: [], matchedRuleIds: [] });
+const outcome = (...assign: AssignIntent[]): RoutingOutcome => ({ assign, assists: [], priority: null, sla: null, tags: [], watchers: [], matchedRuleIds: [], pluginActions: [] });
 const fallback = intent({ role: 'station_head' }, null);
 
 function snapshot(members: Member[], open: Record<string, number> = {}, last: Record<string, Date | null> = {}): RoutingSnapshot {
@@ -151,5 +152,27 @@ describe('resolveAssignment', () => {
     const d = resolveAssignment(outcome(rr, fallback), snapshot([lawyer('L1', 'left'), member('S1', [{ role: 'station_head' }], 'away')]), facts());
     expect(d).toMatchObject({ memberId: null, teamId: null, source: 'none', ruleId: null, skipped: [{ memberId: 'm-L1', why: 'left' }, { memberId: 'm-S1', why: 'away' }] });
     expect(d.reason).toContain('had no one available');
+  });
+});
+
+describe('resolveAssignment with a plugin strategy', () => {
+  const pick = intent({ team: 'LEGAL', strategy: 'pick.last' });
+  const last = new Map([['pick.last', { name: 'pick.last', choose: (candidates: readonly Member[]) => candidates[candidates.length - 1] ?? null }]]);
+
+  it('asks it among the available members only, and returns the candidate it names', () => {
+    const d = resolveAssignment(outcome(pick, fallback), snapshot([lawyer('L1'), lawyer('L2'), lawyer('L3', 'away'), head]), facts(), last);
+    expect(d).toMatchObject({ memberId: 'm-L2', teamId: legal.id, source: 'rule', reason: 'rule r: team LEGAL, strategy pick.last → L2 (skipped L3 away)' });
+  });
+
+  it('is not asked when no one is available, and the fallback decides', () => {
+    const asked: unknown[] = [];
+    const strategies = new Map([['pick.last', { name: 'pick.last', choose: (candidates: readonly Member[]) => (asked.push(candidates), null) }]]);
+    const d = resolveAssignment(outcome(pick, fallback), snapshot([lawyer('L1', 'away'), head]), facts(), strategies);
+    expect(asked).toEqual([]);
+    expect(d).toMatchObject({ memberId: head.id, source: 'fallback' });
+  });
+
+  it('is PLUGIN_ERROR when it is not passed in', () => {
+    expect(thrown(() => resolveAssignment(outcome(pick, fallback), snapshot([lawyer('L1'), head]), facts()), 'PLUGIN_ERROR').message).toContain("Assignment strategy 'pick.last' of plugin 'pick' failed for rule 'r': no plugin registers it");
   });
 });

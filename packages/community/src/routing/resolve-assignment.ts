@@ -1,6 +1,9 @@
 import type { AssignTarget } from '../config/config-schema.js';
+import { KechuangError } from '../errors/kechuang-error.js';
 import type { Member } from '../model/member.js';
 import type { Team } from '../model/team.js';
+import type { PluginAssignmentStrategy } from './plugin-routing.js';
+import { isBuiltinStrategy } from './plugin-routing-registry.js';
 import type { AssignIntent, AssignmentDecision, RoutingFacts, RoutingOutcome, RoutingSnapshot, SkippedMember } from './types.js';
 
 /**
@@ -63,12 +66,23 @@ export function isAvailable(member: Member): boolean {
   return unavailable(member) === null;
 }
 
+/** The plugin strategy a target names, or null for a built-in choice. */
+export function pluginStrategyOf(target: AssignTarget): string | null {
+  return 'team' in target && !isBuiltinStrategy(target.strategy) ? target.strategy : null;
+}
+
 /**
  * Which facts about the available members `choose` compares for a target: round robin only
  * looks at the last assignments, every other choice among several at open counts. With one
- * member available there is nothing to compare.
+ * member available there is nothing to compare — except for a plugin strategy, which gets
+ * what it `needs` however many there are (it may decline the only one).
  */
-export function statsNeeded(target: AssignTarget, available: number): { openCounts: boolean; lastAssigned: boolean } {
+export function statsNeeded(target: AssignTarget, available: number, strategies: ReadonlyMap<string, PluginAssignmentStrategy> = new Map()): { openCounts: boolean; lastAssigned: boolean } {
+  const plugin = pluginStrategyOf(target);
+  if (plugin !== null) {
+    const needs = strategies.get(plugin)?.needs;
+    return { openCounts: needs?.openCounts === true, lastAssigned: needs?.lastAssigned === true };
+  }
   if (available < 2) return { openCounts: false, lastAssigned: false };
   if ('team' in target) return { openCounts: target.strategy === 'least_loaded', lastAssigned: true };
   return { openCounts: true, lastAssigned: false };
@@ -117,7 +131,10 @@ function describeTarget(target: AssignTarget, facts: RoutingFacts): string {
   if ('member' in target) return `member ${target.member}`;
   if ('portfolio' in target) return `commissioner of ${target.portfolio}`;
   if ('captain' in target) return facts.park === null ? 'captain (request has no park)' : `captain of park ${facts.park.code}`;
-  if ('team' in target) return `team ${target.team}, ${target.strategy === 'least_loaded' ? 'least loaded' : 'round robin'}`;
+  if ('team' in target) {
+    const how = target.strategy === 'least_loaded' ? 'least loaded' : target.strategy === 'round_robin' ? 'round robin' : `strategy ${target.strategy}`;
+    return `team ${target.team}, ${how}`;
+  }
   return target.role === 'station_head' ? 'station head' : 'dispatcher';
 }
 
@@ -125,7 +142,42 @@ function describeIntent(intent: AssignIntent, facts: RoutingFacts): string {
   return `${intent.source === 'rule' ? `rule ${intent.ruleId ?? '?'}` : 'fallback'}: ${describeTarget(intent.target, facts)}`;
 }
 
-/** Picks one available member for a target, by its strategy. */
+function strategyFailure(intent: AssignIntent, name: string, reason: string, cause?: unknown): KechuangError {
+  const plugin = name.slice(0, name.indexOf('.'));
+  const where = intent.source === 'rule' ? `rule '${intent.ruleId ?? '?'}'` : 'the fallback';
+  return new KechuangError(
+    'PLUGIN_ERROR',
+    `Assignment strategy '${name}' of plugin '${plugin}' failed for ${where}: ${reason}. Nothing was routed; fix the plugin, or name another strategy.`,
+    { plugin, strategy: name, ruleId: intent.ruleId },
+    cause === undefined ? undefined : { cause },
+  );
+}
+
+/**
+ * Asks a plugin strategy to pick among the available members. It gets its own frozen list, and
+ * whatever it returns must be one of them (by id); null means "no one here", so the next
+ * target is tried.
+ */
+function choosePlugin(intent: AssignIntent, name: string, available: readonly Member[], snapshot: RoutingSnapshot, facts: RoutingFacts, strategies: ReadonlyMap<string, PluginAssignmentStrategy>): Member | null {
+  const strategy = strategies.get(name);
+  if (strategy === undefined) throw strategyFailure(intent, name, 'no plugin registers it; pass the plugins\' strategies to compileRouting and resolveAssignment');
+  let picked: unknown;
+  try {
+    picked = strategy.choose(Object.freeze([...available]), snapshot, facts);
+  } catch (error) {
+    throw strategyFailure(intent, name, error instanceof Error ? error.message : String(error), error);
+  }
+  if (picked === null || picked === undefined) return null;
+  const id = typeof picked === 'object' && 'id' in picked ? picked.id : undefined;
+  const member = available.find((m) => m.id === id);
+  if (member === undefined) {
+    const shown = typeof id === 'string' ? `member '${id}'` : `${Array.isArray(picked) ? 'a list' : typeof picked} that is not a member`;
+    throw strategyFailure(intent, name, `it returned ${shown}, which is not one of the ${available.length} available candidates (${available.map((m) => m.code).join(', ')}); return one of them or null`);
+  }
+  return member;
+}
+
+/** Picks one available member for a built-in target, by its strategy. */
 function choose(target: AssignTarget, available: readonly Member[], snapshot: RoutingSnapshot): Member | undefined {
   if ('team' in target) {
     return target.strategy === 'least_loaded'
@@ -142,16 +194,24 @@ function choose(target: AssignTarget, available: readonly Member[], snapshot: Ro
  * recorded). Strategies: `round_robin` — the available team member assigned least recently
  * through the team (never assigned first), ties by code; `least_loaded` — fewest open
  * requests, then least recently assigned, then code; several commissioners, captains or role
- * holders — fewest open requests, then code. When no target has anyone available the
- * decision has `source: 'none'` and no member.
+ * holders — fewest open requests, then code; a plugin strategy (`<plugin-id>.<name>`, from
+ * `strategies`) — whom its `choose` returns among the available members, or the next target
+ * when it returns null. When no target has anyone available the decision has `source: 'none'`
+ * and no member. A plugin strategy that throws, or returns someone not among the candidates,
+ * is PLUGIN_ERROR naming it and its rule.
  *
  * @example
  * ```ts
- * const decision = resolveAssignment(routing.evaluate(facts), snapshot, facts);
+ * const decision = resolveAssignment(routing.evaluate(facts), snapshot, facts, routing.strategies);
  * decision.reason; // 'rule legal_debts: team LEGAL, round robin → MC-P001'
  * ```
  */
-export function resolveAssignment(outcome: RoutingOutcome, snapshot: RoutingSnapshot, facts: RoutingFacts): AssignmentDecision {
+export function resolveAssignment(
+  outcome: RoutingOutcome,
+  snapshot: RoutingSnapshot,
+  facts: RoutingFacts,
+  strategies: ReadonlyMap<string, PluginAssignmentStrategy> = new Map(),
+): AssignmentDecision {
   const skipped: SkippedMember[] = [];
   const skippedCodes: string[] = [];
   const notes: string[] = [];
@@ -166,10 +226,11 @@ export function resolveAssignment(outcome: RoutingOutcome, snapshot: RoutingSnap
       }
     }
     const team = 'team' in intent.target ? teamOf(intent.target.team, snapshot.teams) : undefined;
-    const chosen = choose(intent.target, available, snapshot);
-    if (chosen === undefined) {
+    const plugin = pluginStrategyOf(intent.target);
+    const chosen = plugin === null ? choose(intent.target, available, snapshot) : available.length === 0 ? undefined : choosePlugin(intent, plugin, available, snapshot, facts, strategies);
+    if (chosen === undefined || chosen === null) {
       const missingTeam = 'team' in intent.target && team === undefined;
-      notes.push(`${describeIntent(intent, facts)} ${missingTeam ? 'names no team in the directory' : 'had no one available'}`);
+      notes.push(`${describeIntent(intent, facts)} ${missingTeam ? 'names no team in the directory' : chosen === null ? 'chose no one' : 'had no one available'}`);
       continue;
     }
     const skips = skippedCodes.length === 0 ? '' : ` (skipped ${skippedCodes.slice(0, 3).join(', ')}${skippedCodes.length > 3 ? ', …' : ''})`;

@@ -3,6 +3,7 @@ import type { EnterpriseSize } from '../model/enterprise.js';
 import type { Member } from '../model/member.js';
 import type { AttributeValue, Channel, Priority } from '../model/request.js';
 import type { Team } from '../model/team.js';
+import type { PluginActionRun } from './plugin-routing.js';
 
 /**
  * The routing contract: what rules are evaluated against, what evaluation yields, and what
@@ -58,6 +59,8 @@ export interface RoutingOutcome {
   watchers: WatcherTarget[];
   /** Every rule that matched, in order. */
   matchedRuleIds: string[];
+  /** The plugin actions of the matched rules that ran, in order, with what each added. */
+  pluginActions: PluginActionRun[];
 }
 
 /** How one condition fared: the value tested, and whether it passed. */
