@@ -3,18 +3,14 @@ import { z } from 'zod';
 import { appendEntry } from './append-entry.js';
 import { auditChainSchema } from './audit-chain-schema.js';
 import { ensureHead } from './chain-head.js';
-import type { AuditChainReader } from './chain-lookup.js';
 import { verifyRoute } from './verify-route.js';
-
-const isReader = (value: unknown): value is AuditChainReader =>
-  typeof value === 'object' && value !== null && typeof (value as Partial<AuditChainReader>).findOne === 'function' && typeof (value as Partial<AuditChainReader>).findMany === 'function';
 
 /**
  * The options of {@link auditChain}, checked when the community is created.
  *
  * @example
  * ```ts
- * auditChain({ recordInput: 'none', storage }); // who did what, without input digests
+ * auditChain({ recordInput: 'none' }); // who did what, without input digests
  * ```
  */
 export const auditChainOptions = z
@@ -27,11 +23,6 @@ export const auditChainOptions = z
      * @default 'digest'
      */
     recordInput: z.enum(['digest', 'none']).default('digest'),
-    /**
-     * The storage adapter the community uses. Only the `GET /verify` route needs it: plugin
-     * routes are not handed a storage handle.
-     */
-    storage: z.custom<AuditChainReader>(isReader, { message: 'Pass the storage adapter the community uses (it has findOne and findMany)' }).optional(),
   })
   .prefault({});
 
@@ -49,7 +40,7 @@ export const auditChainOptions = z
  * import { auditChain, verifyAuditChain } from '@kechuang/plugin-audit-chain';
  *
  * const storage = sqliteStorage({ filename: './kechuang.db' });
- * const community = createCommunity({ storage, plugins: [auditChain({ storage })] });
+ * const community = createCommunity({ storage, plugins: [auditChain()] });
  * // … commands run …
  * const result = await verifyAuditChain(storage, { officeId });
  * if (!result.ok) console.error(result.problem.message);
@@ -60,24 +51,19 @@ export const auditChain = definePlugin({
   version: '0.1.0',
   options: auditChainOptions,
   schema: auditChainSchema,
-  errors: {
-    STORAGE_REQUIRED: { status: 501, description: 'The verify route was called, but the plugin was not given the storage adapter.' },
-  },
-  setup({ options, hooks, http, error }) {
+  setup({ options, hooks, http, storage }) {
     // Offices whose head row this community has seen, so the check costs one read per office.
     const headed = new Set<string>();
     // Synchronous once the office is known, so the usual command runs it without a timer.
-    hooks.before('*', ({ officeId, read }) => {
+    // The head is written through the adapter, not `read` (meant for reads) nor a `tx`: it
+    // must exist before the command's transaction opens, whether or not the command commits.
+    hooks.before('*', ({ officeId }) => {
       if (headed.has(officeId)) return;
-      return ensureHead(read, officeId).then(() => void headed.add(officeId));
+      return ensureHead(storage(), officeId).then(() => void headed.add(officeId));
     });
     hooks.transaction('*', async (change) => {
       await appendEntry(change, options.recordInput);
     });
-    http.route(
-      verifyRoute(options.storage, () =>
-        error('STORAGE_REQUIRED', 'The audit chain cannot be verified over HTTP because the plugin was not given the storage. Create it with auditChain({ storage }), passing the adapter the community uses.'),
-      ),
-    );
+    http.route(verifyRoute(storage));
   },
 });

@@ -62,13 +62,25 @@ describe('GET /verify', () => {
     expect(isKechuangError(error, 'FORBIDDEN')).toBe(true);
   });
 
-  it('without the storage, tells the host how to give it, with its own code and status', async () => {
+  it("reads the community's own storage, with no options, and adds no error codes of its own", async () => {
     const community = createCommunity({ storage: memoryStorage(), plugins: [auditChain()] });
     const office = await openOffice(community, 'cangqian');
-    const error = await refusal(call(community, { kind: 'system', officeId: office.officeId }));
-    expect(isKechuangError(error, 'audit-chain:STORAGE_REQUIRED')).toBe(true);
-    expect((error as Error).message).toContain('auditChain({ storage })');
-    expect(pluginRoutesOf(community).find((r) => r.plugin === 'audit-chain')?.errors).toEqual([{ code: 'audit-chain:STORAGE_REQUIRED', status: 501 }]);
+    await fiveEntries(office);
+    const response = await call(community, { kind: 'system', officeId: office.officeId });
+    expect(await response.json()).toMatchObject({ ok: true, entries: 5 });
+    expect(pluginRoutesOf(community).find((r) => r.plugin === 'audit-chain')?.errors).toEqual([]);
+  });
+
+  it('checks only the caller\'s office', async () => {
+    const storage = memoryStorage();
+    const community = auditedCommunity(storage);
+    const broken = await openOffice(community, 'cangqian');
+    const intact = await openOffice(community, 'wuchang');
+    await fiveEntries(broken);
+    await intact.submit();
+    await storage.delete({ model: 'audit_chain_entry', where: [{ field: 'officeId', value: broken.officeId }, { field: 'seq', value: 2 }] });
+    expect(await (await call(community, { kind: 'system', officeId: intact.officeId })).json()).toMatchObject({ ok: true, entries: 1 });
+    expect(await (await call(community, { kind: 'system', officeId: broken.officeId })).json()).toMatchObject({ ok: false, problem: { kind: 'deleted', seq: 2 } });
   });
 });
 

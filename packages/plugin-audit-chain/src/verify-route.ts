@@ -27,9 +27,10 @@ function localeOf(request: Request): AuditChainLocale {
 /**
  * `GET /verify`: checks the caller's office's audit chain and answers 200 with the outcome
  * (`{ ok: true, entries, head }` or `{ ok: false, problem }`), whether or not the chain is
- * intact. Only the station head and office staff may call it (FORBIDDEN otherwise).
+ * intact. Only the station head and office staff may call it (FORBIDDEN otherwise). `storage`
+ * is asked for on each call, as the community's adapter is only handed out once setup is over.
  */
-export function verifyRoute(storage: AuditChainReader | undefined, storageMissing: () => KechuangError): PluginRoute {
+export function verifyRoute(storage: () => AuditChainReader): PluginRoute {
   return {
     method: 'GET',
     path: '/verify',
@@ -38,8 +39,7 @@ export function verifyRoute(storage: AuditChainReader | undefined, storageMissin
       if (!(await mayVerify(ctx))) {
         throw new KechuangError('FORBIDDEN', 'Only the station head and office staff may verify the audit chain. Ask one of them, or have your member given the office_staff role.');
       }
-      if (!storage) throw storageMissing();
-      const result = await verifyAuditChain(storage, { officeId: ctx.actor.officeId, locale: localeOf(request) });
+      const result = await verifyAuditChain(storage(), { officeId: ctx.actor.officeId, locale: localeOf(request) });
       return Response.json(result, { headers: { 'cache-control': 'no-store' } });
     },
   };

@@ -6,7 +6,7 @@ export type AuditedCommunity = Community<CoreEvents, FieldMapOfPlugins<[ReturnTy
 
 /** A community on `storage` with the audit chain installed first, then `extra` plugins. */
 export function auditedCommunity(storage: StorageAdapter, extra: readonly Plugin[] = [], options: { recordInput?: 'digest' | 'none' } = {}): AuditedCommunity {
-  return createCommunity({ storage, plugins: [auditChain({ storage, ...options }), ...extra] });
+  return createCommunity({ storage, plugins: [auditChain(options), ...extra] });
 }
 
 /**
