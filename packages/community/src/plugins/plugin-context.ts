@@ -97,10 +97,11 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     calendar(officeId: string): Promise<WorkingCalendar>;
   };
   /**
-   * The community's storage adapter, for reads and writes outside a command (an HTTP route
-   * reading the plugin's models, a job repairing its own rows). Inside hooks and timers use
-   * their `tx` or `read` instead. Every query must name the office (`officeId`): tenancy is
-   * the plugin's to keep here. Usable once setup has returned.
+   * The community's storage adapter, for reads and writes outside a command's transaction (an
+   * HTTP route reading the plugin's models, a row a `before` hook must create before the
+   * transaction opens). Never call it inside a `transaction` hook or a timer handler: use their
+   * `tx` (on SQLite the open transaction holds the only connection). Every query must name the
+   * office (`officeId`): tenancy is the plugin's to keep here. Usable once setup has returned.
    */
   storage(): StorageAdapter;
   /** The SDK as `actor` sees it, for hooks and timers that run further commands. Usable once setup has returned. */
