@@ -36,14 +36,25 @@ const vip = definePlugin({
 const acting = (apply: () => unknown) =>
   definePlugin({ id: 'odd', setup: ({ routing }) => routing.action({ name: 'odd.act', apply: apply as () => PluginActionEffect }) })();
 
-/** Picks the member who joined first (by the dates in its options); none known: null. */
+/** Picks the member who joined the station first; none with a known date: null. */
 const seniority = definePlugin({
   id: 'seniority',
   setup({ routing }) {
-    const joined: Record<string, string> = { L001: '2021-09-01', L002: '2016-03-01', L003: '2019-05-01' };
+    const joined = new Map([
+      ['L001', '2021-09-01'],
+      ['L002', '2016-03-01'],
+      ['L003', '2019-05-01'],
+    ]);
     routing.strategy({
       name: 'seniority.most_senior',
-      choose: (candidates) => [...candidates].filter((m) => joined[m.code] !== undefined).sort((a, b) => (joined[a.code]! < joined[b.code]! ? -1 : 1))[0] ?? null,
+      choose(candidates) {
+        let best: { member: Member; since: string } | null = null;
+        for (const member of candidates) {
+          const since = joined.get(member.code);
+          if (since !== undefined && (best === null || since < best.since)) best = { member, since };
+        }
+        return best?.member ?? null;
+      },
     });
   },
 });
