@@ -3,6 +3,8 @@ import type { Actor } from '../auth/actor.js';
 import { createCommunity, type Community } from '../community.js';
 import type { RequestEvent } from '../events/core-events.js';
 import { smallOffice } from '../__fixtures__/small-office.js';
+import { notifyConfig, notifyOffice, sh } from '../notify/__fixtures__/notify-office.js';
+import { createWorker } from '../worker/create-worker.js';
 import { submitInput } from '../__fixtures__/submit-input.js';
 import type { Enterprise } from '../model/enterprise.js';
 import type { Member } from '../model/member.js';
@@ -123,6 +125,20 @@ describe('records carry plugin fields', () => {
     const started = await lead.requests.start({ requestId: submitted.id });
     expect(started).toMatchObject({ lateNote: '纸质材料已签收', auditChainHead: 'start:4', auditChainLength: 4 });
     expect((await fx.system.requests.get(submitted.id)).request).toEqual(started);
+  });
+
+  it('an SLA escalation, which the worker writes outside any command, keeps a value a plugin set', async () => {
+    const storage = memoryStorage();
+    const fx = await notifyOffice(notifyConfig(null), { plugins: [auditChain()], storage });
+    const submitted = await fx.system.requests.submit(submitInput(fx, { category: 'legal' }));
+    expect(submitted.auditChainHead).toMatch(/^submit:/);
+    await storage.update({ model: 'request', where: [{ field: 'id', value: submitted.id }], data: { auditChainHead: 'anchored' } });
+    // Two working days after the resolve deadline: both escalation steps fire.
+    fx.clock.set(sh('2026-03-11T17:40:00'));
+    await createWorker(fx.community, { notify: false }).runOnce();
+    const { request } = await fx.system.requests.get(submitted.id);
+    expect(request.escalationLevel).toBeGreaterThan(0);
+    expect(request.auditChainHead).toBe('anchored');
   });
 
   it('a command that a transaction hook fails keeps the values of the last committed command', async () => {
