@@ -44,6 +44,12 @@ describe('definePlugin options', () => {
     expect(request.tags).toEqual(['vip:3']);
   });
 
+  it('lets a plugin whose options all have defaults be configured without any', async () => {
+    const fx = await smallOffice({ plugins: [tagger()] });
+    const request = await fx.system.requests.submit(submitInput(fx));
+    expect(request.tags).toEqual(['vip:3']);
+  });
+
   it('passes the host options, parsed, to setup', async () => {
     const fx = await smallOffice({ plugins: [tagger({ tag: 'gold', limit: 7 })] });
     const request = await fx.system.requests.submit(submitInput(fx, { tags: ['高新技术企业'] }));
@@ -161,7 +167,7 @@ describe('definePlugin events', () => {
   });
 
   it('types the factory arguments from the options schema', () => {
-    expectTypeOf(tagger).parameter(0).toEqualTypeOf<{ tag?: string | undefined; limit?: number | undefined }>();
+    expectTypeOf(tagger).parameter(0).toEqualTypeOf<{ tag?: string | undefined; limit?: number | undefined } | undefined>();
     expectTypeOf(announcer).parameters.toEqualTypeOf<[]>();
     // @ts-expect-error an option of the wrong type
     tagger({ tag: 1 });

@@ -67,7 +67,14 @@ export type PluginFactory<
   Events extends PluginEventSchemas,
   Schema extends PluginSchema = PluginSchema,
 > = (
-  ...args: OptionsSchema extends PluginZodSchema ? (undefined extends z.input<OptionsSchema> ? [options?: z.input<OptionsSchema>] : [options: z.input<OptionsSchema>]) : []
+  // Options may be left out when the schema takes undefined or `{}` (every option has a default).
+  ...args: OptionsSchema extends PluginZodSchema
+    ? undefined extends z.input<OptionsSchema>
+      ? [options?: z.input<OptionsSchema>]
+      : Record<never, never> extends z.input<OptionsSchema>
+        ? [options?: z.input<OptionsSchema>]
+        : [options: z.input<OptionsSchema>]
+    : []
 ) => Plugin<Id, { events: PluginEventTypes<Events>; fields: FieldTypesOf<Schema['fields']> }>;
 
 /**

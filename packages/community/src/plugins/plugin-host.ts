@@ -12,6 +12,7 @@ import type { PluginSetupContext } from './plugin-context.js';
 import { pluginError } from './plugin-errors.js';
 import { orderPlugins } from './plugin-order.js';
 import { noPlugins, type InstalledPlugins } from './plugin-registry.js';
+import { extensibleModels } from './plugin-types.js';
 import { composeWorkflow } from '../workflow/plugin-workflow.js';
 import { measureProblems } from '../metrics/plugin-measure.js';
 import type { WorkflowDefinition } from '../workflow/workflow-definition.js';
@@ -34,6 +35,8 @@ export interface PluginHostPorts {
 }
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+// Namespaces of the core's events (`request.submit`, `sla.reminder` …): a plugin named so could not be told apart.
+const RESERVED_IDS = new Set(['request', 'sla', 'visit', 'directory', 'office', 'config', 'notification', 'core']);
 const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (id: string): string => id.replace(/-/g, '_');
 
@@ -50,6 +53,7 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
     const id = plugin.definition.id;
     if (seen.has(id)) problems.push(`plugin id '${id}' is used twice`);
     else if (!ID.test(id)) problems.push(`plugin id '${id}' must be lower-case letters and digits joined by dashes, e.g. 'audit-chain'`);
+    else if (RESERVED_IDS.has(id)) problems.push(`plugin id '${id}' is reserved for the core's own events and commands; choose another`);
     seen.add(id);
   }
   const { ordered, problems: orderProblems } = problems.length === 0 ? orderPlugins(plugins) : { ordered: [], problems: [] };
@@ -81,8 +85,8 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
       else if (claim(def.id, 'model', name, `${snake(def.id)}_`)) installed.models[name] = model;
     }
     for (const [model, fields] of Object.entries(def.schema?.fields ?? {})) {
-      if (!(model in coreModels)) {
-        problems.push(`plugin '${def.id}' adds fields to '${model}', which is not a core model`);
+      if (!(extensibleModels as readonly string[]).includes(model)) {
+        problems.push(`plugin '${def.id}' adds fields to '${model}'; plugins may add fields to ${extensibleModels.join(', ')}`);
         continue;
       }
       for (const [name, field] of Object.entries(fields ?? {})) {
@@ -98,7 +102,9 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
       else installed.errorStatus.set(`${def.id}:${code}`, status);
     }
     if (def.options) {
-      const result = def.options.safeParse(plugin.rawOptions);
+      // A plugin configured without options (`dedupe()`) gets its schema's defaults, as with `{}`.
+      let result = def.options.safeParse(plugin.rawOptions);
+      if (!result.success && plugin.rawOptions === undefined) result = def.options.safeParse({});
       if (result.success) parsedOptions.set(plugin, result.data);
       else for (const issue of result.error.issues) problems.push(`plugin '${def.id}' option ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }

@@ -71,6 +71,10 @@ describe('plugin order', () => {
     expect(log).toEqual([]);
   });
 
+  it('refuses an id the core uses as an event namespace', () => {
+    expect(problemsOf([plugin('request', [])])[0]).toContain("plugin id 'request' is reserved");
+  });
+
   it('refuses an id that is not lower-case words joined by dashes', () => {
     expect(problemsOf([plugin('Audit_Chain', [])])[0]).toContain("plugin id 'Audit_Chain' must be lower-case");
   });
@@ -158,7 +162,7 @@ describe('plugin names', () => {
     expect(problemsOf([bad])).toEqual([
       "plugin 'geo' adds field 'request.geoPoint' as required; make it nullable, since existing rows have no value",
       "plugin 'geo' adds field 'request.title', which already exists in the core",
-      "plugin 'geo' adds fields to 'nowhere', which is not a core model",
+      "plugin 'geo' adds fields to 'nowhere'; plugins may add fields to request, enterprise, visit, member, park, community, team",
     ]);
   });
 

@@ -22,7 +22,10 @@ export type PluginEventSchemas = Record<string, PluginZodSchema>;
 export type PluginEventTypes<E extends PluginEventSchemas> = { [K in keyof E]: z.output<E[K]> };
 
 /** Core models a plugin may add fields to. */
-export type ExtensibleModel = 'request' | 'enterprise' | 'visit' | 'member' | 'park' | 'community' | 'team';
+export type ExtensibleModel = (typeof extensibleModels)[number];
+
+/** The core models plugins may add fields to (the SDK's own bookkeeping models are not among them). */
+export const extensibleModels = ['request', 'enterprise', 'visit', 'member', 'park', 'community', 'team'] as const;
 
 /**
  * New fields on existing models. Each is nullable (rows that predate the plugin have no value)
