@@ -8,6 +8,7 @@
 export { createCommunity, type Community, type CommunityOptions } from './community.js';
 export type { CommunitySession, EnterprisesApi, VisitsApi } from './session.js';
 export type { RequestsApi } from './requests-api.js';
+export type { TransitionRequestInput } from './commands/request/transition-command.js';
 export type { OfficesApi, OwnOfficeApi } from './commands/directory/office-service.js';
 export type { DirectoryApi, DirectoryListOptions } from './commands/directory/directory-service.js';
 export type { RecordedVisit, RecordVisitInput } from './commands/visit/record-visit.js';
@@ -103,7 +104,7 @@ export { defaultAuthorizationPolicy, type AuthorizationPolicy, type DirectoryMod
 
 // Events and plugins
 export type { EventBus, Listener, ListenerErrorReporter } from './events/event-bus.js';
-export type { CoreEvents, RequestEvent, DirectoryEvent, RequestCommandName } from './events/core-events.js';
+export type { CoreEvents, RequestEvent, DirectoryEvent, RequestCommandName, TransitionEvent } from './events/core-events.js';
 export {
   definePlugin,
   type Plugin,
@@ -166,7 +167,7 @@ export type { TimerHandler, TimerFireContext, TimerFireResult } from './timers/t
 // Who is told what: the types recipient rules and templates are written in. Their code (rules,
 // templates, masking) loads on first use, so none of it is exported from here: an export
 // would load it at start.
-export type { NotificationEvent } from './notify/notification-events.js';
+export type { NotificationEvent, PluginNotificationEvent, AnyNotificationEvent } from './notify/notification-events.js';
 export type { TemplateVariable, TemplateVars } from './notify/template-vars.js';
 export type { NotificationTemplate, PluginNotificationTemplate, TemplatePart } from './notify/notification-template.js';
 
