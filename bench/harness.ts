@@ -1,3 +1,5 @@
+import type { TypeCheckReport } from './type-check/measure-types.js';
+
 /**
  * Benchmark contract for `npm run bench`.
  *
@@ -124,6 +126,8 @@ export interface BenchmarkResult {
 /** The shape of bench/results/latest.json. */
 export interface BenchmarkReport {
   benchmarks: BenchmarkResult[];
+  /** What plugin types cost a host's type-check (bench/type-check), when `types` was selected. */
+  typeCheck?: TypeCheckReport;
   date: string;
   machine: { cpu: string; cores: number; memoryGb: number; platform: string; arch: string; node: string };
 }

@@ -24,6 +24,7 @@ import { cpus, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Bench } from 'tinybench';
+import { measureTypeCheck } from './type-check/measure-types.js';
 import type { AnyBenchmarkDefinition, BenchmarkDefinition, BenchmarkReport, BenchmarkResult, LoadSide } from './harness.js';
 
 const ROUNDS = 6;
@@ -67,10 +68,14 @@ for (const file of files) {
 }
 
 const selected = prefixes.length === 0 ? all : all.filter(({ def }) => prefixes.some((p) => def.name.startsWith(p)));
-if (selected.length === 0) {
+// The type-check cost of plugins is measured by running tsc, not by timing calls.
+const TYPE_CHECK = 'types.plugins-20';
+const typeCheckSelected = prefixes.length === 0 || prefixes.some((p) => TYPE_CHECK.startsWith(p));
+if (selected.length === 0 && !typeCheckSelected) {
   console.error(`bench: no benchmark name starts with ${prefixes.map((p) => `"${p}"`).join(' or ')}.`);
   console.error('Available benchmarks:');
   for (const { file, def } of all) console.error(`  ${def.name}  (${file})`);
+  console.error(`  ${TYPE_CHECK}  (type-check/measure-types.ts)`);
   process.exit(1);
 }
 
@@ -189,9 +194,21 @@ for (const row of rows) console.log(line(row));
 console.log('\nratio = ops/s ÷ baseline ops/s (> 1 is faster than the baseline)');
 printLoadTable(results);
 
+let typeCheck: BenchmarkReport['typeCheck'];
+if (typeCheckSelected) {
+  console.log(`\n${TYPE_CHECK}: tsc --extendedDiagnostics on a host app with 0 and with 20 generated plugins`);
+  try {
+    typeCheck = await measureTypeCheck({ plugins: 20 });
+  } catch (error) {
+    failures += 1;
+    console.error(`bench: ${TYPE_CHECK} failed:`, error);
+  }
+}
+
 const cpu = cpus();
 const report: BenchmarkReport = {
   benchmarks: results,
+  ...(typeCheck ? { typeCheck } : {}),
   date: new Date().toISOString(),
   machine: {
     cpu: cpu[0]?.model.trim() ?? 'unknown',
@@ -202,7 +219,7 @@ const report: BenchmarkReport = {
     node: process.version,
   },
 };
-if (results.length > 0) {
+if (results.length > 0 || typeCheck) {
   mkdirSync(join(benchDir, 'results'), { recursive: true });
   writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote ${relative(process.cwd(), resultsFile)}`);
