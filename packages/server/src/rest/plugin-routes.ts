@@ -76,7 +76,9 @@ export function registerPluginRoutes(app: OpenAPIHono<ServerEnv>, community: Com
     });
     app.on(route.method, `${base}/${parsed.segments.join('/')}`, async (c) => {
       const response = await route.handler(await forwarded(c), { actor: c.get('actor'), session: c.get('session'), params: c.req.param() as Record<string, string> });
-      if (!(response instanceof Response)) {
+      // `Response.json()` makes the runtime's own Response, which is no instance of the class
+      // @hono/node-server puts on the global in its place: both carry the same tag.
+      if (!(response instanceof Response) && Object.prototype.toString.call(response) !== '[object Response]') {
         throw new Error(`The handler of the plugin '${plugin}' for ${route.method} ${route.path} returned ${typeof response}; it must return a Response.`);
       }
       // Rebuilt through the context, so the headers the middleware prepared (request id,
