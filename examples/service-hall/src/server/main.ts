@@ -9,8 +9,11 @@
  * HALL_DATA_DIR=… keeps the database somewhere other than ./.data.
  */
 import { join, resolve } from 'node:path';
-import { createCommunity, createWorker } from '@kechuang/community';
+import { createCommunity, createWorker, type Plugin } from '@kechuang/community';
 import { fsBlobStore } from '@kechuang/community/node';
+import { auditChain } from '@kechuang/plugin-audit-chain';
+import { duplicates } from '@kechuang/plugin-duplicates';
+import { progressReports } from '@kechuang/plugin-progress-reports';
 import { createServer, devSignIn } from '@kechuang/server';
 import { serve } from '@kechuang/server/node';
 import { buildClientIfStale, clientDist } from './client-build.js';
@@ -30,8 +33,29 @@ const progress = loadProgress();
 const [built, data] = await Promise.all([buildClientIfStale(), openHallData({ directory: dataDir, fresh, onProgress: progress.report })]);
 progress.done();
 
-const community = createCommunity({ storage: data.storage });
-// Deadlines, reminders and escalations fire on the worker: the lights in the console are live.
+// The three first-party plugins, as an office would run them. The demo year in hall-data.ts
+// is replayed by a community of its own without them, so the audit chain starts at the hall's
+// first live command: as it would in an office that installs the plugin on a running system,
+// where the records made before it stay as they were and are not chained after the fact.
+// The list is typed as plain plugins: the hall reads no plugin event or field in code, and
+// `createServer` takes a community typed with the core's events only.
+const plugins: readonly Plugin[] = [
+  // The plugin's defaults, written out because they are what the demo shows: a new request
+  // is compared with the same enterprise's of the last 30 days, listed as a likely duplicate
+  // from 60% alike and merged into the still-open original from 90%; a fourth identical one
+  // with nothing new is refused. Timeline notes in Chinese, as the office keeps its records.
+  duplicates({ windowDays: 30, suggestAbove: 0.6, mergeAbove: 0.9, maxRepeats: 3, scope: 'enterprise', locale: 'zh-CN' }),
+  // Requests tagged 长期办理, and those under the complaint policy, whose 15 working days
+  // make them long-running by nature: a report every 5 working days until they conclude,
+  // fired by the worker below. The hall has no notifiers, so each report is recorded with
+  // no message sent; an office adds `notifiers` to reach the enterprise's contacts.
+  progressReports({ intervalWorkingDays: 5, when: { tags: ['长期办理'], slaPolicies: ['complaint'] } }),
+  // Last, as its README asks: it holds the office's chain head for the shortest time.
+  auditChain(),
+];
+const community = createCommunity({ storage: data.storage, plugins });
+// Deadlines, reminders, escalations and progress reports fire on the worker: the lights in the
+// console are live.
 const worker = createWorker(community, { notify: false });
 worker.on('error', (error) => console.error('[service-hall] worker:', error));
 worker.start();
