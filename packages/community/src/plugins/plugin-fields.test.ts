@@ -15,45 +15,8 @@ import type { CommunitySession } from '../session.js';
 import { memoryStorage } from '../storage/memory-storage.js';
 import type { JsonValue } from '../storage/types.js';
 import { definePlugin, type FieldsOfPlugins } from './define-plugin.js';
+import { auditChain } from './__fixtures__/audit-chain-ledger.js';
 import type { PluginSchema } from './plugin-types.js';
-
-/**
- * A plugin that chains every command into a ledger: one `audit_chain_link` row per command,
- * and on the request the chain's head, length, seal time and proof, one field of each type.
- */
-const auditChain = definePlugin({
-  id: 'audit-chain',
-  schema: {
-    models: {
-      audit_chain_link: {
-        fields: { id: { type: 'string' }, officeId: { type: 'string' }, requestId: { type: 'string' }, command: { type: 'string' }, seq: { type: 'number' } },
-      },
-    },
-    fields: {
-      request: {
-        auditChainHead: { type: 'string', nullable: true },
-        auditChainLength: { type: 'number', nullable: true },
-        auditChainSealedAt: { type: 'date', nullable: true },
-        auditChainProof: { type: 'json', nullable: true },
-      },
-    },
-  },
-  setup({ hooks }) {
-    hooks.transaction('*', async ({ tx, command, request }) => {
-      await tx.create({ model: 'audit_chain_link', data: { id: `${request.id}:${request.version}`, officeId: request.officeId, requestId: request.id, command, seq: request.version } });
-      await tx.update({
-        model: 'request',
-        where: [{ field: 'officeId', value: request.officeId }, { field: 'id', value: request.id }],
-        data: {
-          auditChainHead: `${command}:${request.version}`,
-          auditChainLength: request.version,
-          auditChainSealedAt: request.updatedAt,
-          auditChainProof: { command, links: [request.version] },
-        },
-      });
-    });
-  },
-});
 
 /** A plugin whose fields nothing sets: they read null. */
 const ratings = definePlugin({
@@ -89,7 +52,7 @@ describe('records carry plugin fields', () => {
     fx.community.events.on('request.assign', ({ request }) => void heads.push((request as ServiceRequest & { auditChainHead?: unknown }).auditChainHead));
 
     const submitted = await fx.system.requests.submit(submitInput(fx));
-    expect(submitted).toMatchObject({ auditChainHead: 'submit:1', auditChainLength: 1, auditChainProof: { command: 'submit', links: [1] } });
+    expect(submitted).toMatchObject({ auditChainHead: 'submit:1', auditChainLength: 1, auditChainProof: { command: 'submit', links: [submitted.id, 1] } });
     expect(submitted.auditChainSealedAt).toEqual(submitted.updatedAt);
 
     const assigned = await fx.as(fx.members.stationHead.id).requests.assign({ requestId: submitted.id, assigneeId: fx.members.lead.id });

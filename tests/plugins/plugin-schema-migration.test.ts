@@ -1,80 +1,22 @@
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCommunity, definePlugin, manualClock, sequentialIds, type Plugin, type StorageAdapter } from '@kechuang/community';
-import { connectionString, dropSchema, freshSchemaName, probeDatabase } from './pg-test-database.js';
-import { postgresStorage } from './postgres-storage.js';
-
-const reachable = await probeDatabase('plugin-schema.test.ts');
-// This file's schemas: the base one, used without the plugin, and one per test, built alike.
-const prefix = freshSchemaName();
-const schemas: string[] = [];
-afterAll(async () => {
-  if (reachable) for (const schema of schemas) await dropSchema(schema);
-});
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditChain } from '../../packages/community/src/plugins/__fixtures__/audit-chain-ledger.js';
+import { sqlAdapters, type SqlAdapter } from './sql-adapters.js';
 
 /**
- * A ledger plugin: one `audit_chain_link` row per command, written in the command's
- * transaction, and on the request the chain's head, length, seal time and proof (one field of
- * each type); enterprises get a review note and date that the host sets.
+ * A plugin arrives in a SQL database the office has used without it: its migration adds the
+ * plugin's columns and table, values round-trip, its writes share the command's transaction,
+ * and the database stays usable with and without the plugin afterwards.
  */
-const auditChain = definePlugin({
-  id: 'audit-chain',
-  schema: {
-    models: {
-      audit_chain_link: {
-        fields: { id: { type: 'string' }, officeId: { type: 'string' }, requestId: { type: 'string' }, command: { type: 'string' }, seq: { type: 'number' } },
-        indexes: [{ name: 'audit_chain_link_request', fields: ['requestId', 'seq'] }],
-      },
-    },
-    fields: {
-      request: {
-        auditChainHead: { type: 'string', nullable: true },
-        auditChainLength: { type: 'number', nullable: true },
-        auditChainSealedAt: { type: 'date', nullable: true },
-        auditChainProof: { type: 'json', nullable: true },
-      },
-      enterprise: { auditChainNote: { type: 'string', nullable: true }, auditChainReviewedAt: { type: 'date', nullable: true } },
-    },
-  },
-  setup({ hooks }) {
-    hooks.transaction('*', async ({ tx, command, request }) => {
-      await tx.create({ model: 'audit_chain_link', data: { id: `${request.id}:${request.version}`, officeId: request.officeId, requestId: request.id, command, seq: request.version } });
-      await tx.update({
-        model: 'request',
-        where: [{ field: 'officeId', value: request.officeId }, { field: 'id', value: request.id }],
-        data: { auditChainHead: `${command}:${request.version}`, auditChainLength: request.version, auditChainSealedAt: request.updatedAt, auditChainProof: { command, links: [request.id, request.version] } },
-      });
-      if (request.title.includes('拒绝入链')) throw new Error('the ledger refuses this request');
-    });
-  },
-});
 
+const adapters = await sqlAdapters('plugin-schema-migration.test.ts');
 const clock = manualClock(new Date('2026-03-02T01:00:00Z'));
 
-/** Opens `schema` with `plugins`; ids get `idPrefix`, so that each opening makes new ones. */
-function open<const P extends readonly Plugin[] = []>(schema: string, idPrefix: string, plugins?: P) {
-  const storage = postgresStorage({ connectionString, schema });
+/** Opens `database` with `plugins`; ids get `idPrefix`, so that each opening makes new ones. */
+function open<const P extends readonly Plugin[] = []>(adapter: SqlAdapter, database: string, idPrefix: string, plugins?: P) {
+  const storage = adapter.open(database);
   const community = createCommunity({ storage, clock, ids: sequentialIds(idPrefix), plugins });
   return { storage, community };
-}
-
-async function query<R>(text: string, values: unknown[]): Promise<R[]> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as R[];
-  } finally {
-    await client.end();
-  }
-}
-
-async function columns(schema: string, table: string): Promise<string[]> {
-  const rows = await query<{ name: string }>('SELECT column_name AS name FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position', [schema, table]);
-  return rows.map((row) => row.name);
-}
-
-async function migrations(schema: string): Promise<unknown[]> {
-  return query(`SELECT * FROM "${schema}".kechuang_migrations ORDER BY version`, []);
 }
 
 async function close(storage: StorageAdapter): Promise<void> {
@@ -91,14 +33,13 @@ interface Before {
 }
 
 /**
- * A schema used without the plugin: an office, an enterprise, a request assigned to a lawyer.
- * Ids and times are the same in every schema built, so one `Before` describes them all.
+ * A new database used without the plugin: an office, an enterprise, a request assigned to a
+ * lawyer. Ids and times are the same in every database built, so one `Before` describes them all.
  */
-async function usedWithoutPlugin(): Promise<{ schema: string; before: Before }> {
-  const schema = `${prefix}_${schemas.length}`;
-  schemas.push(schema);
+async function usedWithoutPlugin(adapter: SqlAdapter): Promise<{ database: string; before: Before }> {
+  const database = adapter.newDatabase();
   clock.set(new Date('2026-03-02T01:00:00Z'));
-  const { storage, community } = open(schema, 'a');
+  const { storage, community } = open(adapter, database, 'a');
   try {
     const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
     const system = community.as({ kind: 'system', officeId: office.id });
@@ -109,36 +50,37 @@ async function usedWithoutPlugin(): Promise<{ schema: string; before: Before }> 
     const lead = await system.members.create({ code: 'L001', name: '李律师', roles: [{ role: 'provider', teamId: legal.id }] });
     const old = await system.requests.submit({ communityId: mc.id, enterpriseId: ent.id, channel: 'phone', category: 'legal', title: '40余个项目尾款未结', description: '没有签合同，只有聊天记录' });
     await community.as({ kind: 'member', officeId: office.id, memberId: head.id }).requests.assign({ requestId: old.id, assigneeId: lead.id });
-    return { schema, before: { officeId: office.id, communityId: mc.id, enterpriseId: ent.id, leadId: lead.id, oldRequestId: old.id } };
+    return { database, before: { officeId: office.id, communityId: mc.id, enterpriseId: ent.id, leadId: lead.id, oldRequestId: old.id } };
   } finally {
     await close(storage);
   }
 }
 
-describe.skipIf(!reachable)(
-  reachable ? 'a plugin added to a PostgreSQL database that was used without it' : `a plugin added to PostgreSQL — SKIPPED: PostgreSQL unreachable at ${connectionString}`,
-  () => {
+for (const adapter of adapters) {
+  const title = `a plugin added to a ${adapter.database} database that was used without it`;
+  describe.skipIf(adapter.skipped !== null)(adapter.skipped === null ? title : `${title} — SKIPPED: ${adapter.skipped}`, () => {
+    const { columns, migrations } = adapter;
     let before: Before;
     let base: string;
     const lead = () => ({ kind: 'member' as const, officeId: before.officeId, memberId: before.leadId });
     const system = () => ({ kind: 'system' as const, officeId: before.officeId });
-    /** A schema of its own for one test, used without the plugin like the base one. */
-    const fresh = async (): Promise<string> => (await usedWithoutPlugin()).schema;
+    /** A database of its own for one test, used without the plugin like the base one. */
+    const fresh = async (): Promise<string> => (await usedWithoutPlugin(adapter)).database;
 
     beforeAll(async () => {
-      ({ schema: base, before } = await usedWithoutPlugin());
+      ({ database: base, before } = await usedWithoutPlugin(adapter));
     });
 
     it('gains the columns and the table, and rows that predate the plugin read null', async () => {
       expect(await columns(base, 'request')).not.toContain('audit_chain_head');
       expect(await columns(base, 'audit_chain_link')).toEqual([]);
-      const schema = await fresh();
-      const { storage, community } = open(schema, 'b', [auditChain()]);
+      const database = await fresh();
+      const { storage, community } = open(adapter, database, 'b', [auditChain()]);
       try {
         await community.ready();
-        expect(await columns(schema, 'request')).toEqual(expect.arrayContaining(['audit_chain_head', 'audit_chain_length', 'audit_chain_sealed_at', 'audit_chain_proof']));
-        expect(await columns(schema, 'enterprise')).toEqual(expect.arrayContaining(['audit_chain_note', 'audit_chain_reviewed_at']));
-        expect(await columns(schema, 'audit_chain_link')).toEqual(['id', 'office_id', 'request_id', 'command', 'seq']);
+        expect(await columns(database, 'request')).toEqual(expect.arrayContaining(['audit_chain_head', 'audit_chain_length', 'audit_chain_sealed_at', 'audit_chain_proof']));
+        expect(await columns(database, 'enterprise')).toEqual(expect.arrayContaining(['audit_chain_note', 'audit_chain_reviewed_at']));
+        expect(await columns(database, 'audit_chain_link')).toEqual(['id', 'office_id', 'request_id', 'command', 'seq']);
 
         const { request } = await community.as(system()).requests.get(before.oldRequestId);
         expect(request).toMatchObject({ status: 'assigned', auditChainHead: null, auditChainLength: null, auditChainSealedAt: null, auditChainProof: null });
@@ -149,7 +91,7 @@ describe.skipIf(!reachable)(
     });
 
     it('round-trips new values (string, number, date, json) on new and old requests and on enterprises', async () => {
-      const { storage, community } = open(await fresh(), 'c', [auditChain()]);
+      const { storage, community } = open(adapter, await fresh(), 'c', [auditChain()]);
       try {
         const office = community.as(system());
         clock.set(new Date('2026-03-03T02:30:00.123Z'));
@@ -176,7 +118,7 @@ describe.skipIf(!reachable)(
     });
 
     it("writes the plugin's model in the command's transaction, and rolls it back with the command", async () => {
-      const { storage, community } = open(await fresh(), 'd', [auditChain()]);
+      const { storage, community } = open(adapter, await fresh(), 'd', [auditChain()]);
       try {
         const office = community.as(system());
         const created = await office.requests.submit({ communityId: before.communityId, channel: 'phone', category: 'other', title: '厂房漏水', description: '' });
@@ -197,24 +139,24 @@ describe.skipIf(!reachable)(
     });
 
     it('opening again with the plugin is a no-op; opened without it, core writes leave its columns alone', async () => {
-      const schema = await fresh();
-      const first = open(schema, 'e', [auditChain()]);
+      const database = await fresh();
+      const first = open(adapter, database, 'e', [auditChain()]);
       await first.community.as(lead()).requests.accept({ requestId: before.oldRequestId });
       await first.storage.update({ model: 'enterprise', where: [{ field: 'id', value: before.enterpriseId }], data: { auditChainNote: '已核验' } });
       await close(first.storage);
-      const applied = await migrations(schema);
+      const applied = await migrations(database);
 
-      const again = open(schema, 'f', [auditChain()]);
+      const again = open(adapter, database, 'f', [auditChain()]);
       await again.community.ready();
       await close(again.storage);
-      expect(await migrations(schema)).toEqual(applied);
+      expect(await migrations(database)).toEqual(applied);
 
-      const without = open(schema, 'g');
+      const without = open(adapter, database, 'g');
       await without.community.as(lead()).requests.start({ requestId: before.oldRequestId });
       await without.community.as(system()).enterprises.update({ id: before.enterpriseId, size: 'small' });
       await close(without.storage);
 
-      const back = open(schema, 'h', [auditChain()]);
+      const back = open(adapter, database, 'h', [auditChain()]);
       try {
         const office = back.community.as(system());
         expect((await office.requests.get(before.oldRequestId)).request).toMatchObject({ status: 'in_progress', version: 4, auditChainHead: 'accept:3', auditChainLength: 3 });
@@ -231,7 +173,7 @@ describe.skipIf(!reachable)(
         schema: { fields: { request: { strictLevel: { type: 'number' } } } },
         setup: () => undefined,
       });
-      const storage = postgresStorage({ connectionString, schema: base });
+      const storage = adapter.open(base);
       try {
         expect(() => createCommunity({ storage, plugins: [strict()] })).toThrow(
           expect.objectContaining({ code: 'PLUGIN_ERROR', message: expect.stringContaining("plugin 'strict' adds field 'request.strictLevel' as required; make it nullable") }),
@@ -241,5 +183,5 @@ describe.skipIf(!reachable)(
       }
       expect(await columns(base, 'request')).not.toContain('strict_level');
     });
-  },
-);
+  });
+}
