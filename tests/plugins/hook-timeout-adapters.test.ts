@@ -1,14 +1,14 @@
 import { createCommunity, definePlugin, isKechuangError, type StorageAdapter } from '@kechuang/community';
-import { postgresStorage } from '@kechuang/storage-postgres';
-import { sqliteStorage } from '@kechuang/storage-sqlite';
-import { afterAll, describe, expect, it } from 'vitest';
-import { connectionString, dropSchema, freshSchemaName, probeDatabase } from '../../packages/storage-postgres/src/pg-test-database.js';
+import { describe, expect } from 'vitest';
+import { itOnSqlAdapters, sqlAdapters } from './sql-adapters.js';
 
 /**
  * A transaction hook that hangs is cut off on the SQL adapters too: its command rolls back,
  * the connection is free for the next command, and a write the hook makes after it was cut
  * off never lands (it would otherwise run outside any transaction).
  */
+
+const adapters = await sqlAdapters('hook-timeout-adapters.test.ts');
 
 function gate() {
   let release!: () => void;
@@ -59,29 +59,4 @@ async function hangingHookRollsBack(storage: StorageAdapter): Promise<void> {
   expect((await system.requests.list({})).items.map((r) => r.title)).toEqual(['咨询人才政策']);
 }
 
-describe('a hung transaction hook on SQL adapters', () => {
-  it('sqliteStorage', async () => {
-    const storage = sqliteStorage({ filename: ':memory:' });
-    try {
-      await hangingHookRollsBack(storage);
-    } finally {
-      await storage.close?.();
-    }
-  });
-
-  const schema = freshSchemaName();
-  const reachable = probeDatabase('hook-timeout-adapters.test.ts');
-  afterAll(async () => {
-    if (await reachable) await dropSchema(schema);
-  });
-
-  it('postgresStorage', async (ctx) => {
-    if (!(await reachable)) return ctx.skip();
-    const storage = postgresStorage({ connectionString, schema });
-    try {
-      await hangingHookRollsBack(storage);
-    } finally {
-      await storage.close?.();
-    }
-  });
-});
+describe('a hung transaction hook on SQL adapters', () => itOnSqlAdapters(adapters, hangingHookRollsBack));

@@ -6,7 +6,7 @@ import pg from 'pg';
 import type { StorageAdapter } from '@kechuang/community';
 import { postgresStorage } from '@kechuang/storage-postgres';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
-import { afterAll } from 'vitest';
+import { afterAll, it } from 'vitest';
 import { connectionString, dropSchema, freshSchemaName, probeDatabase } from '../../packages/storage-postgres/src/pg-test-database.js';
 
 /** One SQL adapter a scenario runs on, with the databases its test file makes there. */
@@ -103,4 +103,30 @@ function postgres(reachable: boolean): SqlAdapter {
  */
 export async function sqlAdapters(file: string): Promise<readonly SqlAdapter[]> {
   return [sqlite(), postgres(await probeDatabase(file))];
+}
+
+/**
+ * One test per adapter of `adapters`, named after it, that runs `scenario` on a new database
+ * of its own and closes the storage after it; PostgreSQL's is skipped, saying why, when
+ * `sqlAdapters` found it unreachable.
+ *
+ * @example
+ * ```ts
+ * const adapters = await sqlAdapters('my-scenario.test.ts');
+ * describe('my scenario on SQL storage', () => itOnSqlAdapters(adapters, async (storage) => {
+ *   // ...
+ * }));
+ * ```
+ */
+export function itOnSqlAdapters(adapters: readonly SqlAdapter[], scenario: (storage: StorageAdapter) => Promise<void>): void {
+  for (const adapter of adapters) {
+    it.skipIf(adapter.skipped !== null)(adapter.skipped === null ? adapter.name : `${adapter.name} — SKIPPED: ${adapter.skipped}`, async () => {
+      const storage = adapter.open(adapter.newDatabase());
+      try {
+        await scenario(storage);
+      } finally {
+        await storage.close?.();
+      }
+    });
+  }
 }
