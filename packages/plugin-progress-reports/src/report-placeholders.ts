@@ -1,30 +1,4 @@
-import type { TemplateVariable } from '@kechuang/community';
-
-/** The core's template variables; the check below fails to compile when the core adds one. */
-const coreVariables = [
-  'title',
-  'description',
-  'enterprise',
-  'category',
-  'contact',
-  'deadline',
-  'respondDeadline',
-  'reason',
-  'outcome',
-  'note',
-  'n',
-  'overdue',
-  'level',
-  'rating',
-  'days',
-  'decision',
-  'actor',
-  'assignee',
-  'recipient',
-] as const satisfies readonly TemplateVariable[];
-
-type Listed<Missing extends never> = Missing;
-type EveryCoreVariableListed = Listed<Exclude<TemplateVariable, (typeof coreVariables)[number]>>;
+import { templateVariables } from '@kechuang/community/config';
 
 /**
  * What a progress report adds (sent as the notice's `data`): `n` the report's number for the
@@ -38,5 +12,5 @@ type EveryCoreVariableListed = Listed<Exclude<TemplateVariable, (typeof coreVari
  */
 export const reportVariables = ['n', 'elapsed', 'workingDays', 'submittedOn', 'state'] as const;
 
-/** Every placeholder a progress report's template may use. */
-export const knownPlaceholders: readonly string[] = [...new Set<string>([...coreVariables, ...reportVariables])];
+/** Every placeholder a progress report's template may use: the core's template variables and the report's own. */
+export const knownPlaceholders: readonly string[] = [...new Set<string>([...templateVariables, ...reportVariables])];

@@ -18,3 +18,4 @@ export { validateOfficeConfig, assertOfficeConfig, type ValidateOfficeConfigOpti
 export { formatConfigPath, type ConfigIssue } from './config-problem.js';
 export type { RoutingCheck } from './routing-check.js';
 export { officeConfigJsonSchema, OFFICE_CONFIG_SCHEMA_ID } from './config-json-schema.js';
+export { templateVariables } from '../notify/template-vars.js';

@@ -1,6 +1,12 @@
 /**
  * The placeholders a notification template may use, e.g. `请于{deadline}前办结`. Values are
  * plain text in the recipient's locale; mobile and ID numbers in them are masked.
+ *
+ * @example
+ * ```ts
+ * import { templateVariables } from '@kechuang/community/config';
+ * templateVariables.includes('deadline'); // true
+ * ```
  */
 export const templateVariables = [
   /** The request's title. */
