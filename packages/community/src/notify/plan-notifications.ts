@@ -106,12 +106,28 @@ export async function commandOutboxRows(runtime: Runtime, change: CommandChange)
   return outboxRows(setup, tell, index, runtime.newId);
 }
 
-/** The office's members and a request's enterprise name, read through `tx` (fresher than any cache). */
-async function readAudience(tx: StorageOperations, request: ServiceRequest): Promise<{ index: MemberIndex; enterpriseName: string | null }> {
+/** The names a message gives for a change no member made (a timer firing, a plugin's notice). */
+type UnattributedNames = Pick<ChangeToTell, 'actorMemberId' | 'actorName' | 'assigneeName' | 'enterpriseName' | 'categoryLabels'>;
+
+/**
+ * The office's members and, for a change no member made, the names its messages give (no
+ * actor; the request's lead, enterprise and category), read through `tx` (fresher than any cache).
+ */
+async function readAudience(tx: StorageOperations, request: ServiceRequest, config: OfficeConfig): Promise<{ index: MemberIndex; names: UnattributedNames }> {
   const office = [{ field: 'officeId', value: request.officeId }] as const;
   const members = (await tx.findMany({ model: 'member', where: office })).map((row) => rowToRecord<Member>(row));
   const enterprise = request.enterpriseId ? await tx.findOne({ model: 'enterprise', where: [...office, { field: 'id', value: request.enterpriseId }] }) : null;
-  return { index: indexMembers(members), enterpriseName: (enterprise?.['name'] as string | undefined) ?? null };
+  const index = indexMembers(members);
+  return {
+    index,
+    names: {
+      actorMemberId: null,
+      actorName: null,
+      assigneeName: request.assigneeId ? (index.byId.get(request.assigneeId)?.name ?? null) : null,
+      enterpriseName: (enterprise?.['name'] as string | undefined) ?? null,
+      categoryLabels: categoryLabels(config, request.category),
+    },
+  };
 }
 
 /** A reminder or an escalation step that is firing, inside its transaction. */
@@ -137,7 +153,7 @@ export async function timerOutboxRows(runtime: Runtime, tx: StorageOperations, c
   const event: NotificationEvent = escalation ? 'request.escalate' : 'sla.reminder';
   const events: ChangeEvent[] = [{ event, primary: true }];
   if (setup.channels.size === 0 || !anyRuleApplies(setup, events, request)) return [];
-  const { index, enterpriseName } = await readAudience(tx, request);
+  const { index, names } = await readAudience(tx, request, stored.config);
   const { calendar } = activeConfig(runtime, stored);
   const roles = timer.payload['notify'];
   const tell: ChangeToTell = {
@@ -146,11 +162,7 @@ export async function timerOutboxRows(runtime: Runtime, tx: StorageOperations, c
     previous: change.previous,
     entries: change.entries,
     events,
-    actorMemberId: null,
-    actorName: null,
-    assigneeName: request.assigneeId ? (index.byId.get(request.assigneeId)?.name ?? null) : null,
-    enterpriseName,
-    categoryLabels: categoryLabels(stored.config, request.category),
+    ...names,
     timeZone: calendar.timeZone,
     nextLevelRoles: escalation && Array.isArray(roles) ? roles.filter((r): r is string => typeof r === 'string') : [],
     overdueDays: escalation && request.resolveDueAt ? Math.max(0, calendar.workingDaysBetween(request.resolveDueAt, change.now)) : null,
@@ -182,18 +194,14 @@ export async function writePluginNotice(runtime: Runtime, tx: StorageOperations,
   }
   const request = rowToRequest(row);
   if (setup.channels.size === 0 || !anyRuleApplies(setup, events, request)) return [];
-  const { index, enterpriseName } = await readAudience(tx, request);
+  const { index, names } = await readAudience(tx, request, stored.config);
   const tell: ChangeToTell = {
     officeId: request.officeId,
     request,
     previous: request,
     entries: [],
     events,
-    actorMemberId: null,
-    actorName: null,
-    assigneeName: request.assigneeId ? (index.byId.get(request.assigneeId)?.name ?? null) : null,
-    enterpriseName,
-    categoryLabels: categoryLabels(stored.config, request.category),
+    ...names,
     timeZone: activeConfig(runtime, stored).calendar.timeZone,
     nextLevelRoles: [],
     overdueDays: null,
