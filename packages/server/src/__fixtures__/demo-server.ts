@@ -3,11 +3,7 @@ import { generateMengchuang, loadDemo, mengchuangConfigText, type LoadedDemo } f
 import { createServer, type KechuangServer } from '../create-server.js';
 import { devSignIn } from '../auth/dev-sign-in.js';
 import type { ServerOptions } from '../server-options.js';
-
-/** A request as a test sends it: who, what, and optional body and headers. */
-export interface Call {
-  (who: string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
-}
+import { devCaller, type Call } from './dev-caller.js';
 
 /** The Mengchuang demo (40 enterprises) behind a server, plus a second office to attack from. */
 export interface DemoServer {
@@ -41,20 +37,6 @@ export async function demoServer(options: Partial<ServerOptions> & { storage?: S
 
   const dev = devSignIn({ community, officeIds: [office.id, otherOffice.id] });
   const server = createServer({ community, resolveActor: dev.resolve, devSignIn: dev, rateLimit: false, ...serverOptions });
-  const caller =
-    (officeId: string): Call =>
-    (who, method, path, body, headers = {}) =>
-      server.fetch(
-        new Request(`http://kechuang.test${path}`, {
-          method,
-          headers: {
-            ...(who ? { 'x-kechuang-dev-member': `${officeId}/${who}` } : {}),
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...headers,
-          },
-          ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-        }),
-      );
   return {
     server,
     community,
@@ -65,7 +47,7 @@ export async function demoServer(options: Partial<ServerOptions> & { storage?: S
       captainId: demo.captainIds.get('P01')!,
     },
     other: { office: otherOffice, communityId: otherCommunity.id, memberId: otherMember.id, requestId: otherRequest.id },
-    call: caller(office.id),
-    callOther: caller(otherOffice.id),
+    call: devCaller(server, office.id),
+    callOther: devCaller(server, otherOffice.id),
   };
 }

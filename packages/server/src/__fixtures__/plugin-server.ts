@@ -2,7 +2,7 @@ import { createCommunity, memoryStorage, type Community, type CommunityOptions, 
 import { devSignIn } from '../auth/dev-sign-in.js';
 import { createServer, type KechuangServer } from '../create-server.js';
 import type { ServerOptions } from '../server-options.js';
-import type { Call } from './demo-server.js';
+import { devCaller, type Call } from './dev-caller.js';
 
 /** A small office with plugins behind a server, and a second office whose request must stay hidden. */
 export interface PluginServer {
@@ -47,18 +47,6 @@ export async function pluginServer(
   const reported: unknown[] = [];
   const dev = devSignIn({ community, officeIds: [office.id] });
   const server = createServer({ community, resolveActor: dev.resolve, rateLimit: false, onError: (error) => void reported.push(error), ...options.server });
-  const call: Call = (who, method, path, body, headers = {}) =>
-    server.fetch(
-      new Request(`http://kechuang.test${path}`, {
-        method,
-        headers: {
-          ...(who ? { 'x-kechuang-dev-member': `${office.id}/${who}` } : {}),
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-          ...headers,
-        },
-        ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-      }),
-    );
   return {
     server,
     community,
@@ -69,6 +57,6 @@ export async function pluginServer(
     request,
     otherRequestId: otherRequest.id,
     reported,
-    call,
+    call: devCaller(server, office.id),
   };
 }
