@@ -1,7 +1,7 @@
 import { definePlugin, type TimerRecord } from '@kechuang/community';
 
 /** The model holding one row per committed firing of a recorder timer. */
-export const FIRING = 'timer_firing';
+export const FIRING = 'recorder_firing';
 
 /** Options of {@link firingRecorder}. */
 export interface FiringRecorderOptions {
@@ -28,7 +28,7 @@ export function firingRecorder(options: FiringRecorderOptions) {
         [FIRING]: {
           // No unique constraint on timerId: a double firing must show up as two rows, not as a failed firing.
           fields: { id: { type: 'string' }, timerId: { type: 'string' }, workerId: { type: 'string' }, firedAt: { type: 'date' } },
-          indexes: [{ name: 'timer_firing_timer', fields: ['timerId'] }],
+          indexes: [{ name: 'recorder_firing_timer', fields: ['timerId'] }],
         },
       },
     },
