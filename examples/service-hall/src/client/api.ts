@@ -19,6 +19,7 @@ interface ProblemBody {
   code?: string;
   status?: number;
   issues?: { path: (string | number)[] | string; message: string; code?: string }[];
+  details?: Record<string, unknown>;
 }
 
 /** What went wrong with a call, as the server said it. */
@@ -29,13 +30,16 @@ export class ApiProblem extends Error {
   readonly code: string;
   /** Messages of invalid fields by path without `body.`/`query.`: `title`, `attributes.amount`, `requests.0.title`. */
   readonly fields: Record<string, string>;
+  /** The facts the server gave with it (a plugin's refusal names the requests it repeats). */
+  readonly details: Readonly<Record<string, unknown>>;
 
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, details: Record<string, unknown> = {}) {
     super(message);
     this.name = 'ApiProblem';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 
   /** The message for one field, or for any field under it (`attributes` finds `attributes.amount`). */
@@ -70,7 +74,7 @@ async function problemOf(response: Response): Promise<ApiProblem> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     const body = (await response.json().catch(() => null)) as ProblemBody | null;
-    if (body && (body.detail || body.title)) return new ApiProblem(response.status, body.code ?? 'UNKNOWN', body.detail ?? body.title ?? '', fieldsOf(body));
+    if (body && (body.detail || body.title)) return new ApiProblem(response.status, body.code ?? 'UNKNOWN', body.detail ?? body.title ?? '', fieldsOf(body), body.details ?? {});
   }
   return new ApiProblem(response.status, 'UNKNOWN', `HTTP ${response.status} ${response.statusText}`.trim());
 }

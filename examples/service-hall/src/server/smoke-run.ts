@@ -1,7 +1,8 @@
 /**
  * `npm start -- --smoke`: the checks CI runs against a started hall. The console's page and its
  * bundle load under the content policy, a captain signs in, reports a problem, and the station
- * head sees it arrive on the live event stream.
+ * head sees it arrive on the live event stream, finds the audit chain intact and reads the
+ * duplicate check's verdict on the report through the plugins' routes.
  */
 export interface SmokeRunOptions {
   url: string;
@@ -62,12 +63,22 @@ export async function smokeRun({ url, officeId }: SmokeRunOptions): Promise<void
   const submitted = await fetch(`${url}/api/requests`, {
     method: 'POST',
     headers: { cookie, 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-    body: JSON.stringify({ communityId: park.communityId, parkId, channel: 'captain_report', category: 'legal', title: '企业尾款无法收回（冒烟测试）' }),
+    // Stamped, so that smoke runs on the same database are not refused as repeats of each other.
+    body: JSON.stringify({ communityId: park.communityId, parkId, channel: 'captain_report', category: 'legal', title: `企业尾款无法收回（冒烟测试 ${new Date().toISOString()}）` }),
   });
   const request = (await submitted.json()) as { id: string; routing: { reason: string } | null };
   check(submitted.status === 201, `submit answered ${submitted.status}`);
   await readUntil(request.id);
   controller.abort();
   console.log(`  report        201 ${request.id}, routed: ${request.routing?.reason ?? '(not routed)'}; the station head saw it on /events`);
+
+  const asHead = { 'x-kechuang-dev-member': `${officeId}/${head.memberId}` };
+  const verified = await fetch(`${url}/api/plugins/audit-chain/verify`, { headers: asHead });
+  const chain = (await verified.json()) as { ok?: boolean; entries?: number; problem?: { message: string } };
+  check(verified.status === 200 && chain.ok === true && (chain.entries ?? 0) > 0, `the audit chain answered ${verified.status}: ${chain.problem?.message ?? JSON.stringify(chain)}`);
+  const listed = await fetch(`${url}/api/plugins/duplicates/requests/${request.id}/duplicates`, { headers: asHead });
+  const listing = (await listed.json()) as { decision?: string | null; duplicates?: unknown[] };
+  check(listed.status === 200 && Array.isArray(listing.duplicates), `the duplicates route answered ${listed.status}`);
+  console.log(`  plugins       audit chain intact (${chain.entries} ${chain.entries === 1 ? 'entry' : 'entries'}); duplicate check: ${listing.decision ?? 'no likely duplicate'}`);
   console.log('\nSmoke run passed.');
 }

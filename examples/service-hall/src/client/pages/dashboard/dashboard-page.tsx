@@ -12,6 +12,7 @@ import { navigate, useRoute } from '../../router.js';
 import { useSession } from '../../session.js';
 import { useLiveEvents } from '../../use-live-events.js';
 import { useLoad } from '../../use-load.js';
+import { AuditChainCard, useAuditChain } from './audit-chain-card.js';
 import { DashboardControls } from './dashboard-controls.js';
 import { useDashboardTexts } from './dashboard-texts.js';
 import { FigureCards } from './figure-cards.js';
@@ -35,8 +36,16 @@ export function DashboardPage() {
   const { month, unit, months } = selectionOf(query, first, timeZone);
 
   const report = useLoad((signal) => api<MonthlyReportData>('GET', reportPath(month, unit, locale, 'json', first), undefined, { signal }), [month, unit, locale, first]);
+  const chain = useAuditChain();
   // The report is heavy to build: however many requests change, at most about one reload a second.
-  const live = useLiveEvents(report.reload, { settleMs: 1000 });
+  // Each change is a command, so the audit chain has a new entry to check as well.
+  const live = useLiveEvents(
+    () => {
+      report.reload();
+      chain.reload();
+    },
+    { settleMs: 1000 },
+  );
   const choose = useCallback((m: string, u: DashboardUnit) => navigate(`/dashboard?month=${m}&unit=${u}`), []);
 
   const data = report.data;
@@ -52,6 +61,7 @@ export function DashboardPage() {
         </div>
       </div>
       <DashboardControls month={month} unit={unit} months={months} live={live} onChange={choose} />
+      <AuditChainCard check={chain} />
 
       <ProblemNote problem={report.problem} onRetry={report.reload} />
 

@@ -15,6 +15,7 @@ import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
 import type { IntakeChannel } from './intake-channels.js';
 import { fill, useIntakeTexts } from './intake-texts.js';
+import { DuplicateNote, useDuplicateCheck } from './duplicate-check.js';
 import { RoutingExplanation } from './routing-explanation.js';
 
 export interface IntakeOutcome {
@@ -73,12 +74,13 @@ function CreatedRequest({ request, priority }: { request: Wire<ServiceRequest>; 
   const category = session.config.categories.find((c) => c.id === request.category);
   const assignee = request.assigneeId ? (session.memberNames.get(request.assigneeId) ?? shared.common.unknown) : null;
   const team = request.assigneeTeamId ? session.teamNames.get(request.assigneeTeamId) : undefined;
+  const duplicate = useDuplicateCheck(request);
   return (
     <article class="intake-created" data-request-id={request.id}>
       <header class="intake-created__head">
         <h3>{request.title}</h3>
         <span class="row">
-          <StatusBadge status={request.status} />
+          <StatusBadge status={duplicate?.status ?? request.status} />
           {request.priority === 'urgent' ? <span class="badge intake-urgent">{shared.priority['urgent']}</span> : null}
         </span>
       </header>
@@ -107,6 +109,7 @@ function CreatedRequest({ request, priority }: { request: Wire<ServiceRequest>; 
         </dl>
         <RoutingExplanation request={request} priority={priority} />
       </div>
+      <DuplicateNote check={duplicate} />
       <a class="button button--ghost button--small intake-created__open" data-testid="open-request" href={href(`/requests/${request.id}`)}>
         {t.result.open}
       </a>

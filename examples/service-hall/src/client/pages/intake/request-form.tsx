@@ -8,6 +8,8 @@ import { api, type Wire } from '../../api.js';
 import { attributeValues, type AttributeDraft } from '../../category/attribute-values.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
+import { repeatRefusalOf } from '../../duplicates/duplicates-data.js';
+import { RepeatRefusalNote } from '../../duplicates/repeat-refusal-note.js';
 import type { Places } from '../../directory/places.js';
 import { useSession } from '../../session.js';
 import { useShared } from '../../shared-texts.js';
@@ -93,7 +95,8 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
 
   return (
     <form class={captain ? 'form intake-form intake-form--captain' : 'form intake-form'} noValidate onSubmit={(e) => void submit(e)} data-channel-form={channel}>
-      <ProblemNote problem={noteProblem(problem, (path) => SHOWN.test(path) && (captain ? !/^(priority|contact)/.test(path) : true))} />
+      {/* A refused repeat is told beside the button that sent it, not here. */}
+      <ProblemNote problem={repeatRefusalOf(problem) ? null : noteProblem(problem, (path) => SHOWN.test(path) && (captain ? !/^(priority|contact)/.test(path) : true))} />
       <PlaceFields
         {...place.fields}
         showPark
@@ -130,6 +133,7 @@ export function RequestForm({ channel, places, allowedParks, onDone }: RequestFo
       )}
       <AttachmentsField id="intake-attachments" attachments={attachments} problem={problem} photos={captain} />
       {busyNote}
+      <RepeatRefusalNote problem={problem} />
       <div class="form-actions">
         <button type="submit" class="button" data-testid="intake-submit" disabled={sending || attachments.busy}>
           {sending ? t.submit.sending : captain ? t.submit.captain : t.submit.request}

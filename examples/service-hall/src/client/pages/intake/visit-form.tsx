@@ -8,6 +8,8 @@ import { api, type Wire } from '../../api.js';
 import { attributeValues } from '../../category/attribute-values.js';
 import { Field, fieldAria } from '../../components/field.js';
 import { ProblemNote } from '../../components/problem-note.js';
+import { repeatRefusalOf } from '../../duplicates/duplicates-data.js';
+import { RepeatRefusalNote } from '../../duplicates/repeat-refusal-note.js';
 import type { Places } from '../../directory/places.js';
 import { useSession } from '../../session.js';
 import type { IntakeOutcome } from './intake-result.js';
@@ -68,7 +70,8 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
 
   return (
     <form class="form intake-form" noValidate onSubmit={(e) => void submit(e)} data-channel-form="visit">
-      <ProblemNote problem={noteProblem(problem, (path) => SHOWN.test(path))} />
+      {/* A refused repeat is told beside the button that sent it, not here. */}
+      <ProblemNote problem={repeatRefusalOf(problem) ? null : noteProblem(problem, (path) => SHOWN.test(path))} />
       <PlaceFields
         {...place.fields}
         // A captain with several parks chooses which one's enterprises to search.
@@ -99,6 +102,7 @@ export function VisitForm({ places, allowedParks, onDone }: VisitFormProps) {
           </button>
         </div>
       </section>
+      <RepeatRefusalNote problem={problem} />
       <div class="form-actions">
         <button type="submit" class="button" data-testid="intake-submit" disabled={sending}>
           {sending ? t.submit.sending : t.submit.visit}

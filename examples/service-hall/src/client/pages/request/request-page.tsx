@@ -10,6 +10,7 @@ import { href } from '../../router.js';
 import { useLiveEvents } from '../../use-live-events.js';
 import { useLoad } from '../../use-load.js';
 import { ActionPanel } from './action-panel.js';
+import { DuplicatesPanel } from './duplicates-panel.js';
 import { RequestFacts } from './request-facts.js';
 import { RequestHeader } from './request-header.js';
 import type { RequestDetail } from './request-data.js';
@@ -80,6 +81,7 @@ export function RequestPage({ id }: { id: string }) {
       <div class="rd-request-layout">
         <div class="rd-request-layout__main">
           <RequestHeader request={request} timeline={timeline} />
+          <DuplicatesPanel request={request} timeline={timeline} />
           <ActionPanel
             request={request}
             onChanged={refresh}
