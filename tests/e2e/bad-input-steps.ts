@@ -1,16 +1,18 @@
 /**
  * Bad input in every form of the hall. The client must let the input reach the server and show
  * the server's own message beside the field it names, with nothing raw on the page: no JSON
- * body, no problem document, no stack.
+ * body, no problem document, no stack. A report repeated a fourth time with nothing new is
+ * refused by the duplicate check, and the refusal reads in plain Chinese beside the form.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PageWatch } from './hall-browser.js';
 import { DESKTOP, PHONE, refusalsExpected } from './hall-browser.js';
+import { fillCaptainReport, sendCaptainReport, type CaptainReport } from './captain-report.js';
 import type { Cast, DevMember } from './hall-directory.js';
 import { requestView } from './hall-directory.js';
 import { confirmButton, pressAction, requestScreen, takeAction } from './request-actions.js';
-import { navigateTo, rawErrorsOn, SCREEN_TIMEOUT, signIn, snapshot, waitForScreen } from './screens.js';
+import { navigateTo, photographPart, rawErrorsOn, SCREEN_TIMEOUT, signIn, snapshot, waitForScreen } from './screens.js';
 
 export interface BadInputWorld {
   url: string;
@@ -37,11 +39,15 @@ async function expectFieldError(page: Page, path: string, picture: string): Prom
   return message;
 }
 
+/** The report the captain corrects below, and then sends again and again. */
+const SECOND_CASE: CaptainReport = { title: '合同纠纷：客户拖欠服务费', amount: '300,000' };
+
 export async function badInputSteps(world: BadInputWorld): Promise<void> {
   const requestId = await intakeWithoutTitle(world);
   await visitRowWithoutTitle(world);
   await lawyerForms(world, requestId);
   await rulesWithoutText(world);
+  await repeatRefused(world, requestId);
 }
 
 /** The captain sends a report with no title, reads the message, adds one and sends it again. */
@@ -59,13 +65,13 @@ async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
   await expectFieldError(page, 'title', 'intake-title-zh-CN-phone');
 
   // A word where the amount goes: the server checks attributes against the category and names `attributes.amount`.
-  await page.locator('#intake-title').fill('合同纠纷：客户拖欠服务费');
+  await page.locator('#intake-title').fill(SECOND_CASE.title);
   await page.locator('#intake-attr-amount').fill('三十万');
   await page.locator('[data-testid="intake-submit"]').click();
   await expectFieldError(page, 'attributes.amount', 'intake-amount-zh-CN-phone');
 
   // Corrected, the same fill goes through: a second case for the lawyer's forms below.
-  await page.locator('#intake-attr-amount').fill('300,000');
+  await page.locator('#intake-attr-amount').fill(SECOND_CASE.amount);
   await page.locator('[data-testid="intake-submit"]').click();
   const link = page.locator('[data-testid="intake-result"] a[data-testid="open-request"]').first();
   await link.waitFor({ timeout: SCREEN_TIMEOUT });
@@ -128,4 +134,33 @@ async function rulesWithoutText(world: BadInputWorld): Promise<void> {
   await rules.locator('[data-testid="rules-explain"]').click();
   // The text becomes the request's title, so the server names `title`.
   await expectFieldError(page, 'title', 'rules-text-zh-CN-desktop');
+}
+
+/**
+ * The captain sends the second case twice more, word for word (the duplicate check merges both
+ * into it), and a fourth time: that one is refused (409) and nothing is written. The refusal
+ * says in Chinese how often it was sent and what to do, and links the case to follow up.
+ */
+async function repeatRefused(world: BadInputWorld, caseId: string): Promise<void> {
+  const { url, cast } = world;
+  const watch = await world.openPage(PHONE);
+  watch.expected = (answer) => refusalsExpected(answer) || answer === '409 POST /api/requests';
+  const { page } = watch;
+  await signIn(page, url, cast.captain);
+  for (const round of [2, 3]) {
+    await fillCaptainReport(page, cast, SECOND_CASE);
+    const id = await sendCaptainReport(page);
+    expect((await requestView(url, cast.stationHead, id)).request, `repeat ${round} is merged into the case`).toMatchObject({ status: 'merged', duplicateOfId: caseId });
+    await page.locator('[data-testid="intake-another"]').click();
+  }
+  await fillCaptainReport(page, cast, SECOND_CASE);
+  await page.locator('[data-testid="intake-submit"]').click();
+  const refusal = page.locator('[data-testid="repeat-refused"]').first();
+  await refusal.waitFor({ timeout: SCREEN_TIMEOUT });
+  expect(await refusal.innerText()).toMatch(/不予重复受理[\s\S]*该企业近 30 天内已以相同内容提交过 3 次/);
+  expect(await refusal.locator('a[data-testid="repeat-follow-up"]').getAttribute('href')).toBe(`#/requests/${caseId}`);
+  expect(await page.locator('[data-testid="intake-result"]').count(), 'nothing was filed').toBe(0);
+  expect(await page.locator('#intake-title').inputValue(), 'the form keeps what was typed').toBe(SECOND_CASE.title);
+  expect(await rawErrorsOn(page)).toEqual([]);
+  await photographPart(page, 'repeat-refused', '[data-testid="repeat-refused"]', 'intake');
 }

@@ -25,7 +25,17 @@ export interface Cast {
 }
 
 export interface RequestView {
-  request: { id: string; status: string; version: number; assigneeId: string | null; routing: { ruleId: string | null; reason: string } | null; attachments: { name: string }[] };
+  request: {
+    id: string;
+    status: string;
+    version: number;
+    assigneeId: string | null;
+    routing: { ruleId: string | null; reason: string } | null;
+    attachments: { name: string }[];
+    duplicateOfId: string | null;
+    /** The duplicates plugin's verdict at intake: `suggest`, `merge`, or null. */
+    duplicatesAction?: string | null;
+  };
   timeline: { type: string }[];
 }
 
@@ -92,6 +102,13 @@ export async function memberById(url: string, memberId: string): Promise<DevMemb
 
 export function requestView(url: string, as: DevMember, id: string): Promise<RequestView> {
   return apiAs<RequestView>(url, as, `/api/requests/${id}`);
+}
+
+/** What `GET /api/plugins/audit-chain/verify` answers: intact with its entry count, or the first problem. */
+export type AuditChainAnswer = { ok: true; entries: number; head: string | null } | { ok: false; problem: { kind: string; seq: number; message: string } };
+
+export function auditChainOf(url: string, as: DevMember): Promise<AuditChainAnswer> {
+  return apiAs<AuditChainAnswer>(url, as, '/api/plugins/audit-chain/verify');
 }
 
 export async function monthlyTotals(url: string, as: DevMember, month: string): Promise<MonthlyTotals> {

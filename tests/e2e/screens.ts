@@ -90,6 +90,31 @@ export async function photograph(page: Page, name: string, root: ScreenName | nu
   if (root) await settled(page, root);
 }
 
+/**
+ * Photographs one part of the screen (a panel, a note) in both languages at desktop and
+ * phone width: `screenshots/<name>-<locale>-<desktop|phone>.png`. The part is taken once it
+ * has finished loading (no `aria-busy="true"` left on it); the page is left as it was.
+ */
+export async function photographPart(page: Page, name: string, selector: string, root: ScreenName): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const startLocale = await localeOf(page);
+  const startSize = page.viewportSize() ?? DESKTOP;
+  const part = page.locator(selector).first();
+  for (const locale of startLocale === 'en' ? (['en', 'zh-CN'] as const) : (['zh-CN', 'en'] as const)) {
+    await useLocale(page, locale);
+    for (const [device, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+      await page.setViewportSize(size);
+      await settled(page, root);
+      await part.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT });
+      await page.locator(`${selector}[aria-busy="true"]`).waitFor({ state: 'detached', timeout: SCREEN_TIMEOUT });
+      await part.screenshot({ path: join(SCREENSHOTS, `${name}-${locale}-${device}.png`) });
+    }
+  }
+  await useLocale(page, startLocale);
+  await page.setViewportSize(startSize);
+  await settled(page, root);
+}
+
 /** One full-page picture of the page as it is now: `screenshots/<name>.png`. */
 export async function snapshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });

@@ -2,9 +2,12 @@
  * The service hall end to end, in a real browser against a real first start: a park captain
  * reports on a phone that a company cannot collect its final invoices, the routing sends it to
  * the legal station's lawyer, who signs for it and replies; the station head follows it up and
- * the dashboard left open on another device counts it without a reload. Then every form is
- * given bad input, and every screen is photographed in both languages at desktop and phone
- * width (`tests/e2e/screenshots/`, git-ignored) for a person to look at.
+ * the dashboard left open on another device counts it without a reload. On the way, that
+ * dashboard shows the audit chain growing by one entry per command, and the captain's second,
+ * near-identical report is merged into the first by the duplicate check. Then every form is
+ * given bad input (a fourth identical report among it), and every screen is photographed in
+ * both languages at desktop and phone width (`tests/e2e/screenshots/`, git-ignored) for a
+ * person to look at.
  *
  * The tests share one hall and run in order: each is one step of the story.
  */
@@ -18,8 +21,9 @@ import { DESKTOP, haveChromium, inCi, launchBrowser, openWatchedPage, PHONE, tro
 import { castOf, currentMonth, memberById, monthlyTotals, requestView, type Cast, type DevMember } from './hall-directory.js';
 import { startHall, type RunningHall } from './hall-process.js';
 import { badInputSteps } from './bad-input-steps.js';
+import { auditEntries, expectAuditCard, secondReportMerged } from './plugin-steps.js';
 import { statusBadge, takeAction, waitForStatus } from './request-actions.js';
-import { navigateTo, photograph, pickMember, rawErrorsOn, SCREEN_TIMEOUT, SCREENSHOTS, signIn, waitForScreen, type ScreenName } from './screens.js';
+import { navigateTo, photograph, photographPart, pickMember, rawErrorsOn, SCREEN_TIMEOUT, SCREENSHOTS, signIn, waitForScreen, type ScreenName } from './screens.js';
 
 if (!haveChromium && !inCi) {
   console.warn(`\n*** SKIPPING the service hall's end-to-end browser test: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install chromium fonts-noto-cjk) to run it. ***\n`);
@@ -28,6 +32,8 @@ if (!haveChromium && !inCi) {
 const TITLE = '40余个项目尾款无法收回';
 const DESCRIPTION = '企业承接的40余个软件项目已验收交付，但甲方迟迟不付尾款，合计约35万元，多次催收无果，希望得到法律援助。';
 const REPLY_NOTE = '已约谈甲方并出具律师函，甲方承诺两周内分期支付尾款。';
+// The same report with a sentence more: 94% alike, enough for the duplicate check to merge it.
+const SECOND_DESCRIPTION = `${DESCRIPTION}请尽快协调。`;
 // The smallest valid PNG: one transparent pixel, standing in for a photo of the invoice list.
 const PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==', 'base64');
 
@@ -38,7 +44,7 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
   let attachment: string;
   /** Pages still open, checked for trouble after each step; `keep` ones outlive their step. */
   const open: { watch: PageWatch; keep: boolean }[] = [];
-  const story: { requestId?: string; lawyer?: DevMember; dashboard?: PageWatch; before?: Figures } = {};
+  const story: { requestId?: string; secondId?: string; lawyer?: DevMember; dashboard?: PageWatch; before?: Figures } = {};
 
   const openPage = async (viewport: { width: number; height: number }, keep = false): Promise<PageWatch> => {
     const watch = await openWatchedPage(browser, hall.url, viewport);
@@ -132,6 +138,8 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
     story.before = await readFigures(page);
     console.log(`[e2e] dashboard ${currentMonth()} before the story: ${JSON.stringify(story.before)}`);
     expect(story.before).toEqual(figuresOf(await monthlyTotals(hall.url, cast.stationHead, currentMonth())));
+    // The demo year was replayed before the plugins were installed: the chain starts empty.
+    await expectAuditCard(page, 0);
     // Gone if the page reloads: step 4 checks the figures changed in this very document.
     await page.evaluate(() => ((window as unknown as { __e2eSameDocument: boolean }).__e2eSameDocument = true));
   });
@@ -177,6 +185,20 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
     const detail = await waitForScreen(page, 'request');
     await expect.poll(() => detail.locator('[data-testid="routing-explanation"]').first().innerText()).toMatch(/legal_debts|公共法律服务驿站/);
     expect(await rawErrorsOn(page)).toEqual([]);
+  });
+
+  it('1a · the dashboard that stayed open shows the audit chain intact, with the report as its first entry', async () => {
+    const { page } = need(story.dashboard, 'the open dashboard');
+    await expectAuditCard(page, 1);
+    expect(await auditEntries(hall.url, cast), 'the card and the API agree').toBe(1);
+    await photographPart(page, 'audit-chain', '[data-testid="audit-chain"]', 'dashboard');
+  });
+
+  it('1b · the captain reports the same problem again; the duplicate check merges it into the first and says why', async () => {
+    const firstId = need(story.requestId, 'a request id');
+    story.secondId = await secondReportMerged({ url: hall.url, cast, firstId, title: TITLE, description: SECOND_DESCRIPTION, openPage });
+    // Two more entries: the second report's submission and the merge the check made as the system.
+    await expectAuditCard(need(story.dashboard, 'the open dashboard').page, 3);
   });
 
   it('2 · the lawyer finds it in My queue, signs for it and replies that it is solved', async () => {
@@ -227,13 +249,14 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
   it('4 · the dashboard that stayed open counts it without a reload; February 2026 and the printable report', async () => {
     const { page, context } = need(story.dashboard, 'the open dashboard');
     const before = need(story.before, 'the figures before');
-    const plusOne = (n: number | null): number => (n ?? 0) + 1;
+    const plus = (n: number | null, more: number): number => (n ?? 0) + more;
+    // Both reports were collected; the merged one is not counted as concluded.
     await expect
       .poll(async () => {
         const now = await readFigures(page);
         return { collected: now.collected, resolved: now.resolved, concluded: now.concluded };
       }, { timeout: 30_000, interval: 500 })
-      .toEqual({ collected: plusOne(before.collected), resolved: plusOne(before.resolved), concluded: plusOne(before.concluded) });
+      .toEqual({ collected: plus(before.collected, 2), resolved: plus(before.resolved, 1), concluded: plus(before.concluded, 1) });
     expect(await page.evaluate(() => (window as unknown as { __e2eSameDocument?: boolean }).__e2eSameDocument), 'the figures changed without a reload').toBe(true);
 
     // The rates on screen are the report's for the month, now that the request counts.
@@ -249,6 +272,8 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captain�
     const february = figuresOf(await monthlyTotals(hall.url, cast.stationHead, '2026-02'));
     await expect.poll(() => readFigures(page), { timeout: SCREEN_TIMEOUT, interval: 500 }).toEqual(february);
     expect(page.url()).toContain('month=2026-02');
+    // One entry per command of the story so far, counted live on this same page.
+    await expectAuditCard(page, await auditEntries(hall.url, cast));
     for (const chart of ['by-month', 'overdue-by-unit', 'rates-by-unit']) await page.locator(`[data-chart="${chart}"] svg`).first().waitFor();
 
     const report = page.locator('a[data-testid="monthly-report"]').first();
