@@ -139,6 +139,7 @@ export type {
   HookTarget,
   PluginCommandName,
 } from './plugins/hooks.js';
+export type { RecordAfterHook, RecordBeforeContext, RecordBeforeHook, RecordChange, RecordCommandName, RecordHookContextBase, RecordHookTarget, RecordModel, RecordModelOf, RecordModels, RecordTransactionContext, RecordTransactionHook } from './plugins/hooks.js';
 
 // Working calendars (runtime pieces in the `./calendar` entry)
 export type {

@@ -3,7 +3,7 @@ import { hooksFor, type BeforeHookContext, type CommittedChange, type Transactio
 import { completePluginFields } from '../storage/plugin-fields.js';
 import type { Runtime } from './runtime.js';
 
-type Stage = 'before' | 'transaction' | 'after';
+export type Stage = 'before' | 'transaction' | 'after';
 
 function pluginFailure(plugin: string, stage: Stage, error: unknown): KechuangError {
   if (isKechuangError(error)) return error;
@@ -17,7 +17,7 @@ function pluginFailure(plugin: string, stage: Stage, error: unknown): KechuangEr
  * settle on its own; its command has already failed and written nothing. A hook that returns
  * without a promise has finished, so it needs no timer.
  */
-async function guarded<T>(runtime: Runtime, plugin: string, stage: Stage, command: string, run: () => T | Promise<T>): Promise<T> {
+export async function guarded<T>(runtime: Runtime, plugin: string, stage: Stage, command: string, run: () => T | Promise<T>): Promise<T> {
   let pending: T | Promise<T>;
   try {
     pending = run();

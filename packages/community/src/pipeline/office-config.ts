@@ -96,14 +96,24 @@ export async function configInForce(runtime: Runtime, officeId: string): Promise
  * makes concurrent updates safe: the loser gets CONFLICT and nothing is written, so a new
  * version takes effect only whole and only once it has validated.
  */
-export async function storeConfig(runtime: Runtime, officeId: string, config: OfficeConfig, createdById: string | null, previousVersion: number): Promise<StoredConfig> {
+export async function storeConfig(
+  runtime: Runtime,
+  officeId: string,
+  config: OfficeConfig,
+  createdById: string | null,
+  previousVersion: number,
+  /** Runs last in the transaction (the plugins' `transaction` hooks of `config.update`). */
+  during?: (tx: StorageOperations, stored: StoredConfig) => Promise<void>,
+): Promise<StoredConfig> {
   const row: ConfigRow = { id: runtime.newId(), officeId, version: previousVersion + 1, document: config, createdAt: runtime.clock.now(), createdById };
+  const stored = toStoredConfig(row);
   try {
     await runtime.storage.transaction(async (tx) => {
       await tx.create({ model: 'office_config', data: row as unknown as Row });
       // The pointer moves in the same transaction, so no command ever sees a version that is
       // not stored (the unique office+version above already refused a concurrent update).
       await tx.update({ model: 'office', where: [{ field: 'id', value: officeId }], data: { configVersion: row.version } });
+      await during?.(tx, stored);
     });
   } catch (error) {
     if (isKechuangError(error, 'UNIQUE_VIOLATION')) {
@@ -114,7 +124,6 @@ export async function storeConfig(runtime: Runtime, officeId: string, config: Of
     }
     throw error;
   }
-  const stored = toStoredConfig(row);
   configCache(runtime).set(officeId, stored);
   return stored;
 }

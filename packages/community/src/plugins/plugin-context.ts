@@ -12,7 +12,17 @@ import type { CommunitySession } from '../session.js';
 import type { StorageAdapter, StorageOperations } from '../storage/types.js';
 import type { TimerHandler } from '../timers/timer-handlers.js';
 import type { TransitionDefinition } from '../workflow/workflow-definition.js';
-import type { AfterHook, BeforeHook, HookTarget, TransactionHook } from './hooks.js';
+import type {
+  AfterHook,
+  BeforeHook,
+  HookTarget,
+  RecordAfterHook,
+  RecordBeforeHook,
+  RecordHookTarget,
+  RecordModelOf,
+  RecordTransactionHook,
+  TransactionHook,
+} from './hooks.js';
 import type { PluginRoute } from './plugin-routes.js';
 import type { PluginTimer } from './plugin-timer.js';
 
@@ -24,14 +34,32 @@ import type { PluginTimer } from './plugin-timer.js';
 export interface PluginSetupContext<Options, Events extends Record<string, unknown>, ErrorCode extends string = string> {
   /** The options, parsed with the plugin's `options` schema (defaults applied). */
   options: Options;
-  /** Hooks around every request command, including plugin transitions. */
+  /**
+   * Hooks around every command that changes something. Request commands (`submit`, `accept` …
+   * and plugin transitions; `'*'` for all of them) are told about the request. Record commands
+   * (`enterprise.create`, `member.archive`, `office.update`, `config.update`, `visit.record` …;
+   * `'record.*'` for all of them) are told about the record, typed by the target's model.
+   *
+   * @example
+   * ```ts
+   * setup({ hooks }) {
+   *   hooks.before('submit', ({ input }) => ({ input: { ...input, tags: ['vip'] } }));
+   *   hooks.before('member.create', ({ input }) => ({ input: { ...input, name: String(input['name']).trim() } }));
+   *   hooks.after('record.*', ({ command, model, record }) => {
+   *     if (model === 'enterprise') console.log(command, record.code);
+   *   });
+   * }
+   * ```
+   */
+  // One generic signature per stage rather than overloads: the three stay callable as one
+  // (`hooks[stage](target, hook)`), which a union of overloaded methods is not.
   hooks: {
-    /** Runs after authorization, before the decision; may veto (throw) or replace the input. */
-    before(target: HookTarget, hook: BeforeHook): void;
+    /** Runs after authorization, before anything is written; may veto (throw) or replace the input. */
+    before<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordBeforeHook<RecordModelOf<T>> : BeforeHook): void;
     /** Runs inside the command's transaction after the core's writes; throwing rolls it all back. */
-    transaction(target: HookTarget, hook: TransactionHook): void;
+    transaction<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordTransactionHook<RecordModelOf<T>> : TransactionHook): void;
     /** Runs after commit; failures are reported to `onListenerError`, never thrown. */
-    after(target: HookTarget, hook: AfterHook): void;
+    after<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordAfterHook<RecordModelOf<T>> : AfterHook): void;
   };
   /** Durable timers, stored in the same rows and fired by the same worker as the SLA timers. */
   timers: {

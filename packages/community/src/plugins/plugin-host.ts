@@ -7,7 +7,9 @@ import { officeCalendar } from './office-calendar.js';
 import { coreModels } from '../storage/core-schema.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 import type { Plugin } from './define-plugin.js';
-import type { HookRegistry } from './hooks.js';
+import type { AfterHook, BeforeHook, HookRegistry, HookTarget, RecordHookRegistry, TransactionHook } from './hooks.js';
+import { recordTarget } from './record-hook-targets.js';
+import { createRecordHooks } from '../pipeline/record-hooks-runner.js';
 import type { PluginSetupContext } from './plugin-context.js';
 import { pluginError } from './plugin-errors.js';
 import { orderPlugins } from './plugin-order.js';
@@ -35,8 +37,11 @@ export interface PluginHostPorts {
 }
 
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-// Namespaces of the core's events (`request.submit`, `sla.reminder` …): a plugin named so could not be told apart.
-const RESERVED_IDS = new Set(['request', 'sla', 'visit', 'directory', 'office', 'config', 'notification', 'core']);
+// Namespaces of the core's events (`request.submit`, `sla.reminder` …) and record commands
+// (`member.update`, `record.*` …): a plugin named so could not be told apart.
+const RESERVED_IDS = new Set(['request', 'sla', 'visit', 'directory', 'office', 'config', 'notification', 'core', 'community', 'park', 'building', 'enterprise', 'team', 'member', 'record']);
+/** Any hook: the registrars' overloads say which context it takes. */
+type AnyHook = (ctx: never) => unknown;
 const camel = (id: string): string => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const snake = (id: string): string => id.replace(/-/g, '_');
 
@@ -111,16 +116,38 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
   }
   if (problems.length > 0) fail(problems);
 
+  const records = (): RecordHookRegistry => (installed.hooks.record ??= createRecordHooks());
+  /** Whether `target` is a record command's; a misspelt one is a problem of its plugin. */
+  const hookTarget = (plugin: string, target: string) => {
+    const kind = recordTarget(target);
+    if (!kind.record && kind.problem !== null) problems.push(`plugin '${plugin}' hooks ${kind.problem}`);
+    return kind;
+  };
+
   for (const plugin of ordered) {
     const def = plugin.definition;
     installed.plugins.push({ id: def.id, version: def.version ?? '0.0.0' });
     const declared = def.events ?? {};
     const ctx: PluginSetupContext<unknown, Record<string, unknown>> = {
       options: parsedOptions.get(plugin),
+      // The overloads type each hook by its target; a record hook is called only for its
+      // target's commands, hence with the context it was typed for.
       hooks: {
-        before: (target, hook) => void installed.hooks.before.push({ target, plugin: def.id, hook }),
-        transaction: (target, hook) => void installed.hooks.transaction.push({ target, plugin: def.id, hook }),
-        after: (target, hook) => void installed.hooks.after.push({ target, plugin: def.id, hook }),
+        before(target: string, hook: AnyHook) {
+          const kind = hookTarget(def.id, target);
+          if (kind.record) records().before.push({ target: kind.target, plugin: def.id, hook: hook as RecordHookRegistry['before'][number]['hook'] });
+          else installed.hooks.before.push({ target: target as HookTarget, plugin: def.id, hook: hook as BeforeHook });
+        },
+        transaction(target: string, hook: AnyHook) {
+          const kind = hookTarget(def.id, target);
+          if (kind.record) records().transaction.push({ target: kind.target, plugin: def.id, hook: hook as RecordHookRegistry['transaction'][number]['hook'] });
+          else installed.hooks.transaction.push({ target: target as HookTarget, plugin: def.id, hook: hook as TransactionHook });
+        },
+        after(target: string, hook: AnyHook) {
+          const kind = hookTarget(def.id, target);
+          if (kind.record) records().after.push({ target: kind.target, plugin: def.id, hook: hook as RecordHookRegistry['after'][number]['hook'] });
+          else installed.hooks.after.push({ target: target as HookTarget, plugin: def.id, hook: hook as AfterHook });
+        },
       },
       timers: {
         handle(name, handler) {

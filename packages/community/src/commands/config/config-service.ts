@@ -9,7 +9,6 @@ import type { RoutingResult } from '../../pipeline/routing-step.js';
 import { officePolicy } from '../../pipeline/office-policy.js';
 import { loadActor, type Runtime } from '../../pipeline/runtime.js';
 import { rowToRecord } from '../../storage/records.js';
-import { checkDirectoryReferences } from './directory-references.js';
 
 /** Options of {@link ConfigApi.update}. */
 export interface ConfigUpdateOptions {
@@ -93,24 +92,8 @@ export function configApi(runtime: Runtime, who: Actor): ConfigApi {
       if (!runtime.policy.canManageDirectory(actor, 'office')) {
         throw new KechuangError('FORBIDDEN', "You may not change the office's config; ask the station head or office staff.", { model: 'office_config' });
       }
-      // The loader (YAML positions, suggestions) loads only when a config is being stored.
-      const { parseOfficeConfig, assertOfficeConfig } = await import('../../config/index.js');
-      // Checked against what the plugins registered: operators, actions, strategies, events.
-      const config =
-        typeof input === 'string'
-          ? parseOfficeConfig(input, { ...runtime.plugins, ...(options.filename ? { filename: options.filename } : {}) })
-          : assertOfficeConfig(input, runtime.plugins);
-      await checkDirectoryReferences(runtime, actor.officeId, config);
-      const current = await latestConfig(runtime, actor.officeId);
-      const currentVersion = current?.version ?? 0;
-      if (options.version !== undefined && options.version !== currentVersion) {
-        throw new KechuangError('CONFLICT', `The office config is at version ${currentVersion}, not ${options.version}. Reload it and apply your change again.`, {
-          model: 'office_config',
-          expectedVersion: options.version,
-          actualVersion: currentVersion,
-        });
-      }
-      return storeConfig(runtime, actor.officeId, config, actor.member?.id ?? null, currentVersion);
+      // Validating, the plugins' hooks and storing load on first use.
+      return (await import('./config-changes.js')).updateConfig(runtime, actor, input, options, { latestConfig, storeConfig });
     },
   };
 }
@@ -129,7 +112,7 @@ export function routingApi(runtime: Runtime, who: Actor): RoutingApi {
       const policy =
         options.config === undefined
           ? await officePolicy(runtime, actor.officeId)
-          : await (await import('./draft-policy.js')).draftPolicy(runtime, actor.officeId, options.config, options.filename, checkDirectoryReferences);
+          : await (await import('./config-changes.js')).draftPolicy(runtime, actor.officeId, options.config, options.filename);
       const result = policy ? await policy.route(request, { explain: true }) : null;
       if (!result) {
         throw new KechuangError('NOT_FOUND', 'This office has no config yet, so there is no routing to explain. Store one with config.update first.', { model: 'office_config' });

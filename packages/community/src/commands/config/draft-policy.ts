@@ -1,18 +1,17 @@
-import type { OfficeConfig, OfficeConfigInput } from '../../config/config-schema.js';
+import type { OfficeConfigInput } from '../../config/config-schema.js';
 import type { OfficePolicy } from '../../pipeline/office-policy.js';
 import type { Runtime } from '../../pipeline/runtime.js';
+import { checkDirectoryReferences } from './directory-references.js';
 
 /**
  * The policy of a draft config, validated like `config.update` and compiled for one use, never
- * stored or cached. Loaded only when a draft is explained; the directory check is passed in so
- * that this chunk does not split the start bundle.
+ * stored or cached. Loaded only when a draft is explained.
  */
 export async function draftPolicy(
   runtime: Runtime,
   officeId: string,
   draft: OfficeConfigInput | string,
   filename: string | undefined,
-  checkDirectoryReferences: (runtime: Runtime, officeId: string, config: OfficeConfig) => Promise<void>,
 ): Promise<OfficePolicy> {
   const { parseOfficeConfig, assertOfficeConfig } = await import('../../config/index.js');
   // Checked against what the plugins registered: operators, actions, strategies, events.

@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page } from '../../queries/c
 import { recordToRow, rowToRecord } from '../../storage/records.js';
 import type { Where } from '../../storage/types.js';
 import { stampDirectory } from '../../pipeline/office-state.js';
+import type { RecordHookRun } from '../../plugins/hooks.js';
 import type { DirectoryLookup, DirectorySpec, ReferenceProblem } from './directory-spec.js';
 
 /** Options of a directory list. Ordered by code, then id. */
@@ -83,30 +84,38 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       model,
       fields: ['code'],
     });
-  const save = async (actor: ResolvedActor, current: T, fields: Partial<T>, action: DirectoryEvent['action']): Promise<T> => {
+  // Plugins' hooks of this record command (`member.update` …), when a plugin registered any.
+  const hooks = (actor: ResolvedActor, action: 'create' | 'update' | 'archive', previous: T | null) =>
+    runtime.hooks.record?.start(runtime, { command: `${model}.${action}`, actor, model, previous });
+  const save = async (actor: ResolvedActor, current: T, fields: Partial<T>, action: DirectoryEvent['action'], run?: RecordHookRun): Promise<T> => {
     // Only what changed is written, so fields plugins add (and set themselves) are never put back as loaded.
     const patch = { ...fields, version: current.version + 1, updatedAt: runtime.clock.now() };
-    let updated;
+    let next;
     try {
-      updated = await runtime.storage.transaction(async (tx) => {
+      next = await runtime.storage.transaction(async (tx) => {
         const row = await tx.update({ model, where: scoped(actor.officeId, [{ field: 'id', value: current.id }, { field: 'version', value: current.version }]), data: recordToRow(patch) });
+        if (!row) return null;
         // Commands cache directory records under the stamp this moves.
-        if (row) await stampDirectory(runtime, tx, actor.officeId);
-        return row;
+        await stampDirectory(runtime, tx, actor.officeId);
+        const record = rowToRecord<T>(row);
+        await run?.transaction(tx, record);
+        return record;
       });
     } catch (error) {
       throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(current.code) : asKechuangError(error, `update of ${label}`);
     }
-    if (!updated) throw conflict(label, current.id, current.version);
-    const next = rowToRecord<T>(updated);
+    if (!next) throw conflict(label, current.id, current.version);
     publish(actor, action, next);
+    await run?.after();
     return next;
   };
 
   return {
     async create(raw) {
-      const input = parseInput(spec.createInput, raw, `${label} input`);
+      let input = parseInput(spec.createInput, raw, `${label} input`);
       const actor = await manager();
+      const run = hooks(actor, 'create', null);
+      if (run) input = await run.before(input, spec.createInput);
       const lookup = lookupFor(actor.officeId);
       const code = spec.codeOf(input);
       const { fields, problems } = await spec.create(input, lookup);
@@ -116,25 +125,29 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       let created;
       try {
         created = await runtime.storage.transaction(async (tx) => {
-          const row = await tx.create({ model, data: recordToRow(record) });
+          // The stored row: it also holds the fields plugins add, null until a plugin sets them.
+          const stored = rowToRecord<T>(await tx.create({ model, data: recordToRow(record) }));
           await stampDirectory(runtime, tx, actor.officeId);
-          return row;
+          await run?.transaction(tx, stored);
+          return stored;
         });
       } catch (error) {
         throw isKechuangError(error, 'UNIQUE_VIOLATION') ? duplicate(code) : asKechuangError(error, `create of ${label}`);
       }
-      publish(actor, 'created', record);
-      // The stored row: it also holds the fields plugins add, null until a plugin sets them.
-      return rowToRecord<T>(created);
+      publish(actor, 'created', created);
+      await run?.after();
+      return created;
     },
     async update(raw) {
-      const input = parseInput(spec.updateInput, raw, `${label} update`) as z.output<U> & { id: string; version?: number };
+      let input = parseInput(spec.updateInput, raw, `${label} update`) as z.output<U> & { id: string; version?: number };
       const actor = await manager();
       const current = await load(actor, input.id);
       if (input.version !== undefined && input.version !== current.version) throw conflict(label, current.id, input.version, current.version);
+      const run = hooks(actor, 'update', current);
+      if (run) input = await run.before(input, spec.updateInput);
       const { fields, problems } = await spec.update(input, current, lookupFor(actor.officeId));
       if (problems.length > 0) throw referenceError(`${label} update`, problems);
-      return save(actor, current, fields as Partial<T>, 'updated');
+      return save(actor, current, fields as Partial<T>, 'updated', run);
     },
     async archive(raw) {
       const input = parseInput(archiveInput, raw, `${label} archive`);
@@ -142,7 +155,10 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       const current = await load(actor, input.id);
       if (input.version !== undefined && input.version !== current.version) throw conflict(label, current.id, input.version, current.version);
       if (current.archivedAt !== null) return current;
-      return save(actor, current, { archivedAt: runtime.clock.now() } as Partial<T>, 'archived');
+      const run = hooks(actor, 'archive', current);
+      // Archiving takes no input to change; a before hook may only veto it.
+      await run?.before(input, archiveInput);
+      return save(actor, current, { archivedAt: runtime.clock.now() } as Partial<T>, 'archived', run);
     },
     async get(id) {
       const actor = await loadActor(runtime, who, 'read');

@@ -1,4 +1,4 @@
-import { actorRef, type Actor } from '../../auth/actor.js';
+import { actorRef, resolveActor, type Actor, type ResolvedActor } from '../../auth/actor.js';
 import { KechuangError, isKechuangError } from '../../errors/kechuang-error.js';
 import { parseInput } from '../../errors/validation.js';
 import { createOfficeInput, updateOfficeInput, type Office } from '../../model/office.js';
@@ -6,6 +6,8 @@ import { conflict, notFound } from '../../pipeline/load-request.js';
 import { asKechuangError, loadActor, type Runtime } from '../../pipeline/runtime.js';
 import { recordToRow, rowToRecord } from '../../storage/records.js';
 import { z } from 'zod';
+import type { DirectoryEvent } from '../../events/core-events.js';
+import type { RecordHookRun } from '../../plugins/hooks.js';
 
 /** Deployment-level office administration (no actor: the host decides who may call it). */
 export interface OfficesApi {
@@ -56,22 +58,28 @@ export function officesApi(runtime: Runtime): OfficesApi {
   };
   return {
     async create(raw) {
-      const input = parseInput(createOfficeInput, raw, 'office input');
-      checkTimeZone(input.timeZone);
+      let input = parseInput(createOfficeInput, raw, 'office input');
       await runtime.ready();
-      const now = runtime.clock.now();
       const id = runtime.newId();
+      // Deployment-level: the host decided who may call it, so the new office's system acts.
+      const actor = resolveActor(id, null);
+      const run = hooks(runtime, 'create', actor, null);
+      if (run) input = await run.before(input, createOfficeInput);
+      checkTimeZone(input.timeZone);
+      const now = runtime.clock.now();
       const office: Office = { id, officeId: id, code: input.code, name: input.name, timeZone: input.timeZone, version: 1, createdAt: now, updatedAt: now, archivedAt: null };
       try {
-        await runtime.storage.transaction((tx) => tx.create({ model: 'office', data: { ...recordToRow(office), configVersion: 0 } }));
+        await runtime.storage.transaction(async (tx) => {
+          await tx.create({ model: 'office', data: { ...recordToRow(office), configVersion: 0 } });
+          await run?.transaction(tx, office);
+        });
       } catch (error) {
         if (isKechuangError(error, 'UNIQUE_VIOLATION')) {
           throw new KechuangError('DUPLICATE', `An office with code '${input.code}' already exists. Use another code.`, { model: 'office', fields: ['code'] });
         }
         throw asKechuangError(error, 'create of office');
       }
-      runtime.emit('directory.changed', { model: 'office', action: 'created', id, officeId: id, actor: { kind: 'system', id: null } });
-      return office;
+      return changed(runtime, office, 'created', actor, run);
     },
     async get(id) {
       const office = await find('id', id);
@@ -85,16 +93,37 @@ export function officesApi(runtime: Runtime): OfficesApi {
       if (!current) throw notFound('office', input.id);
       if (input.version !== undefined && input.version !== current.version) throw conflict('office', current.id, input.version, current.version);
       if (current.archivedAt !== null) return current;
+      const actor = resolveActor(current.id, null);
+      const run = hooks(runtime, 'archive', actor, current);
+      // Archiving takes no input to change; a before hook may only veto it.
+      await run?.before(input, archiveOfficeInput);
       const now = runtime.clock.now();
-      const next: Office = { ...current, archivedAt: now, updatedAt: now, version: current.version + 1 };
-      const updated = await runtime.storage.transaction((tx) =>
-        tx.update({ model: 'office', where: [{ field: 'id', value: current.id }, { field: 'version', value: current.version }], data: recordToRow(next) }),
-      );
-      if (!updated) throw conflict('office', current.id, current.version);
-      runtime.emit('directory.changed', { model: 'office', action: 'archived', id: next.id, officeId: next.id, actor: { kind: 'system', id: null } });
-      return next;
+      return save(runtime, current, { archivedAt: now, updatedAt: now }, 'archived', actor, run);
     },
   };
+}
+
+// Plugins' hooks of an office command (`office.update` …), when a plugin registered any.
+const hooks = (runtime: Runtime, action: 'create' | 'update' | 'archive', actor: ResolvedActor, previous: Office | null) =>
+  runtime.hooks.record?.start(runtime, { command: `office.${action}`, actor, model: 'office', previous });
+
+/** Writes the office's next version, guarded by the one loaded, with the hooks' transaction stage. */
+async function save(runtime: Runtime, current: Office, changes: Partial<Office>, action: 'updated' | 'archived', actor: ResolvedActor, run?: RecordHookRun): Promise<Office> {
+  const next: Office = { ...current, ...changes, version: current.version + 1 };
+  const updated = await runtime.storage.transaction(async (tx) => {
+    const row = await tx.update({ model: 'office', where: [{ field: 'id', value: current.id }, { field: 'version', value: current.version }], data: recordToRow(next) });
+    if (row) await run?.transaction(tx, next);
+    return row;
+  });
+  if (!updated) throw conflict('office', current.id, current.version);
+  return changed(runtime, next, action, actor, run);
+}
+
+/** After commit: `directory.changed`, then the `after` hooks. */
+async function changed(runtime: Runtime, office: Office, action: DirectoryEvent['action'], actor: ResolvedActor, run?: RecordHookRun): Promise<Office> {
+  runtime.emit('directory.changed', { model: 'office', action, id: office.id, officeId: office.id, actor: actorRef(actor) });
+  await run?.after();
+  return office;
 }
 
 const archiveOfficeInput = z.strictObject({ id: z.string().min(1), version: z.number().int().positive().optional() });
@@ -108,27 +137,19 @@ export function ownOfficeApi(runtime: Runtime, who: Actor): OwnOfficeApi {
       return offices.get(who.officeId);
     },
     async update(raw) {
-      const input = parseInput(updateOfficeInput, { ...raw, id: who.officeId }, 'office update');
-      checkTimeZone(input.timeZone);
+      let input = parseInput(updateOfficeInput, { ...raw, id: who.officeId }, 'office update');
       const actor = await loadActor(runtime, who);
       if (!runtime.policy.canManageDirectory(actor, 'office')) {
         throw new KechuangError('FORBIDDEN', 'You may not change the office; ask the station head or office staff.', { model: 'office' });
       }
       const current = await offices.get(who.officeId);
       if (input.version !== undefined && input.version !== current.version) throw conflict('office', current.id, input.version, current.version);
-      const next: Office = {
-        ...current,
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}),
-        version: current.version + 1,
-        updatedAt: runtime.clock.now(),
-      };
-      const updated = await runtime.storage.transaction((tx) =>
-        tx.update({ model: 'office', where: [{ field: 'id', value: current.id }, { field: 'version', value: current.version }], data: recordToRow(next) }),
-      );
-      if (!updated) throw conflict('office', current.id, current.version);
-      runtime.emit('directory.changed', { model: 'office', action: 'updated', id: next.id, officeId: next.id, actor: actorRef(actor) });
-      return next;
+      const run = hooks(runtime, 'update', actor, current);
+      if (run) input = await run.before(input, updateOfficeInput);
+      // After the hooks, which may have replaced it.
+      checkTimeZone(input.timeZone);
+      const { name, timeZone } = input;
+      return save(runtime, current, { ...(name !== undefined && { name }), ...(timeZone !== undefined && { timeZone }), updatedAt: runtime.clock.now() }, 'updated', actor, run);
     },
   };
 }

@@ -45,7 +45,7 @@ async function earlierVisit(runtime: Runtime, actor: ResolvedActor, key: string 
  * visit and all its requests exist afterwards, or none of them do.
  */
 export async function recordVisit(runtime: Runtime, who: Actor, raw: unknown): Promise<RecordedVisit> {
-  const input = parseInput(recordVisitInput, raw, 'visit input');
+  let input = parseInput(recordVisitInput, raw, 'visit input');
   const actor = await loadActor(runtime, who);
   const earlier = await earlierVisit(runtime, actor, input.idempotencyKey);
   if (earlier) return earlier;
@@ -54,6 +54,9 @@ export async function recordVisit(runtime: Runtime, who: Actor, raw: unknown): P
   const enterprise = rowToRecord<Enterprise>(entRow);
   const allowed = runtime.policy.canSubmit(actor, { parkId: enterprise.parkId, enterpriseId: enterprise.id });
   if (allowed !== true) throw new KechuangError('FORBIDDEN', allowed, { command: 'record_visit' });
+  // The enterprise was authorized above, so a hook may change what is recorded, not where.
+  const run = runtime.hooks.record?.start(runtime, { command: 'visit.record', actor, model: 'visit', previous: null, fixed: ['enterpriseId'] });
+  if (run) input = await run.before(input, recordVisitInput);
   // Every row's category problems at once, each at its row's path, rather than the first row's alone.
   const policy = await officePolicy(runtime, actor.officeId);
   if (policy) throwIfInvalid(input.requests.flatMap((r, i) => policy.submissionIssues(r.category, r.attributes, ['requests', i])), 'visit input');
@@ -96,6 +99,7 @@ export async function recordVisit(runtime: Runtime, who: Actor, raw: unknown): P
     await runtime.storage.transaction(async (tx) => {
       await tx.create({ model: 'visit', data: recordToRow(visit) });
       for (const p of prepared) await writeSubmission(runtime, tx, actor, p);
+      await run?.transaction(tx, visit);
     });
   } catch (error) {
     if (isKechuangError(error, 'UNIQUE_VIOLATION')) {
@@ -110,5 +114,6 @@ export async function recordVisit(runtime: Runtime, who: Actor, raw: unknown): P
   } catch (error) {
     runtime.reportError(error, 'visit.recorded');
   }
+  await run?.after();
   return { visit, requests: prepared.map((p) => p.request) };
 }
