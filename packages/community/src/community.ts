@@ -114,6 +114,22 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents, 
   ready(): Promise<void>;
 }
 
+/**
+ * A community whatever its plugins add: what companions such as `@kechuang/server` accept. Its
+ * events are typed loosely, since a listener for every event must take the plugins' events too.
+ *
+ * @example
+ * ```ts
+ * function mountConsole(community: AnyCommunity) {
+ *   community.events.onAny((type) => console.log('changed:', type));
+ * }
+ * mountConsole(createCommunity({ storage, plugins: [auditChain()] }));
+ * ```
+ */
+export type AnyCommunity = Omit<Community, 'events'> & {
+  events: { onAny(listener: (type: string, payload: unknown) => void | Promise<void>): () => void };
+};
+
 /** Notifiers by id. Outbox rows name their notifier by id, so an id used twice is refused. */
 function notifierRegistry(list: readonly Notifier[]): ReadonlyMap<string, Notifier> {
   const byId = new Map<string, Notifier>();

@@ -5,7 +5,7 @@
  */
 
 // The facade
-export { createCommunity, type Community, type CommunityOptions } from './community.js';
+export { createCommunity, type Community, type CommunityOptions, type AnyCommunity } from './community.js';
 export type { CommunitySession, EnterprisesApi, VisitsApi } from './session.js';
 export type { RequestsApi } from './requests-api.js';
 export type { TransitionRequestInput } from './commands/request/transition-command.js';

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Community } from '@kechuang/community';
+import type { AnyCommunity } from '@kechuang/community';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -54,7 +54,7 @@ const API_INFO = {
  * ```
  */
 export function createServer(options: ServerOptions): KechuangServer {
-  const community: Community = options.community;
+  const community: AnyCommunity = options.community;
   const report = options.onError ?? ((error: unknown, request: Request) => console.error(`[kechuang/server] ${request.method} ${new URL(request.url).pathname} failed`, error));
   const limits = options.limits ?? {};
   const resolveActor = options.devSignIn ? firstActor(options.resolveActor, options.devSignIn.resolve) : options.resolveActor;

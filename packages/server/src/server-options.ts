@@ -1,4 +1,4 @@
-import type { BlobStore, Community } from '@kechuang/community';
+import type { AnyCommunity, BlobStore } from '@kechuang/community';
 import type { ActorResolver } from './auth/actor-resolver.js';
 import type { DevSignIn } from './auth/dev-sign-in.js';
 import type { ApiKeys } from './auth/api-keys.js';
@@ -44,7 +44,7 @@ export interface EventStreamOptions {
 /** Options of {@link createServer}. */
 export interface ServerOptions {
   /** The SDK instance the API serves. */
-  community: Community;
+  community: AnyCommunity;
   /**
    * Who is calling. The host authenticates; null answers 401. Combine several with
    * `firstActor(...)`, e.g. API keys and the host's sign-in.

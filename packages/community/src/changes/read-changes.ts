@@ -1,6 +1,6 @@
 import type { Actor } from '../auth/actor.js';
 import { scopeToWhere } from '../auth/authorization-policy.js';
-import type { Community } from '../community.js';
+import type { AnyCommunity } from '../community.js';
 import { KechuangError } from '../errors/kechuang-error.js';
 import type { ActorRef } from '../model/timeline.js';
 import { runtimeOf } from '../pipeline/runtime-registry.js';
@@ -68,7 +68,7 @@ export interface ChangesPage {
  * }
  * ```
  */
-export async function readChanges(community: Community, who: Actor, input: ReadChangesInput = {}): Promise<ChangesPage> {
+export async function readChanges(community: AnyCommunity, who: Actor, input: ReadChangesInput = {}): Promise<ChangesPage> {
   const runtime = runtimeOf(community);
   const limit = input.limit ?? 200;
   if (!Number.isInteger(limit) || limit < 1 || limit > 1000) {

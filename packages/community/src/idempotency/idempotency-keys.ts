@@ -1,4 +1,4 @@
-import type { Community } from '../community.js';
+import type { AnyCommunity } from '../community.js';
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import { runtimeOf } from '../pipeline/runtime-registry.js';
 import type { Runtime } from '../pipeline/runtime.js';
@@ -72,7 +72,7 @@ const MODEL = 'idempotency_key';
  * }
  * ```
  */
-export function idempotencyKeys(community: Community): IdempotencyKeys {
+export function idempotencyKeys(community: AnyCommunity): IdempotencyKeys {
   const runtime = runtimeOf(community);
   return {
     claim: (input) => claim(runtime, input),

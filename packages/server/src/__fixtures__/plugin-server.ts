@@ -1,4 +1,4 @@
-import { createCommunity, memoryStorage, type Community, type CommunityOptions, type Plugin, type ServiceRequest } from '@kechuang/community';
+import { createCommunity, memoryStorage, type AnyCommunity, type CommunityOptions, type Plugin, type ServiceRequest } from '@kechuang/community';
 import { devSignIn } from '../auth/dev-sign-in.js';
 import { createServer, type KechuangServer } from '../create-server.js';
 import type { ServerOptions } from '../server-options.js';
@@ -7,7 +7,7 @@ import { devCaller, type Call } from './dev-caller.js';
 /** A small office with plugins behind a server, and a second office whose request must stay hidden. */
 export interface PluginServer {
   server: KechuangServer;
-  community: Community;
+  community: AnyCommunity;
   officeId: string;
   communityId: string;
   /** A station head and a commissioner of the office. */
@@ -31,7 +31,7 @@ export async function pluginServer(
   plugins: readonly Plugin[],
   options: { community?: Partial<CommunityOptions<readonly Plugin[]>>; server?: Partial<ServerOptions> } = {},
 ): Promise<PluginServer> {
-  const community = createCommunity({ storage: memoryStorage(), ...options.community, plugins }) as unknown as Community;
+  const community = createCommunity({ storage: memoryStorage(), ...options.community, plugins });
   const office = await community.offices.create({ code: 'cangqian', name: '仓前街道' });
   const system = community.as({ kind: 'system', officeId: office.id });
   const mc = await system.communities.create({ code: 'MC', name: '梦创社区' });

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
-import { isKechuangError, type Actor, type Community, type Member } from '@kechuang/community';
+import { isKechuangError, type Actor, type AnyCommunity, type Member } from '@kechuang/community';
 import type { ActorResolver } from './actor-resolver.js';
 
 /** Options of {@link devSignIn}. */
 export interface DevSignInOptions {
-  community: Community;
+  community: AnyCommunity;
   /** The offices whose members may be picked (usually the demo office). */
   officeIds: readonly string[];
   /** Checked for `production`, in which case devSignIn refuses. @default process.env.NODE_ENV */

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { readChanges, type Community } from '@kechuang/community';
+import { readChanges, type AnyCommunity } from '@kechuang/community';
 import { streamSSE } from 'hono/streaming';
 import { z } from '@hono/zod-openapi';
 import { problemResponses } from '../rest/response-schemas.js';
@@ -21,7 +21,7 @@ const PAGE = 500;
  * resumes right after the last event received: nothing lost, nothing repeated. Without it the
  * stream starts from now; `?after=<id>` starts after a known position.
  */
-export function registerEventStream(app: OpenAPIHono<ServerEnv>, community: Community, options: EventStreamOptions): EventStreamHandle {
+export function registerEventStream(app: OpenAPIHono<ServerEnv>, community: AnyCommunity, options: EventStreamOptions): EventStreamHandle {
   const hub = new WakeHub(community, options.wake);
   const pollMs = options.pollIntervalMs ?? 1000;
   const heartbeatMs = options.heartbeatMs ?? 15_000;

@@ -1,4 +1,4 @@
-import type { Community } from '@kechuang/community';
+import type { AnyCommunity } from '@kechuang/community';
 import type { WakeSource } from './wake-source.js';
 
 /**
@@ -10,7 +10,7 @@ export class WakeHub {
   private readonly waiting = new Set<() => void>();
   private readonly stops: (() => void)[] = [];
 
-  constructor(community: Community, wake: WakeSource | undefined) {
+  constructor(community: AnyCommunity, wake: WakeSource | undefined) {
     this.stops.push(
       community.events.onAny((type) => {
         if (!type.startsWith('request.') && type !== 'visit.recorded') return;

@@ -1,4 +1,4 @@
-import type { Actor, Community, CommunitySession } from '@kechuang/community';
+import type { Actor, AnyCommunity, CommunitySession } from '@kechuang/community';
 import type { MiddlewareHandler } from 'hono';
 import type { ActorResolver } from '../auth/actor-resolver.js';
 import { HttpProblem } from './problem.js';
@@ -13,7 +13,7 @@ export function principalOf(actor: Actor): string {
  * Resolves the caller with the host's resolver and opens the SDK session as them; no actor is
  * a 401 with a hint at how to sign in.
  */
-export function authenticate(community: Community, resolve: ActorResolver, hint: string): MiddlewareHandler<ServerEnv> {
+export function authenticate(community: AnyCommunity, resolve: ActorResolver, hint: string): MiddlewareHandler<ServerEnv> {
   // A session holds no state of its own (every call reads the actor's roles afresh), so one per
   // actor serves all their requests; building one per request was a measurable share of a submit.
   const sessions = new Map<string, CommunitySession>();

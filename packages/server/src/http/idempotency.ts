@@ -1,4 +1,4 @@
-import { idempotencyKeys, sha256Hex, type Community } from '@kechuang/community';
+import { idempotencyKeys, sha256Hex, type AnyCommunity } from '@kechuang/community';
 import type { MiddlewareHandler } from 'hono';
 import { HttpProblem } from './problem.js';
 import type { ServerEnv } from './server-env.js';
@@ -24,7 +24,7 @@ const NOTHING_RAN = new Set([400, 401, 403, 413, 415, 429]);
  * that the corrected call — a form fixed after its errors were shown — goes through under the
  * same key instead of being told the key was used for something else.
  */
-export function idempotency(community: Community, ttlMs: number): MiddlewareHandler<ServerEnv> {
+export function idempotency(community: AnyCommunity, ttlMs: number): MiddlewareHandler<ServerEnv> {
   const keys = idempotencyKeys(community);
   return async (c, next) => {
     const key = c.req.header('idempotency-key');

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { isKechuangError, KechuangError, type Actor, type Community, type CommunitySession, type ServiceRequest } from '@kechuang/community';
+import { isKechuangError, KechuangError, type Actor, type AnyCommunity, type CommunitySession, type ServiceRequest } from '@kechuang/community';
 import { Hono, type Context } from 'hono';
 import type { ActorResolver } from '../auth/actor-resolver.js';
 import type { ApiKeys } from '../auth/api-keys.js';
@@ -20,7 +20,7 @@ import { submitOpen311 } from './submit-request.js';
 
 /** What the Open311 routes need from the server. */
 export interface Open311Options {
-  community: Community;
+  community: AnyCommunity;
   /** The server's resolver (the host's sign-in, API keys …): who reads. */
   resolveActor: ActorResolver;
   /** The keys Open311 clients submit with. Without them, `POST requests` answers 403. */

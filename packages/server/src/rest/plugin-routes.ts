@@ -1,6 +1,6 @@
 import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
-import { KechuangError, pluginRoutesOf, type Community, type PluginHttpRoute } from '@kechuang/community';
+import { KechuangError, pluginRoutesOf, type AnyCommunity, type PluginHttpRoute } from '@kechuang/community';
 import type { Context } from 'hono';
 import type { ServerEnv } from '../http/server-env.js';
 import { problemResponses, problemSchema } from './response-schemas.js';
@@ -53,7 +53,7 @@ function responsesOf(entry: PluginHttpRoute): RouteConfig['responses'] {
  * the core's routes (all mounted on `/api/*`), and what a handler throws becomes the same
  * problem document. A path the server cannot mount fails `createServer`, naming the plugin.
  */
-export function registerPluginRoutes(app: OpenAPIHono<ServerEnv>, community: Community): void {
+export function registerPluginRoutes(app: OpenAPIHono<ServerEnv>, community: AnyCommunity): void {
   const entries = pluginRoutesOf(community);
   const problems: string[] = [];
   for (const entry of entries) {
