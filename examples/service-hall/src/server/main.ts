@@ -9,7 +9,7 @@
  * HALL_DATA_DIR=… keeps the database somewhere other than ./.data.
  */
 import { join, resolve } from 'node:path';
-import { createCommunity, createWorker, type Plugin } from '@kechuang/community';
+import { createCommunity, createWorker } from '@kechuang/community';
 import { fsBlobStore } from '@kechuang/community/node';
 import { auditChain } from '@kechuang/plugin-audit-chain';
 import { duplicates } from '@kechuang/plugin-duplicates';
@@ -37,9 +37,7 @@ progress.done();
 // is replayed by a community of its own without them, so the audit chain starts at the hall's
 // first live command: as it would in an office that installs the plugin on a running system,
 // where the records made before it stay as they were and are not chained after the fact.
-// The list is typed as plain plugins: the hall reads no plugin event or field in code, and
-// `createServer` takes a community typed with the core's events only.
-const plugins: readonly Plugin[] = [
+const plugins = [
   // The plugin's defaults, written out because they are what the demo shows: a new request
   // is compared with the same enterprise's of the last 30 days, listed as a likely duplicate
   // from 60% alike and merged into the still-open original from 90%; a fourth identical one
@@ -52,7 +50,7 @@ const plugins: readonly Plugin[] = [
   progressReports({ intervalWorkingDays: 5, when: { tags: ['长期办理'], slaPolicies: ['complaint'] } }),
   // Last, as its README asks: it holds the office's chain head for the shortest time.
   auditChain(),
-];
+] as const;
 const community = createCommunity({ storage: data.storage, plugins });
 // Deadlines, reminders, escalations and progress reports fire on the worker: the lights in the
 // console are live.
