@@ -115,6 +115,8 @@ export const duplicates = definePlugin({
           followUp: followUpTarget(assessment.repeats),
           windowDays: options.windowDays,
           maxRepeats: options.maxRepeats,
+          // Whose repeats were counted, so a client can word the refusal in its own language.
+          countedFor: subject.kind,
         });
       }
       await record(tx, request, assessment, key);

@@ -29,7 +29,7 @@ describe('repeated requests', () => {
     const before = await counts(w);
     // Punctuation, spacing and full-width letters do not make a text new.
     const error = await refusal(w.as(w.members.contact.id).requests.submit(w.input(`${TITLE}！！`, ' 没有签合同 只有聊天记录。', { attachments: [PDF] })), 'duplicates:REPEATED_REQUEST');
-    expect(error.details).toMatchObject({ plugin: 'duplicates', status: 409, repeats: [first, second, third], followUp: first, windowDays: 30, maxRepeats: 3 });
+    expect(error.details).toMatchObject({ plugin: 'duplicates', status: 409, repeats: [first, second, third], followUp: first, windowDays: 30, maxRepeats: 3, countedFor: 'enterprise' });
     expect(error.message).toBe(
       `Submission refused: the same enterprise has already submitted this request 3 times in the last 30 days with the same text and nothing new (${first}, ${second}, ${third}). ` +
         `To submit it again, add what is new (an attachment, or changed details); otherwise follow up on request ${first} instead.`,

@@ -62,13 +62,12 @@ export interface RepeatRefusal {
 /** The refusal in a problem, or null when the problem is something else. */
 export function repeatRefusalOf(problem: ApiProblem | null): RepeatRefusal | null {
   if (!problem || problem.code !== REPEATED_REQUEST) return null;
-  const { repeats, windowDays, followUp } = problem.details;
+  const { repeats, windowDays, followUp, countedFor } = problem.details;
   return {
     repeats: Array.isArray(repeats) ? repeats.length : 0,
     windowDays: typeof windowDays === 'number' ? windowDays : null,
     followUpId: typeof followUp === 'string' ? followUp : null,
-    // The details do not say whose repeats were counted; the server's sentence does.
-    byEnterprise: /same enterprise/i.test(problem.message),
+    byEnterprise: countedFor === 'enterprise',
     message: problem.message,
   };
 }
