@@ -1,6 +1,6 @@
 import { definePlugin } from '@kechuang/community';
 import { z } from 'zod';
-import { appendEntry } from './append-entry.js';
+import { appendEntry, appendRecordEntry } from './append-entry.js';
 import { auditChainSchema } from './audit-chain-schema.js';
 import { ensureHead } from './chain-head.js';
 import { verifyRoute } from './verify-route.js';
@@ -27,8 +27,9 @@ export const auditChainOptions = z
   .prefault({});
 
 /**
- * A tamper-evident audit log: every committed request command (plugin transitions included)
- * gets one entry, numbered per office and chained by SHA-256 to the entry before it, written
+ * A tamper-evident audit log: every committed command gets one entry — request commands
+ * (plugin transitions included) and record commands (directory, office, config and visit
+ * changes) — numbered per office and chained by SHA-256 to the entry before it, written
  * in the command's own transaction. The newest hash is also kept on the office's head record
  * and on the request (`auditChainHead`), so cutting off the newest entries shows too. Check a
  * chain with `verifyAuditChain`, `auditChainReport` or `GET /api/plugins/audit-chain/verify`.
@@ -57,12 +58,16 @@ export const auditChain = definePlugin({
     // Synchronous once the office is known, so the usual command runs it without a timer.
     // The head is written through the adapter, not `read` (meant for reads) nor a `tx`: it
     // must exist before the command's transaction opens, whether or not the command commits.
-    hooks.before('*', ({ officeId }) => {
-      if (headed.has(officeId)) return;
-      return ensureHead(storage(), officeId).then(() => void headed.add(officeId));
-    });
+    const ensure = (officeId: string) => (headed.has(officeId) ? undefined : ensureHead(storage(), officeId).then(() => void headed.add(officeId)));
+    hooks.before('*', ({ officeId }) => ensure(officeId));
+    // A new office's head is made inside its create transaction instead: no other command can
+    // reach an office that does not exist yet, and a refused create then leaves no head behind.
+    hooks.before('record.*', ({ command, officeId }) => (command === 'office.create' ? undefined : ensure(officeId)));
     hooks.transaction('*', async (change) => {
       await appendEntry(change, options.recordInput);
+    });
+    hooks.transaction('record.*', async (change) => {
+      await appendRecordEntry(change, options.recordInput);
     });
     http.route(verifyRoute(storage));
   },

@@ -1,6 +1,6 @@
 import type { PluginSchema } from '@kechuang/community';
 
-/** The model holding one row per committed command. */
+/** The model holding one row per committed command (request and record commands). */
 export const ENTRY_MODEL = 'audit_chain_entry';
 /** The model holding one row per office: the newest entry's number and hash. */
 export const HEAD_MODEL = 'audit_chain_head';
@@ -19,23 +19,27 @@ export const auditChainSchema = {
         id: { type: 'string' },
         officeId: { type: 'string' },
         seq: { type: 'number' },
-        requestId: { type: 'string' },
+        // Null for a record command's entry, which names its record by model and id instead.
+        requestId: { type: 'string', nullable: true },
+        model: { type: 'string' },
+        recordId: { type: 'string' },
         command: { type: 'string' },
         actorKind: { type: 'string' },
         actorId: { type: 'string', nullable: true },
         at: { type: 'date' },
         inputDigest: { type: 'string', nullable: true },
-        status: { type: 'string' },
-        version: { type: 'number' },
+        status: { type: 'string', nullable: true },
+        version: { type: 'number', nullable: true },
         assigneeId: { type: 'string', nullable: true },
         prevHash: { type: 'string' },
         hash: { type: 'string' },
       },
       unique: [{ name: 'audit_chain_entry_office_seq', fields: ['officeId', 'seq'] }],
       // What a broken chain is diagnosed with (which entry has a hash, which links to it),
-      // and one request's trail.
+      // and one request's or record's trail.
       indexes: [
         { name: 'audit_chain_entry_office_request_seq', fields: ['officeId', 'requestId', 'seq'] },
+        { name: 'audit_chain_entry_office_record_seq', fields: ['officeId', 'model', 'recordId', 'seq'] },
         { name: 'audit_chain_entry_office_hash', fields: ['officeId', 'hash'] },
         { name: 'audit_chain_entry_office_prev_hash', fields: ['officeId', 'prevHash'] },
       ],

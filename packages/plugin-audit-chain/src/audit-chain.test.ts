@@ -1,6 +1,6 @@
 import { definePlugin, isKechuangError, memoryStorage, sha256Hex, type FieldsOfPlugins, type Row, type StorageAdapter } from '@kechuang/community';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
+import { OPENING_ENTRIES, auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
 import type { auditChain } from './audit-chain-plugin.js';
 import { canonicalJson } from './canonical-json.js';
 import { listAuditEntries } from './list-audit-entries.js';
@@ -8,6 +8,8 @@ import { verifyAuditChain } from './verify-audit-chain.js';
 
 const entriesOf = (storage: StorageAdapter, officeId: string): Promise<Row[]> =>
   storage.findMany({ model: 'audit_chain_entry', where: [{ field: 'officeId', value: officeId }], orderBy: [{ field: 'seq' }] });
+/** The entries of request commands, leaving out those of the office's opening (its record commands). */
+const requestEntriesOf = async (storage: StorageAdapter, officeId: string): Promise<Row[]> => (await entriesOf(storage, officeId)).filter((row) => row['requestId'] !== null);
 const headOf = (storage: StorageAdapter, officeId: string) => storage.findOne({ model: 'audit_chain_head', where: [{ field: 'officeId', value: officeId }] });
 const anchorOf = async (storage: StorageAdapter, officeId: string, requestId: string) =>
   (await storage.findOne({ model: 'request', where: [{ field: 'officeId', value: officeId }, { field: 'id', value: requestId }] }))?.['auditChainHead'];
@@ -29,25 +31,25 @@ describe('one entry per committed command', () => {
     const assigned = await office.as(office.members.stationHead.id).requests.assign({ requestId: request.id, assigneeId: office.members.lawyer.id });
     const accepted = await office.as(office.members.lawyer.id).requests.accept({ requestId: request.id });
 
-    const rows = await entriesOf(storage, office.officeId);
+    const rows = await requestEntriesOf(storage, office.officeId);
     expect(rows.map((r) => [r['seq'], r['command'], r['actorKind'], r['actorId'], r['status'], r['version'], r['assigneeId']])).toEqual([
-      [1, 'submit', 'system', null, 'submitted', 1, null],
-      [2, 'assign', 'member', office.members.stationHead.id, 'assigned', 2, office.members.lawyer.id],
-      [3, 'accept', 'member', office.members.lawyer.id, 'accepted', 3, office.members.lawyer.id],
+      [7, 'submit', 'system', null, 'submitted', 1, null],
+      [8, 'assign', 'member', office.members.stationHead.id, 'assigned', 2, office.members.lawyer.id],
+      [9, 'accept', 'member', office.members.lawyer.id, 'accepted', 3, office.members.lawyer.id],
     ]);
-    expect(rows.map((r) => r['requestId'])).toEqual([request.id, request.id, request.id]);
+    expect(rows.map((r) => [r['requestId'], r['model'], r['recordId']])).toEqual([0, 1, 2].map(() => [request.id, 'request', request.id]));
     expect(rows.map((r) => r['at'])).toEqual([request.updatedAt, assigned.updatedAt, accepted.updatedAt]);
     expect(rows[1]?.['prevHash']).toBe(rows[0]?.['hash']);
     expect(rows[2]?.['prevHash']).toBe(rows[1]?.['hash']);
     expect(new Set(rows.map((r) => r['inputDigest'])).size).toBe(3);
     expect(rows.every((r) => typeof r['inputDigest'] === 'string' && /^[0-9a-f]{64}$/.test(r['inputDigest']))).toBe(true);
 
-    expect(await headOf(storage, office.officeId)).toMatchObject({ seq: 3, hash: rows[2]?.['hash'], rebuiltAtSeq: null });
+    expect(await headOf(storage, office.officeId)).toMatchObject({ seq: 9, hash: rows[2]?.['hash'], rebuiltAtSeq: null });
     expect(await anchorOf(storage, office.officeId, request.id)).toBe(rows[2]?.['hash']);
     // The request as the command returns it and as it reads back carries the anchor too.
     expect(accepted.auditChainHead).toBe(rows[2]?.['hash']);
     expect((await office.system.requests.get(request.id)).request.auditChainHead).toBe(rows[2]?.['hash']);
-    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 3, head: rows[2]?.['hash'] });
+    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 9, head: rows[2]?.['hash'] });
   });
 
   it('digests the input the command ran with: canonical JSON, after the before hooks', async () => {
@@ -57,7 +59,7 @@ describe('one entry per committed command', () => {
     const office = await openOffice(auditedCommunity(storage, [spy()]), 'cangqian');
     const request = await office.submit();
     await office.note(request, '企业补充了合同扫描件');
-    const [, noted] = await entriesOf(storage, office.officeId);
+    const [, noted] = await requestEntriesOf(storage, office.officeId);
     expect(noted?.['inputDigest']).toBe(await sha256Hex(new TextEncoder().encode(canonicalJson(seen[0]))));
   });
 
@@ -65,8 +67,8 @@ describe('one entry per committed command', () => {
     const storage = memoryStorage();
     const office = await openOffice(auditedCommunity(storage, [], { recordInput: 'none' }), 'cangqian');
     await office.note(await office.submit());
-    expect((await entriesOf(storage, office.officeId)).map((r) => r['inputDigest'])).toEqual([null, null]);
-    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: 2 });
+    expect((await entriesOf(storage, office.officeId)).map((r) => r['inputDigest'])).toEqual(Array.from({ length: OPENING_ENTRIES + 2 }, () => null));
+    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 2 });
   });
 
   it('records plugin transitions under their namespaced command', async () => {
@@ -82,14 +84,14 @@ describe('one entry per committed command', () => {
     const office = await openOffice(auditedCommunity(storage, [review()]), 'cangqian');
     const request = await office.submit();
     await office.system.requests.transition({ requestId: request.id, name: 'legal-review.send' });
-    const rows = await entriesOf(storage, office.officeId);
+    const rows = await requestEntriesOf(storage, office.officeId);
     expect(rows.map((r) => [r['command'], r['status']])).toEqual([
       ['submit', 'submitted'],
       ['legal-review.send', 'legal-review.reviewing'],
     ]);
   });
 
-  it('records every request a visit raises, in the visit’s one transaction', async () => {
+  it('records every request a visit raises, and then the visit, in the visit’s one transaction', async () => {
     const storage = memoryStorage();
     const community = auditedCommunity(storage);
     const office = await openOffice(community, 'cangqian');
@@ -102,9 +104,14 @@ describe('one entry per committed command', () => {
         { category: 'policy', title: '咨询高新技术企业认定' },
       ],
     });
-    const rows = await entriesOf(storage, office.officeId);
-    expect(rows.map((r) => [r['command'], r['requestId'], r['actorId']])).toEqual(requests.map((r) => ['submit', r.id, office.members.staff.id]));
-    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: 2 });
+    const rows = (await entriesOf(storage, office.officeId)).slice(OPENING_ENTRIES);
+    const staff = office.members.staff.id;
+    expect(rows.map((r) => [r['command'], r['requestId'], r['actorId']])).toEqual([
+      ['enterprise.create', null, null],
+      ...requests.map((r) => ['submit', r.id, staff]),
+      ['visit.record', null, staff],
+    ]);
+    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 4 });
   });
 
   it('numbers each office on its own', async () => {
@@ -115,8 +122,8 @@ describe('one entry per committed command', () => {
     await a.submit();
     await b.submit();
     await a.submit();
-    expect((await entriesOf(storage, a.officeId)).map((r) => r['seq'])).toEqual([1, 2]);
-    expect((await entriesOf(storage, b.officeId)).map((r) => r['seq'])).toEqual([1]);
+    expect((await requestEntriesOf(storage, a.officeId)).map((r) => r['seq'])).toEqual([7, 8]);
+    expect((await requestEntriesOf(storage, b.officeId)).map((r) => r['seq'])).toEqual([7]);
     expect((await entriesOf(storage, a.officeId))[0]?.['prevHash']).not.toBe((await entriesOf(storage, b.officeId))[0]?.['prevHash']);
   });
 });
@@ -144,11 +151,11 @@ describe('an entry exists if and only if its command committed', () => {
     expect(await anchorOf(storage, office.officeId, request.id)).toBe(before.anchor);
     refuse = false;
     await office.note(request);
-    expect((await entriesOf(storage, office.officeId)).map((r) => [r['seq'], r['version']])).toEqual([
-      [1, 1],
-      [2, 2],
+    expect((await requestEntriesOf(storage, office.officeId)).map((r) => [r['seq'], r['version']])).toEqual([
+      [7, 1],
+      [8, 2],
     ]);
-    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: 2 });
+    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 2 });
   });
 
   it('a stale version is a CONFLICT and leaves no entry', async () => {
@@ -158,7 +165,7 @@ describe('an entry exists if and only if its command committed', () => {
     await office.note(request);
     const error = await failure(office.system.requests.note({ requestId: request.id, version: 1, text: '重复提交的进展' }));
     expect(isKechuangError(error, 'CONFLICT')).toBe(true);
-    expect((await entriesOf(storage, office.officeId)).map((r) => r['command'])).toEqual(['submit', 'note']);
+    expect((await requestEntriesOf(storage, office.officeId)).map((r) => r['command'])).toEqual(['submit', 'note']);
   });
 
   it('two commands racing on one request: the loser is a CONFLICT, the winner alone is recorded', async () => {
@@ -168,7 +175,7 @@ describe('an entry exists if and only if its command committed', () => {
     const results = await Promise.allSettled([office.note(request, '第一条进展'), office.note(request, '第二条进展')]);
     const rejected = results.filter((r) => r.status === 'rejected');
     expect(rejected.every((r) => isKechuangError(r.reason, 'CONFLICT'))).toBe(true);
-    expect(await entriesOf(storage, office.officeId)).toHaveLength(1 + results.length - rejected.length);
+    expect(await requestEntriesOf(storage, office.officeId)).toHaveLength(1 + results.length - rejected.length);
     expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true });
   });
 
@@ -184,7 +191,7 @@ describe('an entry exists if and only if its command committed', () => {
     const office = await openOffice(auditedCommunity(storage, [veto()]), 'cangqian');
     const request = await office.submit();
     expect(isKechuangError(await failure(office.note(request)), 'PLUGIN_ERROR')).toBe(true);
-    expect((await entriesOf(storage, office.officeId)).map((r) => r['command'])).toEqual(['submit']);
+    expect((await requestEntriesOf(storage, office.officeId)).map((r) => r['command'])).toEqual(['submit']);
   });
 });
 
@@ -212,10 +219,10 @@ it('five entries over two requests verify, and each request is anchored on its o
   const storage = memoryStorage();
   const office = await openOffice(auditedCommunity(storage), 'cangqian');
   const { r1, r2 } = await fiveEntries(office);
-  const rows = await entriesOf(storage, office.officeId);
+  const rows = await requestEntriesOf(storage, office.officeId);
   expect(await anchorOf(storage, office.officeId, r1.id)).toBe(rows[4]?.['hash']);
   expect(await anchorOf(storage, office.officeId, r2.id)).toBe(rows[3]?.['hash']);
-  expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 5, head: rows[4]?.['hash'] });
+  expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 11, head: rows[4]?.['hash'] });
 });
 
 describe('listAuditEntries', () => {
@@ -223,15 +230,15 @@ describe('listAuditEntries', () => {
     const storage = memoryStorage();
     const office = await openOffice(auditedCommunity(storage), 'cangqian');
     const { r1 } = await fiveEntries(office);
-    expect((await listAuditEntries(storage, { officeId: office.officeId })).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect((await listAuditEntries(storage, { officeId: office.officeId })).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     const trail = await listAuditEntries(storage, { officeId: office.officeId, requestId: r1.id });
     expect(trail.map((e) => [e.seq, e.command, e.version])).toEqual([
-      [1, 'submit', 1],
-      [3, 'note', 2],
-      [5, 'note', 3],
+      [7, 'submit', 1],
+      [9, 'note', 2],
+      [11, 'note', 3],
     ]);
     expect(trail[0]?.at).toBeInstanceOf(Date);
-    expect((await listAuditEntries(storage, { officeId: office.officeId, afterSeq: 3, limit: 1 })).map((e) => e.seq)).toEqual([4]);
+    expect((await listAuditEntries(storage, { officeId: office.officeId, afterSeq: 9, limit: 1 })).map((e) => e.seq)).toEqual([10]);
   });
 
   it('refuses a bad limit or position with VALIDATION_FAILED', async () => {

@@ -10,19 +10,26 @@ export interface AuditChainEntry {
   officeId: string;
   /** 1, 2, 3 … within the office, without gaps. */
   seq: number;
-  requestId: string;
-  /** `submit`, `assign` … or a plugin transition such as `legal-review.approve`. */
+  /** The request of a request command; null for a record command (`member.archive`, `config.update` …). */
+  requestId: string | null;
+  /** What the command wrote: `request`, or the record command's model (`member`, `config` …). */
+  model: string;
+  /** The id of that record: the request's, the member's …; for `config`, the office's. */
+  recordId: string;
+  /** `submit`, `assign` …, a plugin transition such as `legal-review.approve`, or a record command such as `member.archive`. */
   command: string;
   actorKind: 'member' | 'system';
   /** The member's id; null for the system actor. */
   actorId: string | null;
-  /** When the command committed: the request's `updatedAt`. */
+  /** When the command committed: the record's `updatedAt` (`createdAt` for a config version or a visit). */
   at: Date;
   /** SHA-256 (hex) of the canonical JSON of the command's input; null with `recordInput: 'none'`. */
   inputDigest: string | null;
-  /** The request's status, version and assignee after the command. */
-  status: string;
-  version: number;
+  /** The request's status after the command; null for a record command. */
+  status: string | null;
+  /** The version of the request or record after the command; null for a visit, which has none. */
+  version: number | null;
+  /** The request's assignee after the command; null for a record command. */
   assigneeId: string | null;
   /** The hash of the entry before it; for the first entry, the office's genesis hash. */
   prevHash: string;
@@ -50,8 +57,8 @@ export function digestOf(value: unknown): Promise<string> {
  * ```
  */
 export function entryHash(entry: Omit<AuditChainEntry, 'hash'>, seq = entry.seq): Promise<string> {
-  const { id, officeId, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash } = entry;
-  return digestOf({ format: FORMAT, id, officeId, seq, requestId, command, actorKind, actorId, at: at.toISOString(), inputDigest, status, version, assigneeId, prevHash });
+  const { id, officeId, requestId, model, recordId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash } = entry;
+  return digestOf({ format: FORMAT, id, officeId, seq, requestId, model, recordId, command, actorKind, actorId, at: at.toISOString(), inputDigest, status, version, assigneeId, prevHash });
 }
 
 /**
@@ -79,12 +86,16 @@ const whole = (v: unknown): v is number => typeof v === 'number' && Number.isSaf
 
 /**
  * The entry a stored row holds, or null when a column holds something an entry never has
- * (someone wrote to it by hand).
+ * (someone wrote to it by hand). A request command's entry names its request as the record
+ * and carries its status and version; a record command's has no request, status or assignee.
  */
 export function rowToEntry(row: Row): AuditChainEntry | null {
-  const { id, officeId, seq, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash, hash } = row;
-  if (!text(id) || !text(officeId) || !whole(seq) || !text(requestId) || !text(command)) return null;
+  const { id, officeId, seq, requestId, model, recordId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash, hash } = row;
+  if (!text(id) || !text(officeId) || !whole(seq) || !text(model) || !text(recordId) || !text(command)) return null;
   if ((actorKind !== 'member' && actorKind !== 'system') || !textOrNull(actorId) || !(at instanceof Date) || Number.isNaN(at.getTime())) return null;
-  if (!textOrNull(inputDigest) || !text(status) || !whole(version) || !textOrNull(assigneeId) || !text(prevHash) || !text(hash)) return null;
-  return { id, officeId, seq, requestId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash, hash };
+  if (!textOrNull(inputDigest) || !text(prevHash) || !text(hash)) return null;
+  const ofRequest = text(requestId) && model === 'request' && recordId === requestId && text(status) && whole(version) && textOrNull(assigneeId);
+  const ofRecord = requestId === null && model !== 'request' && status === null && (version === null || whole(version)) && assigneeId === null;
+  if (!ofRequest && !ofRecord) return null;
+  return { id, officeId, seq, requestId, model, recordId, command, actorKind, actorId, at, inputDigest, status, version, assigneeId, prevHash, hash };
 }

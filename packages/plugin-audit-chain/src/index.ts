@@ -1,6 +1,6 @@
 /**
- * `@kechuang/plugin-audit-chain`: a tamper-evident, hash-chained audit log of every request
- * command, anchored per request and per office, with verification.
+ * `@kechuang/plugin-audit-chain`: a tamper-evident, hash-chained audit log of every command
+ * (request and record commands), anchored per request and per office, with verification.
  *
  * @packageDocumentation
  */

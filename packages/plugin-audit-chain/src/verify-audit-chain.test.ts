@@ -1,13 +1,16 @@
 import { isKechuangError, memoryStorage, type Row } from '@kechuang/community';
 import { describe, expect, it } from 'vitest';
-import { auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
+import { OPENING_ENTRIES, auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
 import { entryHash, rowToEntry } from './audit-entry.js';
 import { verifyAuditChain } from './verify-audit-chain.js';
 
 const ENTRY = 'audit_chain_entry';
 const HEAD = 'audit_chain_head';
 
-/** An office with five entries on a memory adapter, and ways to tamper with its rows directly. */
+/**
+ * An office on a memory adapter with the six entries of its opening and five of requests
+ * (#7–#11, see `fiveEntries`), and ways to tamper with its rows directly.
+ */
 async function tampered(code = 'cangqian') {
   const storage = memoryStorage();
   const community = auditedCommunity(storage);
@@ -42,16 +45,17 @@ async function forged(row: Row): Promise<Row> {
 describe('verifyAuditChain on an intact chain', () => {
   it('an office without entries is intact and empty', async () => {
     const storage = memoryStorage();
-    const office = await openOffice(auditedCommunity(storage), 'cangqian');
-    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toEqual({ ok: true, entries: 0, head: null });
+    await openOffice(auditedCommunity(storage), 'cangqian');
+    // Opening an office is a command, which already has its entry; an office no command reached has none.
+    expect(await verifyAuditChain(storage, { officeId: 'no-command-reached-it' })).toEqual({ ok: true, entries: 0, head: null });
   });
 
   it('walks chains longer than one page', async () => {
     const storage = memoryStorage();
     const office = await openOffice(auditedCommunity(storage), 'cangqian');
     const request = await office.submit();
-    for (let i = 0; i < 505; i++) await office.note(request, `第${i + 1}次跟进`);
-    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: 506 });
+    for (let i = 0; i < 499; i++) await office.note(request, `第${i + 1}次跟进`);
+    expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 500 });
     await storage.update({ model: ENTRY, where: [{ field: 'officeId', value: office.officeId }, { field: 'seq', value: 503 }], data: { command: 'withdraw' } });
     expect(await verifyAuditChain(storage, { officeId: office.officeId })).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 503 } });
   });
@@ -68,99 +72,99 @@ describe('verifyAuditChain on an intact chain', () => {
 describe('verifyAuditChain finds the first tampered entry', () => {
   it('an altered field', async () => {
     const t = await tampered();
-    await t.set(3, { status: 'closed' });
+    await t.set(9, { status: 'closed' });
     expect(await t.verify()).toEqual({
       ok: false,
-      problem: { kind: 'altered', seq: 3, entryId: (await t.entry(3))['id'], requestId: null, message: 'Entry #3 was changed after it was written: its contents no longer match its hash.' },
+      problem: { kind: 'altered', seq: 9, entryId: (await t.entry(9))['id'], requestId: null, message: 'Entry #9 was changed after it was written: its contents no longer match its hash.' },
     });
   });
 
   it('an altered time, in Chinese', async () => {
     const t = await tampered();
-    await t.set(2, { at: new Date('2020-01-01T00:00:00Z') });
+    await t.set(8, { at: new Date('2020-01-01T00:00:00Z') });
     const result = await t.verify('zh-CN');
-    expect(result).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 2, message: '第2条记录写入后被改动过：内容与其哈希值不符。' } });
+    expect(result).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 8, message: '第8条记录写入后被改动过：内容与其哈希值不符。' } });
   });
 
   it('an altered entry whose hash was worked out again: the next entry no longer links to it', async () => {
     const t = await tampered();
-    const original = await t.entry(3);
-    await t.set(3, { hash: (await forged({ ...original, actorId: 'someone-else', actorKind: 'member' }))['hash'] as string, actorId: 'someone-else', actorKind: 'member' });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 3, entryId: original['id'], message: expect.stringContaining('entry #4, written after it, no longer links to it') } });
+    const original = await t.entry(9);
+    await t.set(9, { hash: (await forged({ ...original, actorId: 'someone-else', actorKind: 'member' }))['hash'] as string, actorId: 'someone-else', actorKind: 'member' });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 9, entryId: original['id'], message: expect.stringContaining('entry #10, written after it, no longer links to it') } });
   });
 
   it('a column set to a value no entry is written with', async () => {
     const t = await tampered();
-    await t.set(4, { actorKind: 'robot' });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 4 } });
+    await t.set(10, { actorKind: 'robot' });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 10 } });
   });
 
   it('a deleted entry in the middle', async () => {
     const t = await tampered();
-    await t.remove(3);
+    await t.remove(9);
     expect(await t.verify()).toEqual({
       ok: false,
-      problem: { kind: 'deleted', seq: 3, entryId: null, requestId: null, message: 'Entry #3 is missing: the chain goes from #2 straight to #4.' },
+      problem: { kind: 'deleted', seq: 9, entryId: null, requestId: null, message: 'Entry #9 is missing: the chain goes from #8 straight to #10.' },
     });
   });
 
   it('deleted entries with the rest renumbered to close the gap, and the head moved back', async () => {
     const t = await tampered();
-    await t.remove(2);
-    await t.shift(3, 5, -1);
-    await t.setHead({ seq: 4 });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'deleted', seq: 2, entryId: null, message: expect.stringContaining('was written as #3') } });
+    await t.remove(8);
+    await t.shift(9, 11, -1);
+    await t.setHead({ seq: 10 });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'deleted', seq: 8, entryId: null, message: expect.stringContaining('was written as #9') } });
   });
 
   it('an entry inserted in the middle with a correct hash, the rest renumbered after it', async () => {
     const t = await tampered();
-    await t.shift(3, 5, 1);
-    const fake = await forged({ ...(await t.entry(4)), id: 'forged-entry', seq: 3, prevHash: (await t.entry(2))['hash'] as string, command: 'withdraw', status: 'withdrawn' });
+    await t.shift(9, 11, 1);
+    const fake = await forged({ ...(await t.entry(10)), id: 'forged-entry', seq: 9, prevHash: (await t.entry(8))['hash'] as string, command: 'withdraw', status: 'withdrawn' });
     await t.storage.create({ model: ENTRY, data: fake });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'inserted', seq: 3, entryId: 'forged-entry', message: expect.stringContaining('An entry was inserted at #3') } });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'inserted', seq: 9, entryId: 'forged-entry', message: expect.stringContaining('An entry was inserted at #9') } });
   });
 
   it('an entry added after the newest one, correctly hashed, without the head', async () => {
     const t = await tampered();
-    const newest = await t.entry(5);
-    await t.storage.create({ model: ENTRY, data: await forged({ ...newest, id: 'forged-entry', seq: 6, prevHash: newest['hash'] as string }) });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'inserted', seq: 6, entryId: 'forged-entry', message: expect.stringContaining('comes after the head record') } });
+    const newest = await t.entry(11);
+    await t.storage.create({ model: ENTRY, data: await forged({ ...newest, id: 'forged-entry', seq: 12, prevHash: newest['hash'] as string }) });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'inserted', seq: 12, entryId: 'forged-entry', message: expect.stringContaining('comes after the head record') } });
   });
 
   it('an entry added after the newest one with the head moved too: the request still names its real newest entry', async () => {
     const t = await tampered();
-    const newest = await t.entry(5);
-    const fake = await forged({ ...newest, id: 'forged-entry', seq: 6, prevHash: newest['hash'] as string, version: 4 });
+    const newest = await t.entry(11);
+    const fake = await forged({ ...newest, id: 'forged-entry', seq: 12, prevHash: newest['hash'] as string, version: 4 });
     await t.storage.create({ model: ENTRY, data: fake });
-    await t.setHead({ seq: 6, hash: fake['hash'] as string });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 6, requestId: t.r1.id, message: expect.stringContaining('records entry #5 as its newest') } });
+    await t.setHead({ seq: 12, hash: fake['hash'] as string });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 12, requestId: t.r1.id, message: expect.stringContaining('records entry #11 as its newest') } });
   });
 
   it('two neighbouring entries swapped', async () => {
     const t = await tampered();
-    const third = await t.entry(3);
-    const fourth = await t.entry(4);
-    await t.set(3, { seq: 99 });
-    await t.set(4, { seq: 3 });
-    await t.set(99, { seq: 4 });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: 3, entryId: fourth['id'], message: 'Entry #3 is out of order: it was written as #4.' } });
+    const third = await t.entry(9);
+    const fourth = await t.entry(10);
+    await t.set(9, { seq: 99 });
+    await t.set(10, { seq: 9 });
+    await t.set(99, { seq: 10 });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: 9, entryId: fourth['id'], message: 'Entry #9 is out of order: it was written as #10.' } });
     expect(third['id']).not.toBe(fourth['id']);
   });
 
   it('two distant entries swapped', async () => {
     const t = await tampered();
-    const fourth = await t.entry(4);
-    await t.set(2, { seq: 99 });
-    await t.set(4, { seq: 2 });
-    await t.set(99, { seq: 4 });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: 2, entryId: fourth['id'] } });
+    const fourth = await t.entry(10);
+    await t.set(8, { seq: 99 });
+    await t.set(10, { seq: 8 });
+    await t.set(99, { seq: 10 });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: 8, entryId: fourth['id'] } });
   });
 
   it('an entry moved past the end', async () => {
     const t = await tampered();
-    const second = await t.entry(2);
-    await t.set(2, { seq: 40 });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: 2, entryId: second['id'], message: 'Entry #2 is out of order: it now sits at #40.' } });
+    const second = await t.entry(8);
+    await t.set(8, { seq: 40 });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'reordered', seq: 8, entryId: second['id'], message: 'Entry #8 is out of order: it now sits at #40.' } });
   });
 
   it('an entry copied from another office', async () => {
@@ -168,9 +172,9 @@ describe('verifyAuditChain finds the first tampered entry', () => {
     const other = await openOffice(t.community, 'b');
     await other.submit();
     const copied = await t.storage.findOne({ model: ENTRY, where: [{ field: 'officeId', value: other.officeId }, { field: 'seq', value: 1 }] });
-    await t.storage.create({ model: ENTRY, data: { ...copied, id: 'copied-entry', officeId: t.officeId, seq: 6 } });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'inserted', seq: 6, entryId: 'copied-entry', message: expect.stringContaining('copied from another office') } });
-    expect(await verifyAuditChain(t.storage, { officeId: other.officeId })).toMatchObject({ ok: true, entries: 1 });
+    await t.storage.create({ model: ENTRY, data: { ...copied, id: 'copied-entry', officeId: t.officeId, seq: 12 } });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'inserted', seq: 12, entryId: 'copied-entry', message: expect.stringContaining('copied from another office') } });
+    expect(await verifyAuditChain(t.storage, { officeId: other.officeId })).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 1 });
   });
 
   it("another office's first entry put in place of this office's first", async () => {
@@ -187,52 +191,52 @@ describe('verifyAuditChain finds the first tampered entry', () => {
 describe('verifyAuditChain checks the anchors', () => {
   it('the newest entry deleted, the head left as it was', async () => {
     const t = await tampered();
-    await t.remove(5);
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'truncated', seq: 5, entryId: null, message: 'The newest entries were deleted: the head record says the chain reaches #5, but it ends at #4.' } });
+    await t.remove(11);
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'truncated', seq: 11, entryId: null, message: 'The newest entries were deleted: the head record says the chain reaches #11, but it ends at #10.' } });
   });
 
   it('the newest entry deleted and the head moved back: the request still points past the end', async () => {
     const t = await tampered();
-    await t.remove(5);
-    await t.setHead({ seq: 4, hash: (await t.entry(4))['hash'] as string });
+    await t.remove(11);
+    await t.setHead({ seq: 10, hash: (await t.entry(10))['hash'] as string });
     expect(await t.verify()).toEqual({
       ok: false,
       problem: {
         kind: 'truncated',
-        seq: 5,
+        seq: 11,
         entryId: null,
         requestId: t.r1.id,
-        message: `The newest entries were deleted: request ${t.r1.id} records a newest entry that is no longer in the chain, which now ends at #4.`,
+        message: `The newest entries were deleted: request ${t.r1.id} records a newest entry that is no longer in the chain, which now ends at #10.`,
       },
     });
   });
 
   it('the newest entry replaced by one with a correct hash', async () => {
     const t = await tampered();
-    const newest = await t.entry(5);
-    await t.remove(5);
+    const newest = await t.entry(11);
+    await t.remove(11);
     await t.storage.create({ model: ENTRY, data: await forged({ ...newest, id: 'forged-entry', status: 'closed' }) });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 5, entryId: 'forged-entry', message: expect.stringContaining('was replaced') } });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'altered', seq: 11, entryId: 'forged-entry', message: expect.stringContaining('was replaced') } });
   });
 
   it("a request's anchor put back to an older entry, or cleared", async () => {
     const t = await tampered();
     const requestWhere = (id: string) => [{ field: 'officeId', value: t.officeId }, { field: 'id', value: id }];
-    await t.storage.update({ model: 'request', where: requestWhere(t.r1.id), data: { auditChainHead: (await t.entry(3))['hash'] as string } });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 5, entryId: (await t.entry(3))['id'], requestId: t.r1.id } });
-    await t.storage.update({ model: 'request', where: requestWhere(t.r1.id), data: { auditChainHead: (await t.entry(5))['hash'] as string } });
+    await t.storage.update({ model: 'request', where: requestWhere(t.r1.id), data: { auditChainHead: (await t.entry(9))['hash'] as string } });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 11, entryId: (await t.entry(9))['id'], requestId: t.r1.id } });
+    await t.storage.update({ model: 'request', where: requestWhere(t.r1.id), data: { auditChainHead: (await t.entry(11))['hash'] as string } });
     await t.storage.update({ model: 'request', where: requestWhere(t.r2.id), data: { auditChainHead: null } });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 4, requestId: t.r2.id, message: expect.stringContaining('was removed') } });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 10, requestId: t.r2.id, message: expect.stringContaining('was removed') } });
   });
 
   it('a deleted head record is reported, and stays reported once the next command rebuilds it', async () => {
     const t = await tampered();
     await t.storage.delete({ model: HEAD, where: [{ field: 'officeId', value: t.officeId }] });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 5, message: expect.stringContaining('head record is missing') } });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 11, message: expect.stringContaining('head record is missing') } });
     // The community already knew the head: the command rebuilds it inside its transaction.
     await t.office.note(t.r2);
-    expect(await t.verify('zh-CN')).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 5, message: '本街道的链头记录曾被删除，并在第5条处重建；重建之前，第5条之后的记录可能已被删除。' } });
-    expect(await t.storage.findOne({ model: HEAD, where: [{ field: 'officeId', value: t.officeId }] })).toMatchObject({ seq: 6, rebuiltAtSeq: 5 });
+    expect(await t.verify('zh-CN')).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 11, message: '本街道的链头记录曾被删除，并在第11条处重建；重建之前，第11条之后的记录可能已被删除。' } });
+    expect(await t.storage.findOne({ model: HEAD, where: [{ field: 'officeId', value: t.officeId }] })).toMatchObject({ seq: 12, rebuiltAtSeq: 11 });
   });
 
   it('a head deleted before a fresh community first sees the office is rebuilt before the command', async () => {
@@ -240,7 +244,7 @@ describe('verifyAuditChain checks the anchors', () => {
     await t.storage.delete({ model: HEAD, where: [{ field: 'officeId', value: t.officeId }] });
     const restarted = auditedCommunity(t.storage);
     await restarted.as({ kind: 'system', officeId: t.officeId }).requests.note({ requestId: t.r1.id, text: '重启后的跟进' });
-    expect(await t.storage.findOne({ model: HEAD, where: [{ field: 'officeId', value: t.officeId }] })).toMatchObject({ seq: 6, rebuiltAtSeq: 5 });
-    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 5 } });
+    expect(await t.storage.findOne({ model: HEAD, where: [{ field: 'officeId', value: t.officeId }] })).toMatchObject({ seq: 12, rebuiltAtSeq: 11 });
+    expect(await t.verify()).toMatchObject({ ok: false, problem: { kind: 'anchor', seq: 11 } });
   });
 });

@@ -68,7 +68,8 @@ export async function verifyAuditChain(storage: AuditChainReader, input: VerifyA
       const found = entry ? await checkEntry(lookup, walk, entry, words) : unreadable(row, walk, words);
       if (found) return problem(found);
       if (!entry) continue;
-      tips.set(entry.requestId, { seq: entry.seq, hash: entry.hash });
+      // Requests are anchored on their newest entry; records only on the office's head.
+      if (entry.requestId !== null) tips.set(entry.requestId, { seq: entry.seq, hash: entry.hash });
       walk.expectedSeq = entry.seq + 1;
       walk.prevHash = entry.hash;
       walk.last = entry;

@@ -1,6 +1,6 @@
 import { createCommunity, isKechuangError, memoryStorage, pluginRoutesOf, type Actor, type Community } from '@kechuang/community';
 import { describe, expect, it } from 'vitest';
-import { auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
+import { OPENING_ENTRIES, auditedCommunity, fiveEntries, openOffice } from './__fixtures__/audit-office.js';
 import { auditChain } from './audit-chain-plugin.js';
 import { auditChainReport } from './audit-chain-report.js';
 
@@ -24,7 +24,7 @@ describe('GET /verify', () => {
       const response = await call(community, actor);
       expect(response.status).toBe(200);
       expect(response.headers.get('cache-control')).toBe('no-store');
-      expect(await response.json()).toMatchObject({ ok: true, entries: 5 });
+      expect(await response.json()).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 5 });
     }
   });
 
@@ -67,7 +67,7 @@ describe('GET /verify', () => {
     const office = await openOffice(community, 'cangqian');
     await fiveEntries(office);
     const response = await call(community, { kind: 'system', officeId: office.officeId });
-    expect(await response.json()).toMatchObject({ ok: true, entries: 5 });
+    expect(await response.json()).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 5 });
     expect(pluginRoutesOf(community).find((r) => r.plugin === 'audit-chain')?.errors).toEqual([]);
   });
 
@@ -79,7 +79,7 @@ describe('GET /verify', () => {
     await fiveEntries(broken);
     await intact.submit();
     await storage.delete({ model: 'audit_chain_entry', where: [{ field: 'officeId', value: broken.officeId }, { field: 'seq', value: 2 }] });
-    expect(await (await call(community, { kind: 'system', officeId: intact.officeId })).json()).toMatchObject({ ok: true, entries: 1 });
+    expect(await (await call(community, { kind: 'system', officeId: intact.officeId })).json()).toMatchObject({ ok: true, entries: OPENING_ENTRIES + 1 });
     expect(await (await call(community, { kind: 'system', officeId: broken.officeId })).json()).toMatchObject({ ok: false, problem: { kind: 'deleted', seq: 2 } });
   });
 });
@@ -92,11 +92,11 @@ describe('auditChainReport', () => {
     await fiveEntries(office);
     const intact = await auditChainReport(storage, { officeId: office.officeId, locale: 'zh-CN' });
     expect(intact.exitCode).toBe(0);
-    expect(intact.text).toMatch(new RegExp(`^街道${office.officeId}的审计链完好：共5条记录，最新哈希值为[0-9a-f]{64}。$`));
-    await storage.update({ model: 'audit_chain_entry', where: [{ field: 'officeId', value: office.officeId }, { field: 'seq', value: 4 }], data: { status: 'closed' } });
+    expect(intact.text).toMatch(new RegExp(`^街道${office.officeId}的审计链完好：共11条记录，最新哈希值为[0-9a-f]{64}。$`));
+    await storage.update({ model: 'audit_chain_entry', where: [{ field: 'officeId', value: office.officeId }, { field: 'seq', value: 10 }], data: { status: 'closed' } });
     const broken = await auditChainReport(storage, { officeId: office.officeId });
     expect(broken.exitCode).toBe(1);
-    expect(broken.text).toBe(`The audit chain of office ${office.officeId} is broken (altered). Entry #4 was changed after it was written: its contents no longer match its hash.`);
-    expect(broken.result).toMatchObject({ ok: false, problem: { seq: 4 } });
+    expect(broken.text).toBe(`The audit chain of office ${office.officeId} is broken (altered). Entry #10 was changed after it was written: its contents no longer match its hash.`);
+    expect(broken.result).toMatchObject({ ok: false, problem: { seq: 10 } });
   });
 });

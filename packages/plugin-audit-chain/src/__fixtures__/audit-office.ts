@@ -10,8 +10,14 @@ export function auditedCommunity(storage: StorageAdapter, extra: readonly Plugin
 }
 
 /**
+ * The entries opening an office makes: the office, its community, its team and its three
+ * members are each created by a record command, #1 to #6.
+ */
+export const OPENING_ENTRIES = 6;
+
+/**
  * An office with one community, a legal team, a station head, a member of office staff and a
- * lawyer, all made through the public API.
+ * lawyer, all made through the public API: {@link OPENING_ENTRIES} entries.
  */
 export async function openOffice(community: Pick<AuditedCommunity, 'offices' | 'as'>, code: string) {
   const office = await community.offices.create({ code, name: `${code}街道` });
@@ -30,8 +36,8 @@ export async function openOffice(community: Pick<AuditedCommunity, 'offices' | '
 export type AuditOffice = Awaited<ReturnType<typeof openOffice>>;
 
 /**
- * Five entries over two requests: r1 submitted (#1), r2 submitted (#2), r1 noted (#3),
- * r2 noted (#4), r1 noted again (#5).
+ * Five entries over two requests, after the office's opening ones: r1 submitted (#7),
+ * r2 submitted (#8), r1 noted (#9), r2 noted (#10), r1 noted again (#11).
  */
 export async function fiveEntries(office: AuditOffice) {
   const r1 = await office.submit('40余个项目尾款未结');
