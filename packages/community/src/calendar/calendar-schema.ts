@@ -102,9 +102,13 @@ const MAX_RANGE_DAYS = 366;
  */
 export const calendarDayEntrySchema = z.union([
   calendarDateSchema,
-  z.strictObject({ date: calendarDateSchema, name: z.string().trim().min(1).max(100).optional() }),
+  z.strictObject({ date: calendarDateSchema.describe('The date, YYYY-MM-DD.'), name: z.string().trim().min(1).max(100).optional().describe('A name, e.g. 春节调休.') }),
   z
-    .strictObject({ from: calendarDateSchema, to: calendarDateSchema, name: z.string().trim().min(1).max(100).optional() })
+    .strictObject({
+      from: calendarDateSchema.describe('The first date, YYYY-MM-DD.'),
+      to: calendarDateSchema.describe('The last date, inclusive; at most 366 days after from.'),
+      name: z.string().trim().min(1).max(100).optional().describe('A name, e.g. 春节.'),
+    })
     .superRefine((range, ctx) => {
       const from = parseIsoDate(range.from);
       const to = parseIsoDate(range.to);
@@ -181,8 +185,8 @@ export const timeZoneSchema = z
  * ```
  */
 export const calendarScheduleSchema = z.strictObject({
-  holidays: z.array(calendarDayEntrySchema).max(2000).default([]),
-  workdays: z.array(calendarDayEntrySchema).max(2000).default([]),
+  holidays: z.array(calendarDayEntrySchema).max(2000).default([]).describe("Holidays, merged onto the preset's: a date, { date, name } or { from, to, name }. An entry here makes an inherited make-up workday a rest day."),
+  workdays: z.array(calendarDayEntrySchema).max(2000).default([]).describe("Make-up workdays (调休上班), merged onto the preset's, in the same forms. An entry here makes an inherited holiday a working day."),
 });
 /** A schedule of holidays and make-up workdays, e.g. one year's State Council notice. */
 export type CalendarSchedule = z.infer<typeof calendarScheduleSchema>;
@@ -202,10 +206,10 @@ export type CalendarSchedule = z.infer<typeof calendarScheduleSchema>;
 export const calendarConfigSchema = z
   .strictObject({
     /** The built-in schedule the lists below are merged onto. */
-    extends: z.enum(calendarPresetNames).default('cn-mainland'),
-    timeZone: timeZoneSchema.default('Asia/Shanghai'),
-    officeHours: officeHoursSchema.default(['08:30-12:00', '13:30-17:30']),
-    weekend: weekendSchema.default([6, 7]),
+    extends: z.enum(calendarPresetNames).default('cn-mainland').describe('The built-in schedule holidays and workdays are merged onto: cn-mainland (the official mainland years shipped) or none (weekends only).'),
+    timeZone: timeZoneSchema.default('Asia/Shanghai').describe('The IANA time zone office hours and deadlines are read in, e.g. Asia/Shanghai; the server may run in UTC.'),
+    officeHours: officeHoursSchema.default(['08:30-12:00', '13:30-17:30']).describe("A working day's office hours: sorted, non-overlapping HH:MM-HH:MM intervals on a 24-hour clock."),
+    weekend: weekendSchema.default([6, 7]).describe('Rest days of the week as ISO weekdays, 1 = Monday … 7 = Sunday.'),
     ...calendarScheduleSchema.shape,
   })
   .superRefine((config, ctx) => {

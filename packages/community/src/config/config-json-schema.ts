@@ -155,6 +155,9 @@ export function officeConfigJsonSchema(): Record<string, unknown> {
     metadata,
     unrepresentable: 'any',
     override: ({ zodSchema, jsonSchema }) => {
+      // A `.describe()` in the zod schema (kept in zod's global registry) describes the field too.
+      const own = z.globalRegistry.get(zodSchema)?.description;
+      if (own !== undefined && jsonSchema.description === undefined) jsonSchema.description = own;
       const described = properties.get(zodSchema);
       const props = jsonSchema.properties;
       if (described !== undefined && props !== undefined) {

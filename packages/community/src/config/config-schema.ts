@@ -74,13 +74,21 @@ export const categorySchema = z.strictObject({
 
 /** A time limit: in working hours (a duration of office time) or working days (DOMAIN.md). */
 export const timeLimitSchema = z.union([
-  z.strictObject({ workingHours: z.number().positive().max(10_000) }),
-  z.strictObject({ workingDays: z.number().int().positive().max(365) }),
+  z.strictObject({
+    workingHours: z.number().positive().max(10_000).describe('Hours of office time, e.g. 4 or 0.5, counted from the start if in office hours, else from the next opening.'),
+  }),
+  z.strictObject({
+    workingDays: z.number().int().positive().max(365).describe('Whole working days; the start day is not counted: the limit ends at the close of the n-th working day after it.'),
+  }),
 ]);
 export type TimeLimit = z.infer<typeof timeLimitSchema>;
 
 /** Who an escalation notifies, or who may approve an extension. */
 export const supervisorRoleSchema = z.enum(['station_head', 'dispatcher', 'office_staff']);
+
+const REMINDERS = 'Reminders (催办), as shares of the working time from the start to the resolve deadline: 0.5 is half-way, 1 the deadline. The last share below 1 turns the light yellow.';
+const EXTENSION = 'Extensions (延期): asked for before the resolve deadline; an approved one replaces the deadline. Without it, extensions are refused.';
+const PAUSE = 'Whether pausing (waiting on the enterprise) stops the clock: reminders stop, and resuming adds the paused working time to the deadline.';
 
 /**
  * An SLA policy: its limits, reminders, escalation ladder, return window, extensions and
@@ -90,26 +98,36 @@ export const slaPolicyRefSchema = z.strictObject({
   id: configIdSchema,
   labels: labelsSchema,
   /** Until the lead signs for it (签收). */
-  respond: timeLimitSchema.optional(),
+  respond: timeLimitSchema.optional().describe('The time limit to sign for (签收), from submission and again from each new assignment; none when left out.'),
   /** Until the lead replies (反馈). */
-  resolve: timeLimitSchema.optional(),
+  resolve: timeLimitSchema.optional().describe('The time limit to reply (反馈), from submission and again from a redo (重办). A policy without it times nothing.'),
   /** Until assisting units (协办) file their contributions. */
-  assist: timeLimitSchema.optional(),
+  assist: timeLimitSchema.optional().describe('The time limit for an assisting unit (协办) to file its contribution, counted from when it is added.'),
   /** Reminders (催办) at these shares of the resolve time used; 1 is the deadline itself. @default [0.5, 0.8, 1] */
-  reminders: z.array(z.number().gt(0).max(1)).max(10).default([0.5, 0.8, 1]),
+  reminders: z.array(z.number().gt(0).max(1)).max(10).default([0.5, 0.8, 1]).describe(REMINDERS),
   /** The escalation ladder: each step fires this many working days after the resolve deadline. */
   escalation: z
-    .array(z.strictObject({ afterWorkingDays: z.number().int().min(0).max(60), notify: z.array(supervisorRoleSchema).min(1) }))
+    .array(
+      z.strictObject({
+        afterWorkingDays: z.number().int().min(0).max(60).describe('Working days after the resolve deadline; 0 fires at the deadline itself.'),
+        notify: z.array(supervisorRoleSchema).min(1).describe('The roles told of the escalation (the next level).'),
+      }),
+    )
     .max(5)
-    .default([]),
+    .default([])
+    .describe('The escalation ladder of an overdue request: each step fires some working days after the resolve deadline.'),
   /** A return (退单) is allowed within this many working days of assignment. @default 2 */
-  returnWindowWorkingDays: z.number().int().min(0).max(30).default(2),
+  returnWindowWorkingDays: z.number().int().min(0).max(30).default(2).describe('A return (退单) is allowed within this many working days after the assignment.'),
   /** Extensions (延期): who approves them and the most working days one may add. */
   extension: z
-    .strictObject({ approvers: z.array(supervisorRoleSchema).min(1).default(['station_head']), maxWorkingDays: z.number().int().positive().max(365) })
-    .optional(),
+    .strictObject({
+      approvers: z.array(supervisorRoleSchema).min(1).default(['station_head']).describe('The roles that may approve or refuse an extension.'),
+      maxWorkingDays: z.number().int().positive().max(365).describe('The most working days one extension may add to the resolve deadline.'),
+    })
+    .optional()
+    .describe(EXTENSION),
   /** Whether pausing (waiting on the enterprise) stops the clock. @default true */
-  pauseStopsClock: z.boolean().default(true),
+  pauseStopsClock: z.boolean().default(true).describe(PAUSE),
 });
 
 // ---- routing -----------------------------------------------------------------------------
@@ -145,23 +163,32 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+const STRATEGY = 'How the member is chosen: round_robin (the one assigned least recently), least_loaded (the fewest open requests) or a plugin strategy <plugin-id>.<name>.';
+
 /** Who a rule assigns to. */
 export const assignTargetSchema = z.union([
   /** A member by id or staff number. */
-  z.strictObject({ member: refSchema }),
+  z.strictObject({ member: refSchema.describe('The member, by id or staff number, e.g. MC-S003.') }),
   /** The commissioner holding a portfolio. */
-  z.strictObject({ portfolio: configIdSchema }),
+  z.strictObject({ portfolio: configIdSchema.describe('A declared portfolio id; the commissioner (专员) holding it leads.') }),
   /** The captain of the request's park. */
-  z.strictObject({ captain: z.literal(true) }),
+  z.strictObject({ captain: z.literal(true).describe("true: the captain (园区长) of the request's park leads. A request with no park, or a park with no captain, goes on to the fallback.") }),
   /** A member of a team, chosen by strategy: a built-in one or a plugin's (`<plugin-id>.<name>`). */
-  z.strictObject({ team: refSchema, strategy: z.union([z.enum(['round_robin', 'least_loaded']), pluginNameSchema]).default('round_robin') }),
+  z.strictObject({
+    team: refSchema.describe('The team, by its directory code (e.g. LEGAL) or id.'),
+    strategy: z.union([z.enum(['round_robin', 'least_loaded']), pluginNameSchema]).default('round_robin').describe(STRATEGY),
+  }),
   /** The station head (the triage owner). */
-  z.strictObject({ role: z.enum(['station_head', 'dispatcher']) }),
+  z.strictObject({ role: z.enum(['station_head', 'dispatcher']).describe('A member holding this role: the station head (站长) or a dispatcher.') }),
 ]);
 export type AssignTarget = z.infer<typeof assignTargetSchema>;
 
 /** An assisting unit (协办) a rule adds: a member or a team. */
-export const assistTargetSchema = z.union([z.strictObject({ member: refSchema }), z.strictObject({ team: refSchema }), z.strictObject({ captain: z.literal(true) })]);
+export const assistTargetSchema = z.union([
+  z.strictObject({ member: refSchema.describe('The member, by id or staff number.') }),
+  z.strictObject({ team: refSchema.describe("The team, by its directory code or id; any of its members signs for the team's part.") }),
+  z.strictObject({ captain: z.literal(true).describe("true: the captain of the request's park.") }),
+]);
 
 /** The most plugin actions one rule may run. */
 export const MAX_PLUGIN_ACTIONS = 20;
@@ -181,7 +208,7 @@ export const ruleActionsSchema = z.strictObject({
   sla: configIdSchema.optional(),
   tags: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
   /** Who follows the request: members by id or staff number, or `{ captain: true }` for the captain of its park. */
-  watchers: z.array(z.union([refSchema, z.strictObject({ captain: z.literal(true) })])).max(20).optional(),
+  watchers: z.array(z.union([refSchema, z.strictObject({ captain: z.literal(true).describe("true: the captain of the request's park.") })])).max(20).optional(),
   /** Plugin routing actions, e.g. `{ 'duplicates.flag': { days: 30 } }`. */
   plugins: pluginActionsSchema.optional(),
 });
@@ -240,11 +267,11 @@ type EveryRoleListed = Listed<Exclude<RoleName, (typeof roleNames)[number]>>;
 export const notifyRecipientSchema = z.union([
   z.enum(notifyRecipientKinds),
   /** Every member holding this role. */
-  z.strictObject({ role: z.enum(roleNames) }),
+  z.strictObject({ role: z.enum(roleNames).describe('Every member holding this role.') }),
   /** One member, by id or staff number. */
-  z.strictObject({ member: refSchema }),
+  z.strictObject({ member: refSchema.describe('One member, by id or staff number.') }),
   /** The channel itself, with no member: an integrator's webhook, a group robot's group. */
-  z.strictObject({ channel: notifyChannelSchema }),
+  z.strictObject({ channel: notifyChannelSchema.describe("The channel itself, with no member: an integrator's webhook, a group robot's group.") }),
 ]);
 export type NotifyRecipient = z.infer<typeof notifyRecipientSchema>;
 
@@ -261,21 +288,26 @@ export const pluginEventNameSchema = z
 /** A core notification event, or one a plugin declared. */
 const notifyEventSchema = z.union([z.enum(notificationEvents), pluginEventNameSchema]);
 
+const RULE_EVENTS = "The events: request.<command> (e.g. request.assign), request.escalate, sla.reminder, a plugin's <plugin-id>.<name>, or * for every change.";
+const RULE_RECIPIENTS =
+  'Who is told: assignee, previous_assignee, watchers, assisting, dispatcher, next_level, enterprise_contact, captain or submitter (of the request), { role }, { member } or { channel }.';
+
 /** Which events a rule applies to, to whom, and over which channels. */
 export const notifyRuleSchema = z.strictObject({
   /** Events, e.g. request.assign, sla.reminder, or a plugin's `<plugin-id>.<name>`; `*` is every change to the request. */
-  on: z.array(z.union([z.enum(notificationEvents), z.literal('*'), pluginEventNameSchema])).min(1).max(50),
-  to: z.array(notifyRecipientSchema).min(1).max(20),
+  on: z.array(z.union([z.enum(notificationEvents), z.literal('*'), pluginEventNameSchema])).min(1).max(50).describe(RULE_EVENTS),
+  to: z.array(notifyRecipientSchema).min(1).max(20).describe(RULE_RECIPIENTS),
   /** Only requests that match (each list given must contain the request's value). */
   when: z
     .strictObject({
-      channel: z.array(z.enum(channels)).min(1).optional(),
-      category: z.array(z.string().trim().min(1).max(64)).min(1).optional(),
-      priority: z.array(z.enum(priorities)).min(1).optional(),
+      channel: z.array(z.enum(channels)).min(1).optional().describe('Only requests received through one of these channels (渠道).'),
+      category: z.array(z.string().trim().min(1).max(64)).min(1).optional().describe('Only requests of one of these categories (category ids).'),
+      priority: z.array(z.enum(priorities)).min(1).optional().describe('Only requests of one of these priorities.'),
     })
-    .optional(),
+    .optional()
+    .describe("Only requests that match: each list given must contain the request's value."),
   /** Only these channels. @default every channel the office configured */
-  via: z.array(notifyChannelSchema).min(1).max(10).optional(),
+  via: z.array(notifyChannelSchema).min(1).max(10).optional().describe('Only these channels, e.g. [email]. Default: every channel the office configured.'),
 });
 export type NotifyRule = z.infer<typeof notifyRuleSchema>;
 
@@ -284,13 +316,16 @@ const coreEvents: readonly string[] = notificationEvents;
 
 /** An office's own wording for one event in one locale, with `{placeholders}`. */
 export const notifyTemplateSchema = z.strictObject({
-  title: z.string().min(1).max(200),
-  text: z.string().min(1).max(5000),
+  title: z.string().min(1).max(200).describe('The title (the e-mail subject, the chat card heading).'),
+  text: z.string().min(1).max(5000).describe('The plain-text body. A line whose placeholder has no value is left out.'),
   /** An HTML body for channels that show one (e-mail); made from `text` when absent. */
-  html: z.string().min(1).max(20_000).optional(),
+  html: z.string().min(1).max(20_000).optional().describe('An HTML body for channels that show one (e-mail); made from text when absent.'),
 });
 
-const localeTemplatesSchema = z.strictObject({ 'zh-CN': notifyTemplateSchema.optional(), en: notifyTemplateSchema.optional() });
+const localeTemplatesSchema = z.strictObject({
+  'zh-CN': notifyTemplateSchema.optional().describe('The wording in Chinese.'),
+  en: notifyTemplateSchema.optional().describe('The wording in English.'),
+});
 
 /**
  * An unknown placeholder in a core event's template is an error. A plugin's event fills its
@@ -321,17 +356,18 @@ function checkPlaceholders(templates: Record<string, unknown>, ctx: z.Refinement
  */
 export const notificationsSchema = z.strictObject({
   /** The notifier (by id) that delivers each channel, e.g. { email: smtp-main, dingtalk: dingtalk-bot }. */
-  channels: z.record(notifyChannelSchema, z.string().trim().min(1).max(64)).default({}),
-  rules: z.array(notifyRuleSchema).max(200).default([]),
+  channels: z.record(notifyChannelSchema, z.string().trim().min(1).max(64)).default({}).describe('The notifier (by its id) that delivers each channel, e.g. { email: smtp-main, dingtalk: dingtalk-bot }.'),
+  rules: z.array(notifyRuleSchema).max(200).default([]).describe('Who is told of which events, on top of the default rules unless replaceDefaults is true.'),
   /** Use only `rules`, not the defaults. @default false */
-  replaceDefaults: z.boolean().default(false),
+  replaceDefaults: z.boolean().default(false).describe('Use only rules, not the default rules.'),
   /** The office's own wording, by event (a core event, or a plugin's) and locale. */
   templates: z
     .record(notifyEventSchema, localeTemplatesSchema)
     .superRefine(checkPlaceholders, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
-    .default({}),
+    .default({})
+    .describe(`The office's own wording, by event (a core event or a plugin's) and locale. A core event's may use ${templateVariables.map((v) => `{${v}}`).join(', ')}.`),
   /** The locale of messages to a channel with no member (`{ channel }` recipients). @default zh-CN */
-  locale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  locale: z.enum(['zh-CN', 'en']).default('zh-CN').describe('The locale of messages to a channel with no member ({ channel } recipients).'),
 });
 export type NotificationsConfig = z.output<typeof notificationsSchema>;
 
@@ -345,18 +381,26 @@ const weightSchema = z.number().min(0).max(100);
  */
 export const metricsConfigSchema = z.strictObject({
   /** Whether `basically_satisfied` (基本满意) counts as satisfied. @default true */
-  basicallySatisfiedCounts: z.boolean().default(true),
+  basicallySatisfiedCounts: z.boolean().default(true).describe('Whether basically_satisfied (基本满意) counts as satisfied in the satisfaction rate.'),
   /**
    * The weights of the response, resolution and satisfaction rates in the composite score.
    * They are used in proportion to their sum, so 30/35/35 and 0.3/0.35/0.35 mean the same.
    * @default { response: 0.3, resolution: 0.35, satisfaction: 0.35 }
    */
   weights: z
-    .strictObject({ response: weightSchema.default(0.3), resolution: weightSchema.default(0.35), satisfaction: weightSchema.default(0.35) })
+    .strictObject({
+      response: weightSchema.default(0.3).describe('The weight of the response rate (响应率).'),
+      resolution: weightSchema.default(0.35).describe('The weight of the resolution rate (解决率).'),
+      satisfaction: weightSchema.default(0.35).describe('The weight of the satisfaction rate (满意率).'),
+    })
     .prefault({})
-    .refine((w) => w.response + w.resolution + w.satisfaction > 0, { message: 'at least one weight must be above 0' }),
+    .refine((w) => w.response + w.resolution + w.satisfaction > 0, { message: 'at least one weight must be above 0' })
+    .describe('The weights of the three rates in the composite score, used in proportion to their sum: 30/35/35 and 0.3/0.35/0.35 mean the same.'),
 });
 export type MetricsConfig = z.output<typeof metricsConfigSchema>;
+
+const CALENDAR =
+  'The working calendar time limits are counted in: time zone, office hours, weekend, holidays and make-up workdays (调休). Left out, the mainland calendar in Asia/Shanghai, 08:30-12:00 and 13:30-17:30.';
 
 /** The office config document. */
 export const officeConfigSchema = z.strictObject({
@@ -367,16 +411,16 @@ export const officeConfigSchema = z.strictObject({
   categories: z.array(categorySchema).max(500).default([]),
   slaPolicies: z.array(slaPolicyRefSchema).max(100).default([]),
   /** The SLA policy of requests whose category and rules name none. */
-  defaultSla: configIdSchema.optional(),
+  defaultSla: configIdSchema.optional().describe('The SLA policy (a declared SLA policy id) of requests whose rules and category name none. Without it, such requests have no time limits.'),
   /** The working calendar deadlines are counted in; `{}` is the mainland calendar, Asia/Shanghai. */
-  calendar: calendarConfigSchema.prefault({}),
+  calendar: calendarConfigSchema.prefault({}).describe(CALENDAR),
   /**
    * Who is told what. Without it, notifications go out over the community's notifiers only
    * (`createCommunity({ notifiers })`), by the default rules.
    */
-  notifications: notificationsSchema.optional(),
+  notifications: notificationsSchema.optional().describe("Who is told what, over which channels, in which words. Left out, the default rules and the community's notifiers hold."),
   /** How the office's rates are defined where it departs from the defaults. */
-  metrics: metricsConfigSchema.optional(),
+  metrics: metricsConfigSchema.optional().describe("Where the office's rates depart from the default definitions."),
   routing: routingSchema,
 });
 
