@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isKechuangError, type StorageAdapter, type StorageSchema } from '@kechuang/community';
-import { testStorageAdapter } from '@kechuang/testing';
+import { testStorageAdapter, walkClosedLoop } from '@kechuang/testing';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { jsonFileStorage } from './json-file-storage.js';
 
@@ -14,6 +14,17 @@ const freshPath = (): string => join(dir, `store-${++files}.json`);
 // The whole storage contract. The groups it skips say why: this adapter reports aggregate,
 // claim and feed as false, and the core then does without them.
 testStorageAdapter(() => jsonFileStorage({ path: freshPath() }), { name: 'jsonFileStorage' });
+
+it('runs the whole SDK: a request around the closed loop, read back as committed', async () => {
+  const storage = jsonFileStorage({ path: freshPath() });
+  try {
+    const { done, request, timeline } = await walkClosedLoop(storage);
+    expect(request).toMatchObject({ status: 'closed', version: done.version, satisfaction: 'satisfied' });
+    expect(Math.max(...timeline.map((entry) => entry.seq))).toBe(done.version);
+  } finally {
+    await storage.close?.();
+  }
+});
 
 const notes: StorageSchema = {
   version: 1,
