@@ -158,8 +158,13 @@ function bumpOf(from: string, to: string): Bump {
   return y !== b ? 'minor' : 'patch';
 }
 
-/** The workspace directories the root package.json names (`dir/*` patterns, as ours are). */
-function workspaceDirs(root: string): string[] {
+/**
+ * The workspace directories the root package.json names (`dir/*` patterns, as ours are).
+ *
+ * @example
+ * workspaceDirs(root); // ['packages/cli', 'packages/community', …, 'examples/quickstart']
+ */
+export function workspaceDirs(root: string): string[] {
   const { workspaces = [] } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { workspaces?: string[] };
   return workspaces.flatMap((pattern) => {
     if (!pattern.endsWith('/*')) return existsSync(join(root, pattern, 'package.json')) ? [pattern] : [];

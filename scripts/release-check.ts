@@ -21,9 +21,10 @@
  *   --root <dir>          the monorepo to check (default: this repository)
  */
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { changelogProblems, changesetVersionDryRun, type DryRun } from './changeset-version-dry-run.js';
+import { changelogProblems, changesetVersionDryRun, workspaceDirs, type DryRun } from './changeset-version-dry-run.js';
 
 const repository = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -39,6 +40,19 @@ function run(title: string, command: string, commandArgs: string[]): void {
     console.error(`\nrelease:check failed at "${title}" (exit ${result.status ?? result.signal}).`);
     process.exit(result.status ?? 1);
   }
+}
+
+/** The files `changeset version` writes, with their contents: to prove the check wrote none. */
+function releaseFiles(): Map<string, string> {
+  const paths = ['.', ...workspaceDirs(root)].flatMap((dir) => ['package.json', 'CHANGELOG.md'].map((file) => join(dir, file)));
+  paths.push(...readdirSync(join(root, '.changeset')).map((name) => join('.changeset', name)));
+  return new Map(paths.filter((path) => existsSync(join(root, path))).map((path) => [path, readFileSync(join(root, path), 'utf8')]));
+}
+
+function changedSince(before: ReadonlyMap<string, string>): string[] {
+  const after = releaseFiles();
+  const paths = new Set([...before.keys(), ...after.keys()]);
+  return [...paths].filter((path) => before.get(path) !== after.get(path)).sort();
 }
 
 /** Synthetic changesets from `--bump pkg:type` flags. */
@@ -82,6 +96,7 @@ function printDryRun(dryRun: DryRun): string[] {
 }
 
 const versionOnly = flag('--version-only');
+const before = releaseFiles();
 if (!versionOnly && !flag('--skip-build')) {
   run('build', npm, ['run', 'build']);
   run('package check', npm, ['run', 'check:packages', '--', '--no-build']);
@@ -91,6 +106,12 @@ if (!versionOnly) run('pending changesets', process.execPath, [resolve(repositor
 const changesets = bumpChangesets();
 if (!flag('--json')) console.log('\n==> changeset version, in a throwaway copy of the repository');
 const dryRun = changesetVersionDryRun({ root, toolsRoot: repository, ...(changesets ? { changesets } : {}) });
+const changed = changedSince(before);
+if (changed.length > 0) {
+  // Another engineer's edit in a shared checkout looks the same; the message says so.
+  console.error(`\nrelease:check failed: these release files changed while it ran (by it, or by someone editing them):\n${changed.map((path) => `  ${path}`).join('\n')}`);
+  process.exit(1);
+}
 if (flag('--json')) {
   console.log(JSON.stringify(dryRun, null, 2));
   process.exit(changelogProblems(dryRun).length === 0 ? 0 : 1);
