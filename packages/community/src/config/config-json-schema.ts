@@ -40,7 +40,7 @@ type Schema = z.core.$ZodType;
 const ASSIGN_FORMS = [
   'A member, by id or staff number.',
   "The commissioner holding this portfolio (专员), e.g. economic_development.",
-  "The captain of the request's park (园区队长).",
+  "The captain of the request's park (园区长).",
   'A member of this team (directory code, e.g. LEGAL), chosen round_robin (assigned least recently), least_loaded (fewest open requests) or by a plugin strategy named <plugin-id>.<name>.',
   'The triage owner: the station head (站长) or a dispatcher.',
 ] as const;
