@@ -50,7 +50,7 @@ describe('the snippet checker', () => {
     expect(blocks[1]?.code.startsWith('const rates')).toBe(true);
   });
 
-  it('reports each error at its Markdown line, and skips ignored blocks', () => {
+  it('reports each error at its Markdown line, and skips ignored blocks', { timeout: 120_000 }, () => {
     const path = join(dir, 'guide.md');
     writeFileSync(path, guide);
     const file = relative(root, path).split('\\').join('/');

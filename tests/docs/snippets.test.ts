@@ -9,12 +9,13 @@ const blocks = documentationBlocks(root);
 const files = [...new Set(blocks.map((block) => block.file))];
 let result: SnippetCheck;
 
+// One program over every block: a few seconds on an idle machine, more on a loaded one.
 beforeAll(() => {
   result = checkSnippets({ root, blocks });
   if (result.ignored.length > 0) {
     console.info(`ts ignore blocks, not compiled:\n${result.ignored.map((block) => `  ${block.file}:${block.line}`).join('\n')}`);
   }
-});
+}, 120_000);
 
 describe('documentation snippets compile', () => {
   it('the context file and the compiler settings are sound', () => {
