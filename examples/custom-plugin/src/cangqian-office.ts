@@ -16,10 +16,25 @@ import { debtRecovery } from './debt-recovery-plugin.js';
 /** The office's config file, as its staff edit it. */
 export const CONFIG_FILE = 'kechuang.config.yaml';
 
-/** The text of {@link CONFIG_FILE}, which sits beside this module. */
+/**
+ * The text of {@link CONFIG_FILE}, which sits beside this module.
+ *
+ * @example
+ * ```ts
+ * await session.config.update(configText(), { filename: CONFIG_FILE });
+ * ```
+ */
 export const configText = (): string => readFileSync(new URL(`./${CONFIG_FILE}`, import.meta.url), 'utf8');
 
-/** An e-mail notifier that keeps what it is handed instead of sending it. */
+/**
+ * An e-mail notifier that keeps what it is handed instead of sending it.
+ *
+ * @example
+ * ```ts
+ * const inbox = mailbox();
+ * const community = createCommunity({ storage: memoryStorage(), notifiers: [inbox] });
+ * ```
+ */
 export function mailbox(): Notifier & { messages: NotificationMessage[] } {
   const messages: NotificationMessage[] = [];
   return {

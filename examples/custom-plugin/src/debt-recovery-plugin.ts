@@ -4,10 +4,24 @@ import { largeClaimTemplates } from './debt-recovery-templates.js';
 import { formatAmount } from './format-amount.js';
 import { parseAmount } from './parse-amount.js';
 
-/** The routing condition operator, as an office's rules name it. */
+/**
+ * The routing condition operator, as an office's rules name it.
+ *
+ * @example
+ * ```ts
+ * const when = { 'attributes.amount_owed': { [AT_LEAST_OPERATOR]: '10万' } };
+ * ```
+ */
 export const AT_LEAST_OPERATOR = 'debt-recovery.at_least';
 
-/** The notification event of a large claim, as an office's rules and templates name it. */
+/**
+ * The notification event of a large claim, as an office's rules and templates name it.
+ *
+ * @example
+ * ```ts
+ * const rule = { on: [LARGE_CLAIM_EVENT], to: [{ role: 'station_head' }] };
+ * ```
+ */
 export const LARGE_CLAIM_EVENT = 'debt-recovery.large_claim';
 
 const LOCALES: readonly NotificationLocale[] = ['zh-CN', 'en'];
@@ -23,7 +37,7 @@ const sumOfMoney = z.union([z.number(), z.string()]).transform((value, ctx) => {
   return yuan;
 });
 
-const options = z.object({
+const debtRecoveryOptions = z.object({
   /** The category attribute that holds the sum owed, as the office's config declares it. @default 'amount_owed' */
   attribute: z
     .string()
@@ -54,7 +68,7 @@ const options = z.object({
 export const debtRecovery = definePlugin({
   id: 'debt-recovery',
   version: '1.0.0',
-  options,
+  options: debtRecoveryOptions,
   setup({ options, routing, notifications, hooks }) {
     routing.operator({
       name: AT_LEAST_OPERATOR,
