@@ -83,7 +83,10 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents, 
    * const year = await community.metrics.query({ officeId, period: { year: 2025 }, groupBy: ['month'] });
    * ```
    */
-  metrics: { query(input: MetricsQueryInput & { officeId: string }): Promise<MetricsResult> };
+  metrics: {
+    /** The office's figures for a period, grouped as asked; the office is named in the input. */
+    query(input: MetricsQueryInput & { officeId: string }): Promise<MetricsResult>;
+  };
   /**
    * An office's monthly report as the system sees it: the same as
    * `community.as({ kind: 'system', officeId }).reports`.
@@ -93,7 +96,10 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents, 
    * const { body, filename } = await community.reports.monthly({ officeId, month: '2026-02', format: 'html' });
    * ```
    */
-  reports: { monthly(input: MonthlyReportInput & { officeId: string }): Promise<MonthlyReport> };
+  reports: {
+    /** The office's monthly report in the format asked for; the office is named in the input. */
+    monthly(input: MonthlyReportInput & { officeId: string }): Promise<MonthlyReport>;
+  };
   /** Events published after commit: `request.<command>`, `visit.recorded`, `directory.changed`, and plugin events. */
   events: EventBus<Events>;
   /** The schema handed to the storage adapter (core and plugin models). */
@@ -127,7 +133,11 @@ export interface Community<Events extends Record<string, unknown> = CoreEvents, 
  * ```
  */
 export type AnyCommunity = Omit<Community, 'events'> & {
-  events: { onAny(listener: (type: string, payload: unknown) => void | Promise<void>): () => void };
+  /** Events published after commit, core and plugin ones alike. */
+  events: {
+    /** Subscribes to every event; returns a function that unsubscribes. */
+    onAny(listener: (type: string, payload: unknown) => void | Promise<void>): () => void;
+  };
 };
 
 /** Notifiers by id. Outbox rows name their notifier by id, so an id used twice is refused. */

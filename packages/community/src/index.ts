@@ -90,7 +90,7 @@ export type { TimelineEntry, ActorRef } from './model/timeline.js';
 // compiler) live in the `./config` and `./routing` entries, so that an embedding that never
 // touches them does not load them.
 export type { OfficeConfig, OfficeConfigInput, Condition, AssignTarget, Rule, Labels, NotificationsConfig, NotifyRule, NotifyRecipient } from './config/config-schema.js';
-export type { ConfigApi, ConfigUpdateOptions, RoutingApi, RoutingExplanation } from './commands/config/config-service.js';
+export type { ConfigApi, ConfigUpdateOptions, RoutingApi, RoutingExplanation, ExplainOptions } from './commands/config/config-service.js';
 export type { StoredConfig } from './pipeline/office-config.js';
 export type * from './routing/types.js';
 

@@ -40,6 +40,7 @@ export interface RequestsApi extends RequestQueries {
   start(input: In<'start'>): Promise<ServiceRequest>;
   /** Waits on the enterprise (the SLA clock pauses). */
   pause(input: In<'pause'>): Promise<ServiceRequest>;
+  /** Work goes on; the paused working time is added back to the deadline. */
   resume(input: In<'resume'>): Promise<ServiceRequest>;
   /** 反馈: the lead replies with an outcome. */
   reply(input: In<'reply'>): Promise<ServiceRequest>;

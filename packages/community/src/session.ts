@@ -72,15 +72,30 @@ export interface VisitsApi {
  * ```
  */
 export interface CommunitySession<Fields = Record<never, never>> {
+  /** Who the session acts as. */
   readonly actor: Actor;
+  /** The actor's own office: read it, rename it or change its time zone. */
   office: OwnOfficeApi;
+  /** Communities (社区) in the office. */
   communities: Api<WithPluginFields<Community, Fields, 'community'>, typeof createCommunityInput, typeof updateCommunityInput>;
+  /** Parks (园区) and factory areas (厂区). */
   parks: Api<WithPluginFields<Park, Fields, 'park'>, typeof createParkInput, typeof updateParkInput>;
+  /** Buildings (楼宇) in the parks. */
   buildings: Api<Building, typeof createBuildingInput, typeof updateBuildingInput>;
+  /** Enterprises (企业), with each one's life-cycle view. */
   enterprises: EnterprisesApi<WithPluginFields<Enterprise, Fields, 'enterprise'>>;
+  /** Teams of providers, e.g. the legal service station. */
   teams: Api<WithPluginFields<Team, Fields, 'team'>, typeof createTeamInput, typeof updateTeamInput>;
+  /** Members: staff, captains, providers and enterprise contacts. */
   members: Api<WithPluginFields<Member, Fields, 'member'>, typeof createMemberInput, typeof updateMemberInput>;
-  requests: Fields extends { readonly request: infer F } ? RequestsApiOf<ServiceRequest & F> : RequestsApi;
+  /** Enterprise requests (诉求): submit, list, read and move them through the workflow. */
+  requests: Fields extends {
+    /** The fields plugins add to requests. */
+    readonly request: infer F;
+  }
+    ? RequestsApiOf<ServiceRequest & F>
+    : RequestsApi;
+  /** Visits (走访) and the requests recorded on them. */
   visits: VisitsApi;
   /** The office's config (portfolios, categories, routing rules), versioned. */
   config: ConfigApi;

@@ -8,19 +8,39 @@ import type { ActorRef } from '../model/timeline.js';
  * - `member`: a person in the office's directory; their roles come from storage on each call.
  * - `system`: the host acting for the office (imports, 12345 hand-offs, scheduled jobs).
  */
-export type Actor = { kind: 'member'; officeId: string; memberId: string } | { kind: 'system'; officeId: string };
+export type Actor =
+  | {
+      /** A person in the office's directory. */
+      kind: 'member';
+      /** The office the member acts in. */
+      officeId: string;
+      /** The member's id in that office. */
+      memberId: string;
+    }
+  | {
+      /** The host acting for the office. */
+      kind: 'system';
+      /** The office the system acts for. */
+      officeId: string;
+    };
 
 /** An actor with what authorization needs already loaded. */
 export interface ResolvedActor {
+  /** `member` or `system`, as in the {@link Actor}. */
   kind: 'member' | 'system';
+  /** The office the actor acts in. */
   officeId: string;
   /** Null for the system actor. */
   member: Member | null;
   /** Convenience views of the member's roles. */
   roleNames: ReadonlySet<string>;
+  /** The parks the member captains. */
   parkIds: ReadonlySet<string>;
+  /** The teams the member provides for. */
   teamIds: ReadonlySet<string>;
+  /** The enterprises the member is a contact of. */
   enterpriseIds: ReadonlySet<string>;
+  /** The portfolios the member owns as a commissioner. */
   portfolios: ReadonlySet<string>;
 }
 

@@ -4,7 +4,17 @@ import type { WorkflowRole } from '../workflow/workflow-definition.js';
 import type { ResolvedActor } from './actor.js';
 
 /** What a list query may see: everything in the office, or rows matching any of the conditions. */
-export type RequestScope = { all: true } | { all: false; anyOf: WhereCondition[] };
+export type RequestScope =
+  | {
+      /** The actor sees every request in the office. */
+      all: true;
+    }
+  | {
+      /** The actor sees only some requests. */
+      all: false;
+      /** The requests the actor sees: those matching any one of these conditions. */
+      anyOf: WhereCondition[];
+    };
 
 /** Directory models a policy is asked about. */
 export type DirectoryModel = 'office' | 'community' | 'park' | 'building' | 'enterprise' | 'team' | 'member';

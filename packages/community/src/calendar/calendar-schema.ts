@@ -40,7 +40,11 @@ const TIME_RANGE = /^(\d{2}):(\d{2})\s*[-–]\s*(\d{2}):(\d{2})$/;
  * ```
  */
 export const calendarPresetNames = ['cn-mainland', 'none'] as const;
-/** A built-in schedule name, see {@link calendarPresetNames}. */
+/**
+ * A built-in schedule name, see {@link calendarPresetNames}.
+ *
+ * @useDeclaredType
+ */
 export type CalendarPresetName = (typeof calendarPresetNames)[number];
 
 /** Minutes since local midnight of `HH:MM`, or undefined when it is not a time (24:00 allowed). */
@@ -102,11 +106,19 @@ const MAX_RANGE_DAYS = 366;
  */
 export const calendarDayEntrySchema = z.union([
   calendarDateSchema,
-  z.strictObject({ date: calendarDateSchema.describe('The date, YYYY-MM-DD.'), name: z.string().trim().min(1).max(100).optional().describe('A name, e.g. 春节调休.') }),
+  z.strictObject({
+    /** The date, `YYYY-MM-DD`. */
+    date: calendarDateSchema.describe('The date, YYYY-MM-DD.'),
+    /** A name, e.g. 春节调休. */
+    name: z.string().trim().min(1).max(100).optional().describe('A name, e.g. 春节调休.'),
+  }),
   z
     .strictObject({
+      /** The first date, `YYYY-MM-DD`. */
       from: calendarDateSchema.describe('The first date, YYYY-MM-DD.'),
+      /** The last date, inclusive; at most 366 days after `from`. */
       to: calendarDateSchema.describe('The last date, inclusive; at most 366 days after from.'),
+      /** A name, e.g. 春节. */
       name: z.string().trim().min(1).max(100).optional().describe('A name, e.g. 春节.'),
     })
     .superRefine((range, ctx) => {
@@ -119,7 +131,11 @@ export const calendarDayEntrySchema = z.union([
       }
     }),
 ], { error: 'Write a date (YYYY-MM-DD), { date, name } or { from, to, name }' });
-/** One holiday or make-up workday entry as written in config. */
+/**
+ * One holiday or make-up workday entry as written in config: a date, `{ date, name }` or `{ from, to, name }`.
+ *
+ * @useDeclaredType
+ */
 export type CalendarDayEntry = z.infer<typeof calendarDayEntrySchema>;
 
 /** Office hours: sorted, non-overlapping `'HH:MM-HH:MM'` intervals of one day (touching is fine). */
@@ -185,10 +201,16 @@ export const timeZoneSchema = z
  * ```
  */
 export const calendarScheduleSchema = z.strictObject({
+  /** Holidays, merged onto the preset's; one here makes an inherited make-up workday a rest day. @default [] */
   holidays: z.array(calendarDayEntrySchema).max(2000).default([]).describe("Holidays, merged onto the preset's: a date, { date, name } or { from, to, name }. An entry here makes an inherited make-up workday a rest day."),
+  /** Make-up workdays (调休上班), merged onto the preset's; one here makes an inherited holiday a working day. @default [] */
   workdays: z.array(calendarDayEntrySchema).max(2000).default([]).describe("Make-up workdays (调休上班), merged onto the preset's, in the same forms. An entry here makes an inherited holiday a working day."),
 });
-/** A schedule of holidays and make-up workdays, e.g. one year's State Council notice. */
+/**
+ * A schedule of holidays and make-up workdays, e.g. one year's State Council notice.
+ *
+ * @useDeclaredType
+ */
 export type CalendarSchedule = z.infer<typeof calendarScheduleSchema>;
 
 /**
@@ -207,8 +229,11 @@ export const calendarConfigSchema = z
   .strictObject({
     /** The built-in schedule the lists below are merged onto. */
     extends: z.enum(calendarPresetNames).default('cn-mainland').describe('The built-in schedule holidays and workdays are merged onto: cn-mainland (the official mainland years shipped) or none (weekends only).'),
+    /** The IANA time zone office hours and deadlines are read in. @default 'Asia/Shanghai' */
     timeZone: timeZoneSchema.default('Asia/Shanghai').describe('The IANA time zone office hours and deadlines are read in, e.g. Asia/Shanghai; the server may run in UTC.'),
+    /** A working day's office hours: sorted, non-overlapping `HH:MM-HH:MM` intervals. @default ['08:30-12:00', '13:30-17:30'] */
     officeHours: officeHoursSchema.default(['08:30-12:00', '13:30-17:30']).describe("A working day's office hours: sorted, non-overlapping HH:MM-HH:MM intervals on a 24-hour clock."),
+    /** Rest days of the week as ISO weekdays, 1 = Monday … 7 = Sunday. @default [6, 7] */
     weekend: weekendSchema.default([6, 7]).describe('Rest days of the week as ISO weekdays, 1 = Monday … 7 = Sunday.'),
     ...calendarScheduleSchema.shape,
   })
@@ -234,9 +259,17 @@ export const calendarConfigSchema = z
     });
   });
 
-/** A calendar config as written (every key optional). */
+/**
+ * A calendar config as written (every key optional).
+ *
+ * @useDeclaredType
+ */
 export type CalendarConfigInput = z.input<typeof calendarConfigSchema>;
-/** A calendar config after validation, defaults filled in. */
+/**
+ * A calendar config after validation, defaults filled in.
+ *
+ * @useDeclaredType
+ */
 export type CalendarConfig = z.output<typeof calendarConfigSchema>;
 
 /**

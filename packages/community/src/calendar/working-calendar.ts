@@ -13,6 +13,7 @@ export interface CalendarDay {
   date: string;
   /** ISO weekday, 1 = Monday … 7 = Sunday. */
   weekday: number;
+  /** `workday`, `weekend`, `holiday` or `make_up_workday` (调休). */
   kind: DayKind;
   /** Whether the office works that day (an ordinary or a make-up workday). */
   working: boolean;

@@ -8,6 +8,7 @@
 
 /** A time zone's offsets and the mapping from local wall time to instants. */
 export interface ZoneConverter {
+  /** The IANA zone it converts for, e.g. `Asia/Shanghai`. */
   readonly timeZone: string;
   /** The zone's offset from UTC at an instant, in milliseconds (Shanghai: +28,800,000). */
   offsetAt(epochMs: number): number;

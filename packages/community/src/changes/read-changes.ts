@@ -12,6 +12,7 @@ import type { Row } from '../storage/types.js';
 export interface RequestChange {
   /** Where the change stands in the feed: hand it back as `after` to read on (an SSE id). */
   position: string;
+  /** The request that changed. */
   requestId: string;
   /** The request's version once the command committed (the timeline's `seq`). */
   version: number;
@@ -19,9 +20,13 @@ export interface RequestChange {
   index: number;
   /** The timeline entry type, e.g. `submitted`, `assigned`, `replied`. */
   type: string;
+  /** When the command committed. */
   at: Date;
+  /** Who ran the command. */
   actor: ActorRef;
+  /** The state before, when the step is a transition; otherwise null. */
   fromStatus: string | null;
+  /** The state after, when the step is a transition; otherwise null. */
   toStatus: string | null;
 }
 

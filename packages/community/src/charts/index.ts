@@ -15,7 +15,7 @@
 export { chartByMonth } from '../reports/chart-by-month.js';
 export { chartOverdueByUnit } from '../reports/chart-overdue-by-unit.js';
 export { chartRatesByUnit } from '../reports/chart-rates-by-unit.js';
-export { reportTexts, type ReportTexts } from '../reports/report-texts.js';
+export { reportTexts, type ReportTexts, type ReportColumns, type ReportFacts } from '../reports/report-texts.js';
 export { formatPercent, percentNumber, scoreNumber, hoursNumber, formatCount, formatMonth, NO_DATA } from '../reports/format-figures.js';
 export type { MonthlyReportData, ReportFigures, ReportUnitRow, ReportSeriesMonth, ReportName } from '../reports/report-types.js';
 export type { ReportLocale, ReportUnit } from '../reports/report-input.js';

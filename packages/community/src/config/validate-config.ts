@@ -37,7 +37,19 @@ export interface ValidateOfficeConfigOptions {
 }
 
 /** The outcome of {@link validateOfficeConfig}. */
-export type OfficeConfigValidation = { ok: true; config: OfficeConfig } | { ok: false; problems: ConfigProblem[] };
+export type OfficeConfigValidation =
+  | {
+      /** The config is valid. */
+      ok: true;
+      /** The config, parsed, with defaults applied. */
+      config: OfficeConfig;
+    }
+  | {
+      /** The config has problems. */
+      ok: false;
+      /** Every problem found, each with its path. */
+      problems: ConfigProblem[];
+    };
 
 function pathKey(path: readonly (string | number)[]): string {
   return JSON.stringify(path);

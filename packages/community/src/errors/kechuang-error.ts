@@ -14,16 +14,23 @@ export interface ValidationIssue {
 
 /** Structured details that travel with an error; which keys appear depends on the code. */
 export interface ErrorDetails {
+  /** For VALIDATION_FAILED: every problem found, each with its path. */
   issues?: ValidationIssue[];
   /** For CONFLICT: the version the command expected and the one found (if known). */
   expectedVersion?: number;
+  /** For CONFLICT: the version found, when known. */
   actualVersion?: number;
   /** For INVALID_TRANSITION: the commands the actor could fire instead. */
   allowed?: string[];
+  /** For INVALID_TRANSITION: the request's state. */
   state?: string;
+  /** The command refused, e.g. `accept`. */
   command?: string;
+  /** The model concerned, e.g. `request` or `member`. */
   model?: string;
+  /** The id of the record concerned. */
   id?: string;
+  /** For DUPLICATE: the fields whose value is already taken. */
   fields?: string[];
   [key: string]: unknown;
 }
@@ -48,7 +55,13 @@ export interface ErrorDetails {
 export class KechuangError extends Error {
   /** One of {@link ERROR_CODES}, or a plugin's own code (`<plugin-id>:<CODE>`). */
   readonly code: ErrorCode | PluginErrorCode;
+  /** Structured details for programs; which keys appear depends on the code. */
   readonly details: ErrorDetails;
+  /**
+   * Marks the error as the SDK's, whichever copy of the package made it.
+   *
+   * @internal
+   */
   readonly [BRAND] = true;
 
   constructor(code: ErrorCode | PluginErrorCode, message: string, details: ErrorDetails = {}, options?: { cause?: unknown }) {
@@ -59,7 +72,16 @@ export class KechuangError extends Error {
   }
 
   /** A plain, JSON-safe form for logs and HTTP bodies. */
-  toJSON(): { name: string; code: ErrorCode | PluginErrorCode; message: string; details: ErrorDetails } {
+  toJSON(): {
+    /** Always `KechuangError`. */
+    name: string;
+    /** The error's code. */
+    code: ErrorCode | PluginErrorCode;
+    /** What went wrong and what to do. */
+    message: string;
+    /** The structured details. */
+    details: ErrorDetails;
+  } {
     return { name: this.name, code: this.code, message: this.message, details: this.details };
   }
 }

@@ -7,18 +7,25 @@ import type { DirectoryModel } from '../auth/authorization-policy.js';
 export interface RequestEvent {
   /** The command that committed, e.g. `accept`. */
   command: string;
+  /** The request as the command left it. */
   request: ServiceRequest;
   /** The timeline entries the command wrote. */
   entries: TimelineEntry[];
+  /** Who ran the command. */
   actor: ActorRef;
 }
 
 /** Payload of `directory.changed`. */
 export interface DirectoryEvent {
+  /** Which kind of record changed, e.g. `enterprise`. */
   model: DirectoryModel;
+  /** What happened to it. */
   action: 'created' | 'updated' | 'archived';
+  /** The record's id. */
   id: string;
+  /** The office it belongs to. */
   officeId: string;
+  /** Who changed it. */
   actor: ActorRef;
 }
 
@@ -49,8 +56,11 @@ export type RequestCommandName =
 
 /** Payload of `sla.reminder`: a reminder (催办) is due; `share` 1 means the deadline has come. */
 export interface SlaReminderEvent {
+  /** The request the reminder is about. */
   request: ServiceRequest;
+  /** The share of the resolve time used, from the policy's `reminders`, e.g. 0.8; 1 is the deadline. */
   share: number;
+  /** The resolve deadline in force. */
   resolveDueAt: Date;
 }
 
@@ -66,8 +76,18 @@ export type CoreEvents = { [K in RequestCommandName as `request.${K}`]: RequestE
     /** The plugin transition that fired, `<plugin-id>.<name>`, e.g. `legal-review.send`; `command` names it too. */
     transition: string;
   };
+  /** A reminder (催办) is due on a request. */
   'sla.reminder': SlaReminderEvent;
-  'visit.recorded': { visit: Visit; requests: ServiceRequest[]; actor: ActorRef };
+  /** A visit (走访) and its requests were recorded. */
+  'visit.recorded': {
+    /** The visit. */
+    visit: Visit;
+    /** The requests recorded on it. */
+    requests: ServiceRequest[];
+    /** Who recorded it. */
+    actor: ActorRef;
+  };
+  /** A directory record was created, updated or archived. */
   'directory.changed': DirectoryEvent;
 };
 

@@ -6,6 +6,7 @@ import type { JsonValue, Row } from '../storage/types.js';
 
 /** What {@link IdempotencyKeys.claim} needs. */
 export interface IdempotencyClaimInput {
+  /** The office the call acts in; keys of different offices never collide. */
   officeId: string;
   /** Whose key it is (e.g. `member:<id>`, `api-key:<id>`): two callers' keys never collide. */
   scope: string;
@@ -21,6 +22,7 @@ export interface IdempotencyClaimInput {
 
 /** A claimed key: run the call, then store its response, or release the key if it failed. */
 export interface ClaimedKey {
+  /** Always `claimed`: the call may run. */
   status: 'claimed';
   /** Stores the response (not null), which later calls with the key get back. */
   complete(response: JsonValue): Promise<void>;
@@ -32,11 +34,24 @@ export interface ClaimedKey {
 export type IdempotencyClaim =
   | ClaimedKey
   /** The call already ran: here is its stored response. */
-  | { status: 'replay'; response: JsonValue }
+  | {
+      /** The call already ran. */
+      status: 'replay';
+      /** The response stored by {@link ClaimedKey.complete}. */
+      response: JsonValue;
+    }
   /** The key was used with a different call. */
-  | { status: 'mismatch' }
+  | {
+      /** The key's fingerprint differs: refuse the call. */
+      status: 'mismatch';
+    }
   /** A call with the key is still running; try again after `retryAfterMs`. */
-  | { status: 'in_progress'; retryAfterMs: number };
+  | {
+      /** Another call holds the key. */
+      status: 'in_progress';
+      /** How long to wait before trying again, in milliseconds. */
+      retryAfterMs: number;
+    };
 
 /** Idempotency keys kept in the community's storage, shared by every instance. */
 export interface IdempotencyKeys {

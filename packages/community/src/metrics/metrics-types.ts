@@ -3,12 +3,20 @@ import type { MetricsMeasure } from './plugin-measure.js';
 
 /** What metrics can be broken down by. */
 export const metricsDimensions = ['community', 'park', 'category', 'portfolio', 'assignee', 'team', 'channel', 'month'] as const;
+/**
+ * A dimension metrics can be grouped by.
+ *
+ * @useDeclaredType
+ */
 export type MetricsDimension = (typeof metricsDimensions)[number];
 
 /** A value's display name in both locales, and its code where it has one (park `P01`, category `legal`). */
 export interface MetricsLabel {
+  /** The value's code, or null where it has none (a member, a month). */
   code: string | null;
+  /** The Chinese name. */
   'zh-CN': string;
+  /** The English name. */
   en: string;
 }
 
@@ -75,9 +83,19 @@ export interface MetricsRates {
 /** Nearest-rank percentiles of working time in milliseconds (office hours only); null without data. */
 export interface MetricsDurations {
   /** From assignment to sign-for, over requests signed for in the period. */
-  signFor: { p50: number | null; p90: number | null };
+  signFor: {
+    /** The median. */
+    p50: number | null;
+    /** The 90th percentile. */
+    p90: number | null;
+  };
   /** From submission to conclusion, over requests concluded in the period. */
-  conclusion: { p50: number | null; p90: number | null };
+  conclusion: {
+    /** The median. */
+    p50: number | null;
+    /** The 90th percentile. */
+    p90: number | null;
+  };
 }
 
 /** The figures of one group (or of everything, in {@link MetricsResult.total}). */
@@ -87,37 +105,48 @@ export interface MetricsRow {
    * (category, portfolio, channel) or a month `YYYY-MM`; null where the request has none.
    */
   key: Partial<Record<MetricsDimension, string | null>>;
+  /** The display names of the group's values, by dimension. */
   labels: Partial<Record<MetricsDimension, MetricsLabel>>;
+  /** The counts behind the rates. */
   counts: MetricsCounts;
   /**
    * The plugins' measures by name (`<plugin-id>.<name>`), counted like `counts`: each request
    * in the period its measure's date falls in. Empty without plugin measures.
    */
   measures: Record<string, number>;
+  /** The rates, as fractions from 0 to 1. */
   rates: MetricsRates;
+  /** Percentiles of working time, in milliseconds. */
   durations: MetricsDurations;
 }
 
 /** The period a result covers, in the office's time zone. */
 export interface MetricsPeriod {
+  /** Which kind of period was asked for. */
   kind: 'month' | 'quarter' | 'year' | 'range';
   /** `2026-01`, `2026-Q1`, `2025` or `2025-03-01..2026-02-28`. */
   label: string;
   /** The first and last calendar days, inclusive (YYYY-MM-DD). */
   from: string;
+  /** The last calendar day, inclusive (YYYY-MM-DD). */
   to: string;
   /** The first instant in the period and the first after it. */
   start: Date;
+  /** The first instant after the period. */
   end: Date;
+  /** The office's IANA time zone the days are counted in. */
   timeZone: string;
 }
 
 /** What {@link MetricsApi.query} returns. */
 export interface MetricsResult {
+  /** The office the figures are of. */
   officeId: string;
+  /** The period counted. */
   period: MetricsPeriod;
   /** The moment the figures describe: events after it are not counted. */
   asOf: Date;
+  /** The dimensions the rows are grouped by, as asked. */
   groupBy: MetricsDimension[];
   /** The definitions in force (the office's `metrics` config with defaults applied). */
   settings: MetricsConfig;

@@ -32,7 +32,12 @@ export interface PluginMeasure {
   /** Namespaced by the plugin's id, e.g. `duplicates.auto_merged`. */
   name: string;
   /** What reports and dashboards call the figure. */
-  label: { 'zh-CN': string; en: string };
+  label: {
+    /** The Chinese name. */
+    'zh-CN': string;
+    /** The English name. */
+    en: string;
+  };
   /** The request's date field whose value places a request in a period. */
   field: string;
   /** Which of those requests count (ANDed conditions, as in storage queries). @default [] */
@@ -43,7 +48,13 @@ export interface PluginMeasure {
 export interface MetricsMeasure {
   /** The date field of the request the measure counts by. */
   field: string;
-  label: { 'zh-CN': string; en: string };
+  /** What reports and dashboards call the figure. */
+  label: {
+    /** The Chinese name. */
+    'zh-CN': string;
+    /** The English name. */
+    en: string;
+  };
 }
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.trim().length > 0;

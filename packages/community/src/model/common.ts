@@ -21,11 +21,17 @@ export const tagsSchema = z.array(z.string().trim().min(1).max(50)).max(50);
 
 /** Fields every stored directory record carries. */
 export interface RecordBase {
+  /** The record's id. */
   id: string;
+  /** The office (街道) it belongs to. */
   officeId: string;
+  /** Its stable code, unique in the office (an enterprise's is its credit code). */
   code: string;
+  /** Starts at 1 and goes up by one with every change; pass it back to update safely. */
   version: number;
+  /** When it was created. */
   createdAt: Date;
+  /** When it last changed. */
   updatedAt: Date;
   /** Set when archived; archived records stay readable but take no new work. */
   archivedAt: Date | null;

@@ -11,11 +11,42 @@ const AUTHORITIES = '123456789ANY';
 
 /** Why a credit code was refused; `check_character` means only the last character is wrong. */
 export type CreditCodeProblem =
-  | { kind: 'length'; message: string }
-  | { kind: 'character'; message: string; position: number }
-  | { kind: 'authority'; message: string }
-  | { kind: 'division'; message: string }
-  | { kind: 'check_character'; message: string; expected: string; actual: string };
+  | {
+      /** The code does not have 18 characters. */
+      kind: 'length';
+      /** What is wrong, in English, for the person who typed it. */
+      message: string;
+    }
+  | {
+      /** A character outside the code's alphabet. */
+      kind: 'character';
+      /** What is wrong, in English, for the person who typed it. */
+      message: string;
+      /** Where the character is, counting from 1. */
+      position: number;
+    }
+  | {
+      /** The first character is not a registration authority code. */
+      kind: 'authority';
+      /** What is wrong, in English, for the person who typed it. */
+      message: string;
+    }
+  | {
+      /** Characters 3–8 are not a 6-digit administrative division code. */
+      kind: 'division';
+      /** What is wrong, in English, for the person who typed it. */
+      message: string;
+    }
+  | {
+      /** Only the last (check) character is wrong: most likely a typing mistake. */
+      kind: 'check_character';
+      /** What is wrong, in English, for the person who typed it. */
+      message: string;
+      /** The check character the first 17 characters require. */
+      expected: string;
+      /** The check character given. */
+      actual: string;
+    };
 
 /**
  * The check character for the first 17 characters of a credit code.

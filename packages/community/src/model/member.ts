@@ -10,29 +10,74 @@ export const defaultPortfolios = ['economic_development', 'comprehensive_governa
  */
 export const memberRoleSchema = z.discriminatedUnion('role', [
   /** 专员: owns one portfolio in the service hall. */
-  z.strictObject({ role: z.literal('commissioner'), portfolio: z.string().min(1).max(64) }),
+  z.strictObject({
+    /** Always `commissioner`. */
+    role: z.literal('commissioner'),
+    /** The portfolio id the commissioner owns, from the office config's `portfolios`. */
+    portfolio: z.string().min(1).max(64),
+  }),
   /** 站长: runs the public service station; receives returned requests. */
-  z.strictObject({ role: z.literal('station_head') }),
+  z.strictObject({
+    /** Always `station_head`. */
+    role: z.literal('station_head'),
+  }),
   /** A configured dispatcher who may assign, re-assign and settle returns like the station head. */
-  z.strictObject({ role: z.literal('dispatcher') }),
+  z.strictObject({
+    /** Always `dispatcher`. */
+    role: z.literal('dispatcher'),
+  }),
   /** 园区长: volunteer liaison for the given parks. */
-  z.strictObject({ role: z.literal('captain'), parkIds: z.array(idSchema).min(1) }),
+  z.strictObject({
+    /** Always `captain`. */
+    role: z.literal('captain'),
+    /** The parks the captain looks after (at least one). */
+    parkIds: z.array(idSchema).min(1),
+  }),
   /** 服务提供方: a specialist in a team, e.g. the legal station's lawyer. */
-  z.strictObject({ role: z.literal('provider'), teamId: idSchema }),
+  z.strictObject({
+    /** Always `provider`. */
+    role: z.literal('provider'),
+    /** The team the provider works in. */
+    teamId: idSchema,
+  }),
   /** 街道工作人员: office staff who supervise across the office. */
-  z.strictObject({ role: z.literal('office_staff') }),
+  z.strictObject({
+    /** Always `office_staff`. */
+    role: z.literal('office_staff'),
+  }),
   /** 企业联系人: a contact person of one enterprise. */
-  z.strictObject({ role: z.literal('enterprise_contact'), enterpriseId: idSchema }),
+  z.strictObject({
+    /** Always `enterprise_contact`. */
+    role: z.literal('enterprise_contact'),
+    /** The enterprise the member speaks for. */
+    enterpriseId: idSchema,
+  }),
 ]);
+/**
+ * A role a member holds, with its scope: which portfolio, parks, team or enterprise.
+ *
+ * @useDeclaredType
+ */
 export type MemberRole = z.infer<typeof memberRoleSchema>;
+/** The name of a role: `commissioner`, `station_head`, `dispatcher`, `captain`, `provider`, `office_staff` or `enterprise_contact`. */
 export type RoleName = MemberRole['role'];
 
 /** `away` members are skipped by routing; `left` members can no longer act. */
 export const memberStatuses = ['active', 'away', 'left'] as const;
+/**
+ * A member's status: one of {@link memberStatuses}.
+ *
+ * @useDeclaredType
+ */
 export type MemberStatus = (typeof memberStatuses)[number];
 
 /** The languages a member can be told things in. */
 export const memberLocales = ['zh-CN', 'en'] as const;
+/**
+ * A language a member can be told things in: one of {@link memberLocales}.
+ *
+ * @useDeclaredType
+ */
 export type MemberLocale = (typeof memberLocales)[number];
 
 /**
@@ -41,12 +86,19 @@ export type MemberLocale = (typeof memberLocales)[number];
  * (`email`, `dingtalk`, `wecom`, `feishu`, `webhook`, or a custom one).
  */
 export const memberContactSchema = z.strictObject({
+  /** The notification channel, e.g. `email`, `dingtalk`, `wecom`, `feishu`. */
   channel: z
     .string()
     .regex(/^[a-z][a-z0-9_-]*$/, 'Use a channel name such as email, dingtalk, wecom or feishu')
     .max(32),
+  /** The address on that channel: an e-mail address, a user id or a mobile number. */
   address: z.string().trim().min(1).max(320),
 });
+/**
+ * Where a member can be reached on one notification channel.
+ *
+ * @useDeclaredType
+ */
 export type MemberContact = z.infer<typeof memberContactSchema>;
 
 const emailSchema = z.email();
@@ -66,38 +118,58 @@ const contactsSchema = z
     });
   });
 
+/** The input schema of `members.create`: a new member with at least one role. */
 export const createMemberInput = z.strictObject({
   /** Staff number, unique in the office. */
   code: codeSchema,
+  /** The member's name. */
   name: nameSchema,
+  /** An 11-digit mainland mobile number, or null. @default null */
   mobile: mobileSchema.nullable().default(null),
+  /** An e-mail address, or null; it also serves the `email` channel. @default null */
   email: z.email().nullable().default(null),
+  /** The roles the member holds (at least one). */
   roles: z.array(memberRoleSchema).min(1, 'A member needs at least one role'),
+  /** `active`, `away` (skipped by routing) or `left` (can no longer act). @default 'active' */
   status: z.enum(memberStatuses).default('active'),
   /** Where notifications reach the member besides `email`. @default [] */
   contacts: contactsSchema.default([]),
   /** The language the member is told things in. @default 'zh-CN' */
   locale: z.enum(memberLocales).default('zh-CN'),
 });
+/** The input schema of `members.update`: the member's id and the fields to change. */
 export const updateMemberInput = z.strictObject({
+  /** The member to change. */
   id: idSchema,
+  /** The version you read; when given and no longer current, the update fails with CONFLICT. */
   version: z.number().int().positive().optional(),
+  /** A new name. */
   name: nameSchema.optional(),
+  /** A new mobile number, or null to remove it. */
   mobile: mobileSchema.nullable().optional(),
+  /** A new e-mail address, or null to remove it. */
   email: z.email().nullable().optional(),
+  /** Replaces the member's roles (at least one). */
   roles: z.array(memberRoleSchema).min(1).optional(),
+  /** A new status: `active`, `away` or `left`. */
   status: z.enum(memberStatuses).optional(),
   /** Replaces the member's contacts. */
   contacts: contactsSchema.optional(),
+  /** A new language to be told things in. */
   locale: z.enum(memberLocales).optional(),
 });
 
 /** A person who acts in the system: staff, volunteer, specialist or enterprise contact. */
 export interface Member extends RecordBase {
+  /** The member's name. */
   name: string;
+  /** An 11-digit mainland mobile number, or null. */
   mobile: string | null;
+  /** An e-mail address, or null. */
   email: string | null;
+  /** The roles the member holds, each with its scope. */
   roles: MemberRole[];
+  /** `active`, `away` (skipped by routing) or `left` (can no longer act). */
   status: MemberStatus;
   /**
    * Where notifications reach the member, one address per channel; `email` above also serves

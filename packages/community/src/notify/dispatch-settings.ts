@@ -21,7 +21,12 @@ export interface NotifyWorkerOptions {
    * ("full jitter", so that messages failing together do not retry together), or the
    * notifier's `retryAfterMs` when that is longer. @default { baseMs: 10000, maxMs: 3600000 }
    */
-  backoff?: { baseMs?: number; maxMs?: number };
+  backoff?: {
+    /** The first retry's upper bound, in milliseconds. */
+    baseMs?: number;
+    /** The longest delay, in milliseconds. */
+    maxMs?: number;
+  };
   /** Uniform in [0, 1): the jitter's source; inject a seeded one in tests. @default Math.random */
   random?: () => number;
 }

@@ -11,8 +11,11 @@ import type { TemplateVars } from './template-vars.js';
  * ```
  */
 export interface NotificationTemplate {
+  /** The subject line, with `{placeholders}`. */
   title: string;
+  /** The plain-text body, with `{placeholders}`. */
   text: string;
+  /** An HTML body for channels that show one, with `{placeholders}`; values are escaped. */
   html?: string;
 }
 
@@ -21,8 +24,11 @@ export type TemplatePart = string | ((vars: TemplateVars) => string);
 
 /** A template a plugin registers; each part may be a function of the values. */
 export interface PluginNotificationTemplate {
+  /** The subject line. */
   title: TemplatePart;
+  /** The plain-text body. */
   text: TemplatePart;
+  /** An HTML body for channels that show one. */
   html?: TemplatePart;
 }
 

@@ -30,6 +30,7 @@ export interface NotificationMessage {
   idempotencyKey: string;
   /** What happened, e.g. `request.assign`, `sla.reminder`. */
   event: string;
+  /** The recipient's language the message is rendered in. */
   locale: NotificationLocale;
   /** A short subject line (e-mail subject, card title). */
   title: string;
@@ -37,11 +38,15 @@ export interface NotificationMessage {
   text: string;
   /** An HTML body where the channel shows one (e-mail); null otherwise. */
   html: string | null;
+  /** Who it goes to. */
   to: NotificationRecipient;
+  /** The office it comes from. */
   officeId: string;
+  /** The request it is about, or null. */
   requestId: string | null;
   /** Structured facts for integrators (ids, status, deadlines as ISO strings). */
   data: { [key: string]: JsonValue };
+  /** When the change that caused it committed. */
   createdAt: Date;
 }
 
@@ -89,7 +94,13 @@ export interface Notifier {
    * Sends at most this many messages per window, shared by every worker of every instance
    * through storage. @default no limit
    */
-  readonly rateLimits?: readonly { limit: number; windowMs: number }[];
+  readonly rateLimits?: readonly {
+    /** The most messages in one window. */
+    limit: number;
+    /** The window's length, in milliseconds. */
+    windowMs: number;
+  }[];
+  /** Delivers one message; resolves once the channel accepted it, or throws a {@link notifyError}. */
   send(message: NotificationMessage, ctx: NotifyContext): Promise<NotifyResult>;
   /** Releases connections (SMTP pools, keep-alive agents). */
   close?(): Promise<void>;
@@ -105,9 +116,11 @@ export interface Notifier {
  * ```
  */
 export const notifyError = {
+  /** A failure worth retrying later; `details.retryAfterMs` asks for a longer wait than the backoff. */
   retryable(message: string, details: { retryAfterMs?: number; [key: string]: unknown } = {}, options?: { cause?: unknown }): KechuangError {
     return new KechuangError('NOTIFY_RETRYABLE', message, details, options);
   },
+  /** A failure that no retry can fix: the message goes straight to the dead letters. */
   permanent(message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }): KechuangError {
     return new KechuangError('NOTIFY_PERMANENT', message, details, options);
   },

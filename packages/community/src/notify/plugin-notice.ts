@@ -23,7 +23,9 @@ import type { PluginNotificationEvent } from './notification-events.js';
  * ```
  */
 export interface PluginNotice {
+  /** The office of the request. */
   officeId: string;
+  /** The request the notice is about; recipients are resolved from it. */
   requestId: string;
   /** The event, `<plugin-id>.<name>`, declared with `notifications.event`. */
   event: PluginNotificationEvent;

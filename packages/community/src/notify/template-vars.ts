@@ -48,6 +48,11 @@ export const templateVariables = [
   /** The recipient's name. */
   'recipient',
 ] as const;
+/**
+ * A placeholder every core notification template may use, e.g. `{deadline}`.
+ *
+ * @useDeclaredType
+ */
 export type TemplateVariable = (typeof templateVariables)[number];
 
 /**

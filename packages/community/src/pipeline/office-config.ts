@@ -8,9 +8,13 @@ import { canonicalJson } from '../internal/canonical-json.js';
 
 /** One stored version of an office's config. */
 export interface StoredConfig {
+  /** The office whose config it is. */
   officeId: string;
+  /** The version, from 1, one up with each stored change. */
   version: number;
+  /** The validated config, with defaults applied. */
   config: OfficeConfig;
+  /** When this version was stored. */
   createdAt: Date;
   /** The member who stored it; null for the system. */
   createdById: string | null;

@@ -16,13 +16,19 @@ import { officeRoster } from './office-roster.js';
 
 /** What routing decided for one request, with the config version it used. */
 export interface RoutingResult {
+  /** The version of the office config that routed it. */
   configVersion: number;
+  /** That config. */
   config: OfficeConfig;
+  /** The facts the rules tested. */
   facts: RoutingFacts;
+  /** What the rules asked for: whom to assign, assists, watchers, priority, SLA policy and tags. */
   outcome: RoutingOutcome;
+  /** The member (and team) chosen, or none, and why. */
   decision: AssignmentDecision;
   /** Every member and team of the office, as loaded for the decision. */
   members: readonly Member[];
+  /** Every team of the office, as loaded for the decision. */
   teams: readonly Team[];
   /** With `explain`: how every rule and condition fared. */
   rules?: RuleTrace[];

@@ -34,6 +34,7 @@ declare const TYPES: unique symbol;
 
 /** What a plugin adds to the host's types. */
 export interface PluginTypes {
+  /** The plugin's event payloads, by event name. */
   events: Record<string, unknown>;
   /** Added fields by model, as record types. */
   fields: { [model: string]: Record<string, unknown> };
@@ -41,15 +42,19 @@ export interface PluginTypes {
 
 /** A configured plugin, ready to pass to `createCommunity({ plugins })`. */
 export interface Plugin<Id extends string = string, Types extends PluginTypes = PluginTypes> {
+  /** The plugin's id, e.g. `audit-chain`. */
   readonly id: Id;
   /** The unparsed options the host gave. */
   readonly rawOptions: unknown;
   // The definition's generics are erased here; the host needs only its runtime parts (zod's
   // schema classes, whose parse methods it calls).
+  /** What `definePlugin` was given. */
   readonly definition: PluginDefinition<Id, z.ZodType | undefined, Record<string, z.ZodType>>;
   /**
    * Installs a list of plugins. It travels with each plugin, so that an embedding without
    * plugins never loads the plugin host.
+   *
+   * @internal
    */
   readonly install: typeof installPlugins;
   /** Type-level only: what the plugin adds to the host's types. */
@@ -58,6 +63,7 @@ export interface Plugin<Id extends string = string, Types extends PluginTypes = 
 
 // A schema declared without fields, or only typed as the wide PluginSchema, adds nothing the
 // host's types can name: it must still fit `PluginTypes`, so that the plugin can be passed.
+/** The record types of the fields a plugin schema adds, by model. */
 type FieldTypesOf<F extends PluginFieldExtensions | undefined> = F extends PluginFieldExtensions ? { [M in keyof F]: FieldValues<F[M]> } : Record<never, never>;
 
 /** The function `definePlugin` returns: call it with the plugin's options to configure it. */
@@ -75,7 +81,15 @@ export type PluginFactory<
         ? [options?: z.input<OptionsSchema>]
         : [options: z.input<OptionsSchema>]
     : []
-) => Plugin<Id, { events: PluginEventTypes<Events>; fields: FieldTypesOf<Schema['fields']> }>;
+) => Plugin<
+  Id,
+  {
+    /** The plugin's event payloads, by event name. */
+    events: PluginEventTypes<Events>;
+    /** The fields the plugin adds, by model. */
+    fields: FieldTypesOf<Schema['fields']>;
+  }
+>;
 
 /**
  * Declares a plugin: its id, version and dependencies, its options schema, what it stores,

@@ -19,7 +19,9 @@ import { createNotificationRegistry, type NotificationRegistry } from '../notify
 export interface HookContextBase {
   /** The command: a core one (`submit`, `accept` …) or a plugin transition (`legal-review.approve`). */
   command: RequestCommandName | PluginCommandName;
+  /** Who runs the command, with their roles loaded. */
   actor: ResolvedActor;
+  /** The office the command runs in. */
   officeId: string;
 }
 
@@ -38,17 +40,32 @@ export interface BeforeHookContext extends HookContextBase {
   /** The command's time, from the community's clock. */
   now: Date;
 }
+/** A request command's `before` hook: veto by throwing, or return `{ input }` to replace the input. */
 export type BeforeHook = (
   ctx: BeforeHookContext,
-) => void | { input?: Record<string, unknown> } | Promise<void | { input?: Record<string, unknown> }>;
+) =>
+  | void
+  | {
+      /** Replaces the parsed input as it is; it is not parsed again. */
+      input?: Record<string, unknown>;
+    }
+  | Promise<
+      | void
+      | {
+          /** Replaces the parsed input as it is; it is not parsed again. */
+          input?: Record<string, unknown>;
+        }
+    >;
 
 /** What a command committed (or is about to commit, inside `transaction` hooks). */
 export interface CommittedChange extends HookContextBase {
   /** The command's input, as parsed and as the `before` hooks left it. */
   input: Readonly<Record<string, unknown>>;
+  /** The request as the command wrote it. */
   request: ServiceRequest;
   /** The request before the command; null for `submit`. */
   previous: ServiceRequest | null;
+  /** The timeline entries the command wrote. */
   entries: TimelineEntry[];
 }
 
@@ -57,8 +74,10 @@ export interface CommittedChange extends HookContextBase {
  * Write through `tx` only; throwing rolls the whole command back.
  */
 export interface TransactionHookContext extends CommittedChange {
+  /** The command's transaction: write through it only. */
   tx: StorageOperations;
 }
+/** A request command's `transaction` hook; throwing rolls the whole command back. */
 export type TransactionHook = (ctx: TransactionHookContext) => void | Promise<void>;
 
 /** An `after` hook runs once the command has committed; its failures are reported, not thrown. */
@@ -127,14 +146,23 @@ export function hooksFor<R extends HookLists, K extends 'before' | 'transaction'
  * ```
  */
 export interface RecordModels {
+  /** A community (社区). */
   community: Community;
+  /** A park (园区). */
   park: Park;
+  /** A building (楼宇). */
   building: Building;
+  /** An enterprise (企业). */
   enterprise: Enterprise;
+  /** A team of providers. */
   team: Team;
+  /** A member. */
   member: Member;
+  /** An office (街道). */
   office: Office;
+  /** A stored version of an office's config. */
   config: StoredConfig;
+  /** A visit (走访). */
   visit: Visit;
 }
 
@@ -193,10 +221,13 @@ export type RecordModelOf<T extends RecordHookTarget> = T extends `${infer M ext
  * ```
  */
 export interface RecordHookContextBase<M extends RecordModel> {
+  /** The command, `<model>.<action>`, e.g. `enterprise.update`. */
   command: RecordCommandName;
+  /** Who runs the command, with their roles loaded. */
   actor: ResolvedActor;
   /** The office; for `office.create`, the new office's id. */
   officeId: string;
+  /** The model the command writes. */
   model: M;
   /** The parsed input (for `config.update`, the validated config), as the `before` hooks left it. */
   input: Readonly<Record<string, unknown>>;
@@ -221,6 +252,7 @@ export interface RecordHookContextBase<M extends RecordModel> {
  * ```
  */
 export interface RecordBeforeContext<M extends RecordModel = RecordModel> extends RecordHookContextBase<M> {
+  /** The record as stored, like `previous`: null for a create. */
   record: RecordModels[M] | null;
   /** Reads the office's records, outside any transaction. */
   read: StorageOperations;
@@ -251,13 +283,17 @@ export interface RecordChange<M extends RecordModel = RecordModel> extends Recor
  * ```
  */
 export interface RecordTransactionContext<M extends RecordModel = RecordModel> extends RecordChange<M> {
+  /** The command's transaction: write through it only. */
   tx: StorageOperations;
 }
 
 // Distributive: one model's context, or, for `'record.*'`, the union of every model's, which
 // a check of `model` narrows.
+/** {@link RecordBeforeContext} of each model in `M`. */
 type BeforeOf<M extends RecordModel> = M extends RecordModel ? RecordBeforeContext<M> : never;
+/** {@link RecordTransactionContext} of each model in `M`. */
 type TransactionOf<M extends RecordModel> = M extends RecordModel ? RecordTransactionContext<M> : never;
+/** {@link RecordChange} of each model in `M`. */
 type ChangeOf<M extends RecordModel> = M extends RecordModel ? RecordChange<M> : never;
 
 /**
@@ -270,7 +306,19 @@ type ChangeOf<M extends RecordModel> = M extends RecordModel ? RecordChange<M> :
  */
 export type RecordBeforeHook<M extends RecordModel = RecordModel> = (
   ctx: BeforeOf<M>,
-) => void | { input?: Record<string, unknown> } | Promise<void | { input?: Record<string, unknown> }>;
+) =>
+  | void
+  | {
+      /** Replaces the parsed input; the command checks it again. */
+      input?: Record<string, unknown>;
+    }
+  | Promise<
+      | void
+      | {
+          /** Replaces the parsed input; the command checks it again. */
+          input?: Record<string, unknown>;
+        }
+    >;
 /**
  * A `transaction` hook of record commands writing `M`.
  *

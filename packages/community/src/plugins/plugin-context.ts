@@ -71,6 +71,7 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
      */
     schedule(tx: StorageOperations, timer: PluginTimer): Promise<void>;
   };
+  /** Extends routing: condition operators, rule actions and assignment strategies. */
   routing: {
     /** A condition operator, usable in config as `{ field: { '<plugin-id>.<name>': argument } }`. */
     operator(definition: OperatorDefinition): void;
@@ -79,6 +80,7 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     /** An assignment strategy, usable as `assign: { team: 'T', strategy: '<plugin-id>.<name>' }`. */
     strategy(definition: PluginAssignmentStrategy): void;
   };
+  /** Extends the workflow with the plugin's own states and transitions. */
   workflow: {
     /** A state, named `<plugin-id>.<name>`. */
     state(name: string, options?: { terminal?: boolean }): void;
@@ -88,6 +90,7 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
      */
     transition(definition: TransitionDefinition): void;
   };
+  /** Adds notification rules, templates and events, and sends the plugin's notices. */
   notifications: {
     /**
      * Adds a recipient rule, applied in every office on top of the office's own and the
@@ -107,14 +110,17 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
     /** Writes the outbox rows of one of the plugin's events through `tx`; returns how many. */
     send(tx: StorageOperations, notice: PluginNotice): Promise<number>;
   };
+  /** Adds figures to metrics results. */
   metrics: {
     /** A measure counted by `metrics.query`, named `<plugin-id>.<name>`. */
     measure(definition: PluginMeasure): void;
   };
+  /** Adds HTTP routes that `@kechuang/server` mounts. */
   http: {
     /** A route `@kechuang/server` mounts under `/api/plugins/<plugin-id>`. */
     route(route: PluginRoute): void;
   };
+  /** Reads what a plugin needs to know about an office. */
   offices: {
     /**
      * The office's working calendar in force (holidays, make-up workdays, office hours), read

@@ -10,7 +10,9 @@ import type { PluginRoute } from './plugin-routes.js';
 
 /** A plugin as installed: its id and version, in setup order. */
 export interface InstalledPlugin {
+  /** The plugin's id. */
   id: string;
+  /** The plugin's version, as its definition gives it. */
   version: string;
 }
 

@@ -5,9 +5,15 @@ import type { PluginRoute } from './plugin-routes.js';
 export interface PluginHttpRoute {
   /** The plugin's id: the route is served under `/api/plugins/<plugin>`. */
   plugin: string;
+  /** The route as the plugin registered it. */
   route: PluginRoute;
   /** The plugin's declared error codes (`<plugin>:<CODE>`) and their HTTP statuses, for the route's documentation. */
-  errors: readonly { code: string; status: number }[];
+  errors: readonly {
+    /** The namespaced code, `<plugin>:<CODE>`. */
+    code: string;
+    /** The HTTP status a server answers with. */
+    status: number;
+  }[];
 }
 
 /**

@@ -20,10 +20,12 @@ export interface PluginRouteContext {
  * KechuangError into the same problem document as the core routes.
  */
 export interface PluginRoute {
+  /** The HTTP method. */
   method: PluginRouteMethod;
   /** Starts with `/`; `:name` segments are parameters. */
   path: string;
   /** A line for the OpenAPI document. */
   summary: string;
+  /** Answers the request; throw a KechuangError to answer with a problem document. */
   handler(request: Request, ctx: PluginRouteContext): Response | Promise<Response>;
 }

@@ -13,7 +13,12 @@ import type { FieldDefinition, FieldType, JsonValue, ModelDefinition } from '../
  * const options: PluginZodSchema = z.object({ tag: z.string().default('vip') });
  * ```
  */
-export type PluginZodSchema = z.core.$ZodType & { parse(data: unknown): unknown; safeParse(data: unknown): unknown };
+export type PluginZodSchema = z.core.$ZodType & {
+  /** Parses `data`, throwing zod's error when it does not fit. */
+  parse(data: unknown): unknown;
+  /** Parses `data` without throwing. */
+  safeParse(data: unknown): unknown;
+};
 
 /** Event name → zod schema of its payload. */
 export type PluginEventSchemas = Record<string, PluginZodSchema>;
@@ -21,7 +26,11 @@ export type PluginEventSchemas = Record<string, PluginZodSchema>;
 /** The payload types of declared plugin events. */
 export type PluginEventTypes<E extends PluginEventSchemas> = { [K in keyof E]: z.output<E[K]> };
 
-/** Core models a plugin may add fields to. */
+/**
+ * Core models a plugin may add fields to.
+ *
+ * @useDeclaredType
+ */
 export type ExtensibleModel = (typeof extensibleModels)[number];
 
 /** The core models plugins may add fields to (the SDK's own bookkeeping models are not among them). */
@@ -31,14 +40,25 @@ export const extensibleModels = ['request', 'enterprise', 'visit', 'member', 'pa
  * New fields on existing models. Each is nullable (rows that predate the plugin have no value)
  * and named with the plugin's id in camelCase first: plugin `audit-chain` adds `auditChainHead`.
  */
-export type PluginFieldExtensions = { [M in ExtensibleModel]?: Record<string, FieldDefinition & { nullable: true }> };
+export type PluginFieldExtensions = {
+  [M in ExtensibleModel]?: Record<
+    string,
+    FieldDefinition & {
+      /** Always true: rows written before the plugin have no value. */
+      nullable: true;
+    }
+  >;
+};
 
 /** What a plugin stores: new models, and new fields on core models. */
 export interface PluginSchema {
+  /** New models, by name, which starts with the plugin's id in snake_case: `audit_chain_entry`. */
   models?: Record<string, ModelDefinition>;
+  /** New fields on core models. */
   fields?: PluginFieldExtensions;
 }
 
+/** The TypeScript type of a stored field type. */
 type ValueOf<T extends FieldType> = T extends 'string'
   ? string
   : T extends 'number'
@@ -50,7 +70,14 @@ type ValueOf<T extends FieldType> = T extends 'string'
         : JsonValue;
 
 /** The record type of added fields, e.g. `{ auditChainHead: string | null }`. */
-export type FieldValues<F> = { -readonly [K in keyof F]: F[K] extends { type: infer T extends FieldType } ? ValueOf<T> | null : never };
+export type FieldValues<F> = {
+  -readonly [K in keyof F]: F[K] extends {
+    /** The field's stored type. */
+    type: infer T extends FieldType;
+  }
+    ? ValueOf<T> | null
+    : never;
+};
 
 /**
  * A core record as read through a community with plugins: `T` with the fields the plugins add

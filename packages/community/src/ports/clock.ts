@@ -9,6 +9,7 @@
  * ```
  */
 export interface Clock {
+  /** The current time. */
   now(): Date;
 }
 

@@ -3,7 +3,9 @@ import type { FieldValue, KeysetCursor } from '../storage/types.js';
 
 /** One page of a list, and the cursor for the next one (null on the last page). */
 export interface Page<T> {
+  /** The page's items, in the list's order. */
   items: T[];
+  /** Pass it as `cursor` to read the next page; null on the last page. */
   nextCursor: string | null;
 }
 

@@ -11,19 +11,29 @@ import { canSeeVisit } from '../commands/visit/visit-visibility.js';
 
 /** Everything the community has done with one enterprise (全生命周期服务). */
 export interface EnterpriseLifecycle {
+  /** The enterprise. */
   enterprise: Enterprise;
   /** Every visible request of the enterprise, oldest first. */
   requests: ServiceRequest[];
   /** Every visit to the enterprise, oldest first. */
   visits: Visit[];
+  /** Counts over the requests and visits above. */
   summary: {
+    /** How many requests. */
     requests: number;
+    /** How many are not concluded yet. */
     open: number;
+    /** Requests by state. */
     byStatus: Record<string, number>;
+    /** Replied requests by outcome. */
     byOutcome: Partial<Record<Outcome, number>>;
+    /** Rated requests by follow-up rating. */
     bySatisfaction: Partial<Record<Satisfaction, number>>;
+    /** How many visits. */
     visits: number;
+    /** The earliest request submitted or visit made, or null when there is none. */
     firstContactAt: Date | null;
+    /** The latest request submitted or visit made, or null when there is none. */
     lastContactAt: Date | null;
   };
 }

@@ -12,7 +12,9 @@ import { decodeCursor, encodeCursor, type Page } from './cursor.js';
 
 /** A request and its whole timeline, oldest entry first. */
 export interface RequestWithTimeline {
+  /** The request. */
   request: ServiceRequest;
+  /** Its timeline, oldest entry first. */
   timeline: TimelineEntry[];
 }
 
@@ -20,12 +22,19 @@ const idList = z.union([z.string().min(1), z.array(z.string().min(1)).max(500)])
 
 /** Filters of a request list; every field is optional and they all must hold. */
 export const requestListInput = z.strictObject({
+  /** A state, or a list of states any of which may match. */
   status: idList.optional(),
+  /** Only requests of this community. */
   communityId: z.string().min(1).optional(),
+  /** Only requests about this park. */
   parkId: z.string().min(1).optional(),
+  /** Only requests of this enterprise. */
   enterpriseId: z.string().min(1).optional(),
+  /** Only requests with this lead (主办). */
   assigneeId: z.string().min(1).optional(),
+  /** A category id, or a list of them. */
   category: idList.optional(),
+  /** A channel, or a list of them. */
   channel: z.union([z.enum(channels), z.array(z.enum(channels))]).optional(),
   /** Created at or after this instant. */
   createdFrom: z.coerce.date().optional(),
@@ -37,9 +46,16 @@ export const requestListInput = z.strictObject({
   supervised: z.boolean().optional(),
   /** `newest` first (the default) or `oldest` first. */
   order: z.enum(['newest', 'oldest']).default('newest'),
+  /** Page size, 1–500. @default 50 */
   limit: z.number().int().min(1).max(500).default(50),
+  /** The `nextCursor` of the previous page; absent for the first page. */
   cursor: z.string().min(1).optional(),
 });
+/**
+ * What `session.requests.list()` takes: filters that must all hold, the order and the page.
+ *
+ * @useDeclaredType
+ */
 export type RequestListInput = z.input<typeof requestListInput>;
 
 /** Requests the actor or one of their teams assists on. */

@@ -3,17 +3,29 @@ import { addMonths, daysInMonth, lastDayOf, monthsBetween } from './report-month
 
 /** The dimensions a monthly report can rank. */
 export const reportUnits = ['community', 'park', 'portfolio', 'category', 'assignee', 'team', 'channel'] as const;
-/** A dimension a monthly report ranks, e.g. `park`. */
+/**
+ * A dimension a monthly report ranks, e.g. `park`.
+ *
+ * @useDeclaredType
+ */
 export type ReportUnit = (typeof reportUnits)[number];
 
 /** The languages a report is written in. */
 export const reportLocales = ['zh-CN', 'en'] as const;
-/** `zh-CN` or `en`. */
+/**
+ * `zh-CN` or `en`.
+ *
+ * @useDeclaredType
+ */
 export type ReportLocale = (typeof reportLocales)[number];
 
 /** What a report is rendered as. */
 export const reportFormats = ['json', 'csv', 'markdown', 'html'] as const;
-/** `json`, `csv`, `markdown` or `html`. */
+/**
+ * `json`, `csv`, `markdown` or `html`.
+ *
+ * @useDeclaredType
+ */
 export type ReportFormat = (typeof reportFormats)[number];
 
 /**
@@ -74,7 +86,15 @@ export const monthlyReportInput = z
     }
   });
 
-/** The input of a monthly report as a caller writes it. */
+/**
+ * The input of a monthly report as a caller writes it.
+ *
+ * @useDeclaredType
+ */
 export type MonthlyReportInput = z.input<typeof monthlyReportInput>;
-/** The input of a monthly report with its defaults applied. */
+/**
+ * The input of a monthly report with its defaults applied.
+ *
+ * @useDeclaredType
+ */
 export type MonthlyReportOptions = z.output<typeof monthlyReportInput>;

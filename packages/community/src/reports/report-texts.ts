@@ -9,23 +9,41 @@ export type ReportFacts = Omit<MonthlyReportData, 'texts'>;
 
 /** The headers of the unit table, in table order. */
 export interface ReportColumns {
+  /** The rank by composite score. */
   rank: string;
+  /** The unit's code. */
   code: string;
+  /** Requests collected. */
   collected: string;
+  /** Requests due for sign-for. */
   responseDue: string;
+  /** Requests signed for on time. */
   signedOnTime: string;
+  /** The response rate, in per cent. */
   response: string;
+  /** Requests concluded. */
   concluded: string;
+  /** Requests resolved. */
   resolved: string;
+  /** The resolution rate, in per cent. */
   resolution: string;
+  /** Requests rated at follow-up. */
   rated: string;
+  /** Requests rated satisfied. */
   satisfied: string;
+  /** The satisfaction rate, in per cent. */
   satisfaction: string;
+  /** The on-time rate, in per cent. */
   onTime: string;
+  /** The composite score. */
   composite: string;
+  /** Open requests at month end. */
   backlog: string;
+  /** Overdue open requests at month end. */
   overdue: string;
+  /** The median time to sign for, in working hours. */
   signForP50: string;
+  /** The median time to conclude, in working hours. */
   conclusionP50: string;
 }
 
@@ -41,10 +59,18 @@ export interface ReportColumns {
  * ```
  */
 export interface ReportTexts {
+  /** The locale the texts are in. */
   locale: ReportLocale;
   /** How the locale names a unit: `name` heads a column, `many` counts them. */
-  unit(unit: ReportUnit): { name: string; many: (count: number) => string };
+  unit(unit: ReportUnit): {
+    /** The unit's name as a column header, e.g. `园区`, `Park`. */
+    name: string;
+    /** A count of units, e.g. `3 parks`. */
+    many: (count: number) => string;
+  };
+  /** The report's title: what it covers and the month. */
   title(facts: ReportFacts): string;
+  /** The opening paragraph: the month's and the cumulative counts, and the rates. */
   headline(facts: ReportFacts): string;
   /** The footnote on the definitions in force. */
   definitions(facts: ReportFacts): string;
@@ -57,29 +83,84 @@ export interface ReportTexts {
    * carry soft hyphens where a narrow column may break them.
    */
   table: {
-    groups: { requests: string; rates: string; monthEnd: string };
+    /** The headers that group the columns. */
+    groups: {
+      /** Over the request counts. */
+      requests: string;
+      /** Over the rates. */
+      rates: string;
+      /** Over the month-end figures. */
+      monthEnd: string;
+    };
+    /** The rank column. */
     rank: string;
+    /** Requests collected. */
     collected: string;
+    /** Requests concluded. */
     concluded: string;
+    /** Requests resolved. */
     resolved: string;
+    /** The response rate. */
     response: string;
+    /** The resolution rate. */
     resolution: string;
+    /** The satisfaction rate. */
     satisfaction: string;
+    /** The on-time rate. */
     onTime: string;
+    /** The composite score. */
     composite: string;
+    /** Open requests at month end. */
     backlog: string;
+    /** Overdue open requests at month end. */
     overdue: string;
   };
   /** The label of the total row. */
   total: string;
   /** The short labels of the key figures. */
-  kpis: { collected: string; concluded: string; resolved: string; response: string; resolution: string; satisfaction: string; onTime: string; composite: string };
+  kpis: {
+    /** Requests collected. */
+    collected: string;
+    /** Requests concluded. */
+    concluded: string;
+    /** Requests resolved. */
+    resolved: string;
+    /** The response rate. */
+    response: string;
+    /** The resolution rate. */
+    resolution: string;
+    /** The satisfaction rate. */
+    satisfaction: string;
+    /** The on-time rate. */
+    onTime: string;
+    /** The composite score. */
+    composite: string;
+  };
+  /** The charts' captions, legends and notes. */
   charts: {
+    /** The caption of the by-month chart. */
     byMonth: string;
+    /** The caption of the rates chart, by `unit`. */
     rates(unit: ReportUnit): string;
+    /** The caption of the overdue chart, by `unit`. */
     overdue(unit: ReportUnit): string;
+    /** The caption of the unit table. */
     table(unit: ReportUnit): string;
-    legend: { collected: string; resolved: string; response: string; resolution: string; satisfaction: string; overdue: string };
+    /** The charts' series names. */
+    legend: {
+      /** Requests collected. */
+      collected: string;
+      /** Requests resolved. */
+      resolved: string;
+      /** The response rate. */
+      response: string;
+      /** The resolution rate. */
+      resolution: string;
+      /** The satisfaction rate. */
+      satisfaction: string;
+      /** Overdue open requests. */
+      overdue: string;
+    };
     /** A month on the time axis: `3月`, `Mar`. */
     monthTick(month: string): string;
     /** The year under its first month on the axis: `2025年`, `2025`. */
@@ -92,8 +173,11 @@ export interface ReportTexts {
     ratesUnranked(unit: ReportUnit, count: number): string;
     /** Marks the units left out between the top and the bottom of the rates chart. */
     ratesGap(unit: ReportUnit, count: number): string;
+    /** Says that there are no figures by `unit` this month. */
     noUnits(unit: ReportUnit): string;
+    /** Says that no unit had overdue open requests at month end. */
     noOverdue(unit: ReportUnit): string;
+    /** Says how many more units with overdue requests the chart leaves out. */
     overdueMore(unit: ReportUnit, count: number): string;
   };
 }

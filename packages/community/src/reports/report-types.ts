@@ -4,7 +4,9 @@ import type { ReportFormat, ReportLocale, ReportUnit } from './report-input.js';
 
 /** A name in both report languages. */
 export interface ReportName {
+  /** The Chinese name. */
   'zh-CN': string;
+  /** The English name. */
   en: string;
 }
 
@@ -14,8 +16,11 @@ export interface ReportName {
  * working milliseconds.
  */
 export interface ReportFigures {
+  /** The counts behind the rates. */
   counts: MetricsCounts;
+  /** The rates, as fractions from 0 to 1. */
   rates: MetricsRates;
+  /** Percentiles of working time, in milliseconds. */
   durations: MetricsDurations;
 }
 
@@ -35,6 +40,7 @@ export interface ReportUnitRow extends ReportFigures {
   id: string | null;
   /** The unit's stable code (park `P01`, category `legal`), where it has one. */
   code: string | null;
+  /** The unit's name in both languages. */
   name: ReportName;
 }
 
@@ -61,17 +67,32 @@ export interface ReportSeriesMonth {
  * ```
  */
 export interface MonthlyReportData {
+  /** Always `monthly`. */
   report: 'monthly';
   /** The month reported on, `YYYY-MM`. */
   month: string;
   /** The dimension the units are ranked by. */
   unit: ReportUnit;
+  /** The language of the texts. */
   locale: ReportLocale;
+  /** The office reported on. */
   officeId: string;
   /** Who the report is about: the office's name, and its community's when it has only one. */
-  subject: { office: string | null; community: string | null };
+  subject: {
+    /** The office's name, or null when it is not known. */
+    office: string | null;
+    /** The community's name when the office has exactly one, else null. */
+    community: string | null;
+  };
   /** The report month's first and last days, in the office's time zone. */
-  period: { from: string; to: string; timeZone: string };
+  period: {
+    /** The first day, `YYYY-MM-DD`. */
+    from: string;
+    /** The last day, `YYYY-MM-DD`. */
+    to: string;
+    /** The office's IANA time zone. */
+    timeZone: string;
+  };
   /** The moment the figures describe (ISO 8601). */
   asOf: string;
   /** When the report was made (ISO 8601). */
@@ -85,14 +106,41 @@ export interface MonthlyReportData {
   /** The units of the month, best composite score first; ties go to the lower unit code. */
   units: ReportUnitRow[];
   /** The cumulative figures (累计) from `from` to the end of the report month. */
-  cumulative: { from: string; to: string; collected: number; concluded: number; resolved: number };
+  cumulative: {
+    /** The first day counted, `YYYY-MM-DD`. */
+    from: string;
+    /** The last day counted, `YYYY-MM-DD`: the report month's last. */
+    to: string;
+    /** Requests collected since `from`. */
+    collected: number;
+    /** Requests concluded since `from`. */
+    concluded: number;
+    /** Requests resolved since `from`. */
+    resolved: number;
+  };
   /**
    * Month by month from `from` (the first month clipped to it) to the report month; at most
    * {@link MAX_SERIES_MONTHS} months, `capped` when `since` lies further back.
    */
-  series: { from: string; to: string; capped: boolean; months: ReportSeriesMonth[] };
+  series: {
+    /** The first day of the series, `YYYY-MM-DD`. */
+    from: string;
+    /** The last day of the series, `YYYY-MM-DD`. */
+    to: string;
+    /** Whether months before the series were left out. */
+    capped: boolean;
+    /** The months, oldest first. */
+    months: ReportSeriesMonth[];
+  };
   /** The report's own texts in its locale. */
-  texts: { title: string; headline: string; definitions: string };
+  texts: {
+    /** The title. */
+    title: string;
+    /** The opening paragraph. */
+    headline: string;
+    /** The footnote on the definitions in force. */
+    definitions: string;
+  };
 }
 
 /**
@@ -106,6 +154,7 @@ export interface MonthlyReportData {
  * ```
  */
 export interface MonthlyReport {
+  /** The format asked for: `json`, `csv`, `markdown` or `html`. */
   format: ReportFormat;
   /** The media type of `body`, with its charset. */
   contentType: string;
@@ -113,6 +162,7 @@ export interface MonthlyReport {
   filename: string;
   /** The rendering; a CSV starts with a byte order mark so that spreadsheet programs read it as UTF-8. */
   body: string;
+  /** Everything the report says, whatever the format. */
   data: MonthlyReportData;
 }
 

@@ -33,7 +33,12 @@ export interface CompiledRouting {
    * The same decision, plus how every rule fared: matched or not, skipped by the index (and
    * why), and for each evaluated rule every condition with the actual value tested.
    */
-  explain(facts: RoutingFacts): { outcome: RoutingOutcome; rules: RuleTrace[] };
+  explain(facts: RoutingFacts): {
+    /** The same outcome `evaluate` returns. */
+    outcome: RoutingOutcome;
+    /** Every rule in order, with how it fared. */
+    rules: RuleTrace[];
+  };
 }
 
 /** The rules of a config compiled one by one, without the index: what `compileRouting` builds on. */

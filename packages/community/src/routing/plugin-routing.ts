@@ -41,6 +41,7 @@ export interface PluginRoutingAction {
 export interface PluginActionEffect {
   /** Each 1–50 characters; at most 20. */
   tags?: readonly string[];
+  /** A priority that replaces the one set so far. */
   priority?: Priority;
   /** An SLA policy id the office's config declares. */
   sla?: string;
@@ -50,9 +51,11 @@ export interface PluginActionEffect {
 
 /** One plugin action that ran for a request: which rule, which action, and what it added. */
 export interface PluginActionRun {
+  /** The matched rule that ran the action. */
   ruleId: string;
   /** The action's namespaced name. */
   name: string;
+  /** What the action added. */
   effect: PluginActionEffect;
 }
 
@@ -75,6 +78,12 @@ export interface PluginAssignmentStrategy {
   /** Namespaced by the plugin's id, e.g. `skills.best_match`. */
   name: string;
   /** Whether the strategy reads `snapshot.openCounts` / `snapshot.lastAssignedAt`, so the pipeline loads them. */
-  needs?: { openCounts?: boolean; lastAssigned?: boolean };
+  needs?: {
+    /** Load `snapshot.openCounts`. */
+    openCounts?: boolean;
+    /** Load `snapshot.lastAssignedAt`. */
+    lastAssigned?: boolean;
+  };
+  /** Picks one of `candidates` (never empty), or returns null to fall through to the next target. */
   choose(candidates: readonly Member[], snapshot: RoutingSnapshot, facts: RoutingFacts): Member | null;
 }

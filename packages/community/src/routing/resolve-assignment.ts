@@ -15,7 +15,9 @@ import type { AssignIntent, AssignmentDecision, RoutingFacts, RoutingOutcome, Ro
 
 /** The directory part of the snapshot. */
 export interface MembersAndTeams {
+  /** Every member of the office. */
   members: readonly Member[];
+  /** Every team of the office. */
   teams: readonly Team[];
 }
 

@@ -12,32 +12,67 @@ import type { PluginActionRun } from './plugin-routing.js';
 
 /** A directory record as routing sees it: rules may name it by id or by code. */
 export interface RecordKey {
+  /** The record's id. */
   id: string;
+  /** The record's stable code, e.g. `P01`. */
   code: string;
 }
 
 /** The facts of one request that conditions test. */
 export interface RoutingFacts {
+  /** The request's category id. */
   category: string;
+  /** How it came in. */
   channel: Channel;
+  /** `normal` or `urgent`. */
   priority: Priority;
+  /** Its community. */
   community: RecordKey;
+  /** Its park, or null. */
   park: RecordKey | null;
+  /** Its building, or null. */
   building: RecordKey | null;
-  enterprise: { id: string; code: string; industry: string | null; size: EnterpriseSize | null; tags: readonly string[] } | null;
+  /** Its enterprise and what rules may test about it, or null. */
+  enterprise: {
+    /** The enterprise's id. */
+    id: string;
+    /** Its credit code. */
+    code: string;
+    /** Its industry, or null. */
+    industry: string | null;
+    /** Its size band, or null. */
+    size: EnterpriseSize | null;
+    /** Its labels, e.g. 专精特新. */
+    tags: readonly string[];
+  } | null;
+  /** The category's attribute values, tested as `attributes.<code>`. */
   attributes: Readonly<Record<string, AttributeValue>>;
+  /** The request's title; `text` conditions search it with the description. */
   title: string;
+  /** The request's description. */
   description: string;
+  /** The request's tags. */
   tags: readonly string[];
+  /** When it was submitted. */
   submittedAt: Date;
   /** When it was submitted, in the office's working calendar (null without a calendar). */
-  submitted: { inOfficeHours: boolean; workingDay: boolean; holiday: boolean } | null;
+  submitted: {
+    /** Within office hours on a working day; tested as `submitted.in_office_hours`. */
+    inOfficeHours: boolean;
+    /** On a working day, ordinary or make-up; tested as `submitted.working_day`. */
+    workingDay: boolean;
+    /** On a listed holiday, not merely a weekend; tested as `submitted.holiday`. */
+    holiday: boolean;
+  } | null;
 }
 
 /** An assignment target of a rule (or of the fallback), in order of preference. */
 export interface AssignIntent {
+  /** `rule` when a rule asked for it, `fallback` for the config's fallback. */
   source: 'rule' | 'fallback';
+  /** The rule that asked for it; null for the fallback. */
   ruleId: string | null;
+  /** Whom to assign: a member, a portfolio's commissioner, the park's captain, a team or a role. */
   target: AssignTarget;
 }
 
@@ -51,9 +86,18 @@ export type AssistTarget = NonNullable<Rule['then']['assist']>[number];
 export interface RoutingOutcome {
   /** The deciding rule's target first (if any rule assigned), then the fallback. */
   assign: AssignIntent[];
-  assists: { ruleId: string; target: AssistTarget }[];
+  /** The assisting units matched rules add, each with the rule that added it. */
+  assists: {
+    /** The rule that added it. */
+    ruleId: string;
+    /** The member, team or captain to assist. */
+    target: AssistTarget;
+  }[];
+  /** The priority a matched rule set, or null to keep the request's. */
   priority: Priority | null;
+  /** The SLA policy a matched rule set, or null to keep the category's. */
   sla: string | null;
+  /** Tags matched rules add. */
   tags: string[];
   /** Member ids or staff numbers, or the captain of the request's park; in order, without repeats. */
   watchers: WatcherTarget[];
@@ -69,16 +113,23 @@ export interface ConditionTrace {
   path: string;
   /** `all`, `any`, `not`, or the field tested. */
   kind: string;
+  /** For a field test, the operator applied, e.g. `in`, `gte` or a plugin's `geo.within`. */
   operator?: string;
+  /** For a field test, the value or argument the rule gives. */
   expected?: unknown;
+  /** For a field test, the request's value of the field. */
   actual?: unknown;
+  /** Whether the condition held. */
   passed: boolean;
+  /** For `all`, `any` and `not`, how the nested conditions fared. */
   children?: ConditionTrace[];
 }
 
 /** How one rule fared. Rules that were not evaluated say why. */
 export interface RuleTrace {
+  /** The rule's id. */
   ruleId: string;
+  /** Whether its condition held. */
   matched: boolean;
   /**
    * Set when the rule was not evaluated: the category, park, channel or keyword index ruled it
@@ -86,6 +137,7 @@ export interface RuleTrace {
    * and did not continue.
    */
   skippedBecause?: string;
+  /** How its condition fared, when it was evaluated. */
   condition?: ConditionTrace;
 }
 
@@ -95,13 +147,17 @@ export interface OperatorDefinition {
   name: string;
   /** A message when `argument` is unusable, or null; run once when the config is checked. */
   validate?(argument: unknown): string | null;
+  /** Whether the request's value `actual` passes the test with the rule's `argument`; keep it pure and fast. */
   test(actual: unknown, argument: unknown): boolean;
 }
 
 /** A problem in a config document: where, what, and what to do. */
 export interface ConfigProblem {
+  /** Where the problem is, e.g. `['routing', 'rules', 3, 'when', 'catgory']`. */
   path: (string | number)[];
+  /** What is wrong and what to do. */
   message: string;
+  /** A machine-readable kind, e.g. `unknown_field` or `unknown_reference`. */
   code: string;
   /** A close valid alternative ("did you mean"). */
   suggestion?: string;
@@ -111,6 +167,7 @@ export interface ConfigProblem {
 export interface RoutingSnapshot {
   /** Every member of the office, including those away or gone (so skips can be recorded). */
   members: readonly Member[];
+  /** Every team of the office. */
   teams: readonly Team[];
   /** Open requests led by each candidate member. */
   openCounts: ReadonlyMap<string, number>;
@@ -120,17 +177,24 @@ export interface RoutingSnapshot {
 
 /** A member passed over, and why. */
 export interface SkippedMember {
+  /** The member passed over. */
   memberId: string;
+  /** The member is away, has left, or is archived. */
   why: 'away' | 'left' | 'archived';
 }
 
 /** The assignment routing chose. */
 export interface AssignmentDecision {
+  /** The member chosen as lead, or null when nobody was available. */
   memberId: string | null;
+  /** The team the member was chosen through, or null. */
   teamId: string | null;
+  /** `rule`, `fallback`, or `none` when no target had anyone available. */
   source: 'rule' | 'fallback' | 'none';
+  /** The rule whose target was used, or null. */
   ruleId: string | null;
   /** A short reason for the timeline, e.g. `rule legal_debts: team LEGAL round_robin`. */
   reason: string;
+  /** The members passed over on the way, and why. */
   skipped: SkippedMember[];
 }

@@ -5,8 +5,11 @@ import type { TimerDraft } from '../timers/timer-record.js';
 
 /** The working-time arithmetic the SLA engine needs (a `WorkingCalendar` provides it). */
 export interface WorkingTime {
+  /** The end of office hours of the n-th working day after t's local date. */
   addWorkingDays(t: Date, n: number): Date;
+  /** t plus `hours` of office time. */
   addWorkingHours(t: Date, hours: number): Date;
+  /** Milliseconds of working time in [a, b); negative when b is before a. */
   workingTimeBetween(a: Date, b: Date): number;
 }
 
@@ -163,5 +166,6 @@ export function slaEngine(policy: SlaPolicy, calendar: WorkingTime) {
   };
 }
 
+/** The SLA engine of one policy over one calendar: what the internal `slaEngine` factory returns. */
 export type SlaEngine = ReturnType<typeof slaEngine>;
 

@@ -5,7 +5,9 @@ import type { ClaimArgs, ModelDefinition, Row } from './types.js';
 
 /** A claim's arguments, checked: the `set` patch (a checked copy) and the fields to raise. */
 export interface CheckedClaim {
+  /** The checked copy of `set`. */
   patch: Row;
+  /** The number fields to raise by one. */
   increment: readonly string[];
 }
 

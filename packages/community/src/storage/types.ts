@@ -20,6 +20,7 @@ export type Row = Record<string, FieldValue>;
 
 /** One field of a model. */
 export interface FieldDefinition {
+  /** What the field holds: `string`, `number`, `boolean`, `date` or `json`. */
   type: FieldType;
   /** Whether null is allowed. @default false */
   nullable?: boolean;
@@ -33,9 +34,19 @@ export interface ModelDefinition {
    * Sets of fields whose values must be unique together. As in SQL, a row with a null in any
    * of the fields takes no part in the constraint.
    */
-  unique?: { name: string; fields: string[] }[];
+  unique?: {
+    /** The constraint's or index's name, unique in the model. */
+    name: string;
+    /** The fields, in order. */
+    fields: string[];
+  }[];
   /** Secondary indexes that serve the core's list queries; SQL adapters create them. */
-  indexes?: { name: string; fields: string[] }[];
+  indexes?: {
+    /** The constraint's or index's name, unique in the model. */
+    name: string;
+    /** The fields, in order. */
+    fields: string[];
+  }[];
   /**
    * Rows are append-only and can be read back in commit order with
    * {@link StorageAdapter.readFeed}. The core only creates rows of such a model (deleting old
@@ -50,6 +61,7 @@ export interface ModelDefinition {
 export interface StorageSchema {
   /** Raised whenever the models or fields change, so SQL adapters can migrate. */
   version: number;
+  /** The models, by name. */
   models: Record<string, ModelDefinition>;
 }
 
@@ -75,13 +87,17 @@ export type WhereOperator =
  * Comparing with `eq`/`ne` against null is not allowed: use `is_null`/`is_not_null`.
  */
 export interface WhereCondition {
+  /** The field tested. */
   field: string;
+  /** The operator. @default 'eq' */
   op?: WhereOperator;
+  /** The value compared with: an array for `in`/`not_in`, nothing for `is_null`/`is_not_null`. */
   value?: FieldValue | readonly FieldValue[];
 }
 
 /** A group of conditions of which at least one must hold. */
 export interface WhereOrGroup {
+  /** The alternatives; an empty list matches nothing. */
   or: readonly WhereCondition[];
 }
 
@@ -94,7 +110,9 @@ export type Where = readonly (WhereCondition | WhereOrGroup)[];
  * is not specified: the core never orders by a nullable field.
  */
 export interface OrderBy {
+  /** The field ordered by. */
   field: string;
+  /** Ascending or descending. @default 'asc' */
   direction?: 'asc' | 'desc';
 }
 
@@ -107,11 +125,15 @@ export type KeysetCursor = readonly FieldValue[];
 
 /** Arguments of {@link StorageAdapter.findMany}. */
 export interface FindManyArgs {
+  /** The model to read. */
   model: string;
+  /** Which rows. @default [] (every row) */
   where?: Where;
+  /** The order; without it the order is unspecified. */
   orderBy?: readonly OrderBy[];
   /** Return only rows strictly after this position in `orderBy` order. */
   after?: KeysetCursor;
+  /** The most rows to return; all when absent. */
   limit?: number;
   /** Skip the first `offset` matching rows (prefer `after` for paging). */
   offset?: number;
@@ -165,8 +187,11 @@ export interface AggregatePercentile {
  * percentiles of number fields.
  */
 export interface AggregateArgs {
+  /** The model to count. */
   model: string;
+  /** Which rows. @default [] (every row) */
   where?: Where;
+  /** The fields to group by; empty for one group over every matching row. */
   groupBy: readonly string[];
   /**
    * Named conditional counts: for each name, how many rows of the group also match that
@@ -183,7 +208,9 @@ export interface AggregateArgs {
  * the conditional counts and percentiles asked for, under their names.
  */
 export interface AggregateGroup {
+  /** The group's values of the `groupBy` fields. */
   group: Row;
+  /** How many rows the group has. */
   count: number;
   /** One entry per name in `counts`. */
   counts: Record<string, number>;
@@ -196,6 +223,7 @@ export interface AggregateGroup {
  * `orderBy` order, and change each with `set` and `increment`.
  */
 export interface ClaimArgs {
+  /** The model to claim rows of. */
   model: string;
   /** Which rows may be claimed. Make `set`/`increment` take a claimed row out of it, or later claims take it again. */
   where: Where;
@@ -302,6 +330,7 @@ export interface StorageOperations {
 export interface StorageAdapter extends StorageOperations {
   /** A short name for messages, e.g. `memory`, `sqlite`. */
   readonly id: string;
+  /** What the adapter can do beyond the required contract. */
   readonly capabilities: StorageCapabilities;
   /**
    * Called once by the core before first use with the full schema (plugin models included).

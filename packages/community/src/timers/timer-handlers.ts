@@ -5,9 +5,11 @@ import type { TimerRecord } from './timer-record.js';
 
 /** What a timer handler gets when its timer fires. */
 export interface TimerFireContext {
+  /** The timer that fires. */
   timer: TimerRecord;
   /** The firing transaction: write through it, so the effect and the "fired" mark commit together. */
   tx: StorageOperations;
+  /** The worker's time of firing, from the community's clock. */
   now: Date;
   /**
    * The working calendar of the timer's office (holidays, make-up workdays, office hours), read
@@ -28,7 +30,13 @@ export interface TimerFireContext {
 
 /** Events to publish once the firing has committed. */
 export interface TimerFireResult {
-  events?: { type: string; payload: unknown }[];
+  /** Events to publish after commit, in order. */
+  events?: {
+    /** The event's type, e.g. a plugin's `<plugin-id>.<name>`. */
+    type: string;
+    /** The event's payload. */
+    payload: unknown;
+  }[];
 }
 
 /**

@@ -29,9 +29,11 @@ export interface WorkerOptions {
 
 /** What a worker has done with notifications since it was created. */
 export interface WorkerNotifyStats {
+  /** Notifications delivered. */
   delivered: number;
   /** Failed attempts that will be retried. */
   failed: number;
+  /** Notifications given up for good: dead letters. */
   dead: number;
   /** Rows put back unsent, without using up an attempt: a rate window was full (or too little of the lease was left). */
   rateLimited: number;
@@ -60,6 +62,7 @@ export interface WorkerEvents {
 
 /** A worker: leases due timers and fires them, and leases due notifications and sends them. */
 export interface Worker extends EventEmitter<WorkerEvents> {
+  /** The name the worker holds leases under: the `id` option, or a random one. */
   readonly id: string;
   /** Counts of what happened to notifications this worker leased. */
   readonly stats: Readonly<WorkerNotifyStats>;

@@ -13,6 +13,11 @@ export const requestStates = [
   'withdrawn',
   'merged',
 ] as const;
+/**
+ * A state of the default workflow.
+ *
+ * @useDeclaredType
+ */
 export type RequestState = (typeof requestStates)[number];
 
 const DISPATCH: readonly WorkflowRole[] = ['station_head', 'dispatcher', 'office_staff', 'system'];

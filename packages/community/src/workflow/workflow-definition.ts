@@ -13,18 +13,23 @@ export type WorkflowRole = RoleName | 'system' | 'assignee' | 'assisting' | 'sub
 export interface TransitionDefinition {
   /** The command that fires it, e.g. `accept`. */
   name: string;
+  /** The states it may be fired from. */
   from: readonly string[];
   /** The state it leads to; null keeps the current state (notes, assisting units). */
   to: string | null;
+  /** Who may fire it; any one of these roles suffices. */
   roles: readonly WorkflowRole[];
 }
 
 /** The request lifecycle as data. */
 export interface WorkflowDefinition {
+  /** Every state a request can be in. */
   states: readonly string[];
+  /** The state `submit` creates requests in. */
   initial: string;
   /** States a request never leaves. */
   terminal: readonly string[];
+  /** The transitions and state-keeping actions, by command name. */
   transitions: readonly TransitionDefinition[];
 }
 

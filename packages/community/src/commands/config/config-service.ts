@@ -40,6 +40,7 @@ export interface ConfigApi {
 
 /** What `routing.explain` tells: the decision and why, with nothing written. */
 export interface RoutingExplanation extends Pick<RoutingResult, 'configVersion' | 'facts' | 'outcome' | 'decision'> {
+  /** Every rule in order, whether it matched, and the trace of its condition. */
   rules: NonNullable<RoutingResult['rules']>;
 }
 

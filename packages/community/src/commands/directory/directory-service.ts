@@ -22,6 +22,7 @@ export interface DirectoryListOptions {
   includeArchived?: boolean;
   /** Page size, 1–500. @default 50 */
   limit?: number;
+  /** The `nextCursor` of the previous page; absent for the first page. */
   cursor?: string;
 }
 
@@ -37,6 +38,7 @@ export interface DirectoryApi<T, CreateInput, UpdateInput> {
   get(id: string): Promise<T>;
   /** The record with this stable code in the office, or null. */
   findByCode(code: string): Promise<T | null>;
+  /** A page of the office's records of this kind, ordered by code, then id. */
   list(options?: DirectoryListOptions): Promise<Page<T>>;
 }
 

@@ -25,6 +25,7 @@ export interface OfficesApi {
 
 /** The signed-in actor's own office. */
 export interface OwnOfficeApi {
+  /** The session's office. */
   get(): Promise<Office>;
   /** Renames the office or changes its time zone (station head, office staff or system). */
   update(input: Omit<z.input<typeof updateOfficeInput>, 'id'>): Promise<Office>;

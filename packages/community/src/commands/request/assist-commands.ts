@@ -23,7 +23,15 @@ function notYet(command: string, request: ServiceRequest, message: string, allow
 export const addAssistCommand = requestCommand({
   name: 'add_assist',
   input: z
-    .strictObject({ ...targetFields, memberId: z.string().min(1).optional(), teamId: z.string().min(1).optional(), note: z.string().trim().max(2000).optional() })
+    .strictObject({
+      ...targetFields,
+      /** The assisting member; give this or `teamId`, not both. */
+      memberId: z.string().min(1).optional(),
+      /** The assisting team; give this or `memberId`, not both. */
+      teamId: z.string().min(1).optional(),
+      /** What the assisting unit is asked to do. */
+      note: z.string().trim().max(2000).optional(),
+    })
     .refine((v) => (v.memberId === undefined) !== (v.teamId === undefined), {
       message: 'Give exactly one of memberId or teamId',
       path: ['memberId'],
@@ -69,7 +77,13 @@ export const signAssistCommand = requestCommand({
 /** An assisting unit files its contribution for the lead's reply. */
 export const contributeCommand = requestCommand({
   name: 'contribute',
-  input: z.strictObject({ ...targetFields, text: z.string().trim().min(2).max(20000), attachments: z.array(attachmentSchema).max(50).default([]) }),
+  input: z.strictObject({
+    ...targetFields,
+    /** The contribution, for the lead to use in the reply (at least 2 characters). */
+    text: z.string().trim().min(2).max(20000),
+    /** Files already in the blob store, at most 50. @default [] */
+    attachments: z.array(attachmentSchema).max(50).default([]),
+  }),
   transition: () => 'contribute',
   decide({ request, input, actor, now }) {
     const i = ownUnit(request, actor);

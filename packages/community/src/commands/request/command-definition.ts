@@ -12,6 +12,7 @@ import type { TimerDraft } from '../../timers/timer-record.js';
 
 /** Every request command names its request and may state the version it was decided on. */
 export const targetFields = {
+  /** The request to act on. */
   requestId: z.string().min(1),
   /** The version the caller saw; a different current version is a CONFLICT. */
   version: z.number().int().positive().optional(),

@@ -14,7 +14,9 @@ export const followUpCommand = requestCommand({
   name: 'follow_up',
   input: z.strictObject({
     ...targetFields,
+    /** The enterprise's rating (回访评价): `satisfied`, `basically_satisfied` or `unsatisfied`. */
     rating: z.enum(satisfactionLevels),
+    /** What the enterprise said, kept on the timeline. */
     comment: z.string().trim().max(5000).optional(),
     /**
      * Whether an `unsatisfied` rating redoes the request (重办). Give false to conclude it with
@@ -63,7 +65,11 @@ function redo({ request, input, now, to, routing }: Pick<DecideArgs<{ comment?: 
 /** 办结 without a rating, e.g. when the enterprise could not be reached for the follow-up. */
 export const closeCommand = requestCommand({
   name: 'close',
-  input: z.strictObject({ ...targetFields, note: z.string().trim().max(2000).optional() }),
+  input: z.strictObject({
+    ...targetFields,
+    /** Why it is concluded without a rating, kept on the timeline. */
+    note: z.string().trim().max(2000).optional(),
+  }),
   transition: () => 'close',
   decide: ({ request, input, now, to }) => ({
     request: { ...request, status: to ?? request.status, closedAt: now },
@@ -75,7 +81,13 @@ export const closeCommand = requestCommand({
 /** Links a duplicate with nothing new to the request that is being handled. */
 export const mergeCommand = requestCommand({
   name: 'merge',
-  input: z.strictObject({ ...targetFields, duplicateOfId: z.string().min(1), note: z.string().trim().max(2000).optional() }),
+  input: z.strictObject({
+    ...targetFields,
+    /** The original request this one duplicates; it must not itself be merged or withdrawn. */
+    duplicateOfId: z.string().min(1),
+    /** A note kept on the timeline. */
+    note: z.string().trim().max(2000).optional(),
+  }),
   transition: () => 'merge',
   references: (input) => ({ requests: [input.duplicateOfId] }),
   decide({ request, input, snapshot, now, to }) {
@@ -99,7 +111,11 @@ export const mergeCommand = requestCommand({
 /** The enterprise (or the station for it) withdraws the request. */
 export const withdrawCommand = requestCommand({
   name: 'withdraw',
-  input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
+  input: z.strictObject({
+    ...targetFields,
+    /** Why it is withdrawn, kept on the timeline (at least 2 characters). */
+    reason: z.string().trim().min(2).max(2000),
+  }),
   transition: () => 'withdraw',
   decide: ({ request, input, now, to }) => ({
     request: { ...request, status: to ?? request.status, closedAt: now },

@@ -10,6 +10,7 @@ const assignFields = {
   assigneeId: z.string().min(1),
   /** The team the assignee works for on this request, when assigned through a team. */
   teamId: z.string().min(1).nullable().default(null),
+  /** A note for the assignee, e.g. what to look at first. */
   note: z.string().trim().max(2000).optional(),
 };
 
@@ -52,7 +53,11 @@ export const assignCommand = requestCommand({
 /** 改派: the dispatcher moves a request that is being worked on to someone else. */
 export const reassignCommand = requestCommand({
   name: 'reassign',
-  input: z.strictObject({ ...assignFields, reason: z.string().trim().min(2).max(2000) }),
+  input: z.strictObject({
+    ...assignFields,
+    /** Why it moves, kept on the timeline (at least 2 characters). */
+    reason: z.string().trim().min(2).max(2000),
+  }),
   transition: () => 'reassign',
   references: refs,
   decide(args) {
@@ -93,7 +98,9 @@ export const returnCommand = requestCommand({
   name: 'return',
   input: z.strictObject({
     ...targetFields,
+    /** Why the request is not the lead's (at least 2 characters). */
     reason: z.string().trim().min(2, 'Say why the request is not yours (at least 2 characters)').max(2000),
+    /** The member the lead thinks it belongs to, or null. @default null */
     suggestedOwnerId: z.string().min(1).nullable().default(null),
   }),
   transition: () => 'return',
@@ -125,7 +132,11 @@ export const returnCommand = requestCommand({
  */
 export const redispatchCommand = requestCommand({
   name: 'redispatch',
-  input: z.strictObject({ ...assignFields, assigneeId: z.string().min(1).optional() }),
+  input: z.strictObject({
+    ...assignFields,
+    /** The new lead; leave it out to let routing pick one, passing over who returned it. */
+    assigneeId: z.string().min(1).optional(),
+  }),
   transition: () => 'redispatch',
   references: (input) => ({ members: [input.assigneeId], teams: [input.teamId] }),
   routes: (input, request) => (input.assigneeId === undefined ? { exclude: [request.returnInfo?.returnedById ?? request.assigneeId ?? ''] } : null),
@@ -162,7 +173,11 @@ export const redispatchCommand = requestCommand({
 /** The dispatcher settles a return by overruling it: the same lead keeps the request. */
 export const overruleReturnCommand = requestCommand({
   name: 'overrule_return',
-  input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
+  input: z.strictObject({
+    ...targetFields,
+    /** Why the lead must keep it, kept on the timeline (at least 2 characters). */
+    reason: z.string().trim().min(2).max(2000),
+  }),
   transition: () => 'overrule_return',
   references: (_input, request) => ({ members: [request.assigneeId] }),
   decide({ request: current, input, snapshot, now, to, sla }) {

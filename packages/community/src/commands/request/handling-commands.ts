@@ -19,15 +19,24 @@ export const startCommand = requestCommand({
 /** Waiting on the enterprise (e.g. for documents); the SLA clock pauses. */
 export const pauseCommand = requestCommand({
   name: 'pause',
-  input: z.strictObject({ ...targetFields, reason: z.string().trim().min(2).max(2000) }),
+  input: z.strictObject({
+    ...targetFields,
+    /** What the lead is waiting for, kept on the timeline (at least 2 characters). */
+    reason: z.string().trim().min(2).max(2000),
+  }),
   transition: () => 'pause',
   decide: ({ request, input, to, now, sla }) =>
     withSla({ request: { ...request, status: to ?? request.status }, entries: [transitionEntry('paused', request, to, { reason: input.reason })] }, sla?.pause({ ...request, status: to ?? request.status }, now)),
 });
 
+/** The enterprise has answered: work goes on and the paused working time is added back to the deadline. */
 export const resumeCommand = requestCommand({
   name: 'resume',
-  input: z.strictObject({ ...targetFields, note: z.string().trim().max(2000).optional() }),
+  input: z.strictObject({
+    ...targetFields,
+    /** What came in, kept on the timeline. */
+    note: z.string().trim().max(2000).optional(),
+  }),
   transition: () => 'resume',
   decide: ({ request, input, to, now, sla }) =>
     withSla({ request: { ...request, status: to ?? request.status }, entries: [transitionEntry('resumed', request, to, { note: input.note ?? null })] }, sla?.resume({ ...request, status: to ?? request.status }, now)),
@@ -38,9 +47,11 @@ export const replyCommand = requestCommand({
   name: 'reply',
   input: z.strictObject({
     ...targetFields,
+    /** The outcome (办理结果): `solved`, `explained`, `unsolvable` or `out_of_scope`. */
     outcome: z.enum(outcomes),
     /** What was done, or for `unsolvable` why it cannot be solved. */
     note: z.string().trim().min(2, 'Say what was done (at least 2 characters)').max(20000),
+    /** Files already in the blob store, at most 50. @default [] */
     attachments,
   }),
   transition: () => 'reply',
@@ -55,7 +66,13 @@ export const replyCommand = requestCommand({
 /** A progress note (办理进展), optionally with attachments; the state does not change. */
 export const noteCommand = requestCommand({
   name: 'note',
-  input: z.strictObject({ ...targetFields, text: z.string().trim().min(1).max(20000), attachments }),
+  input: z.strictObject({
+    ...targetFields,
+    /** The note, at most 20,000 characters. */
+    text: z.string().trim().min(1).max(20000),
+    /** Files already in the blob store, at most 50. @default [] */
+    attachments,
+  }),
   transition: () => 'note',
   decide: ({ request, input }) => ({
     request,

@@ -10,7 +10,13 @@ function noPolicy(command: string, state: string, why: string): KechuangError {
 /** 延期: the lead asks for more time, with a reason, before the deadline. */
 export const requestExtensionCommand = requestCommand({
   name: 'request_extension',
-  input: z.strictObject({ ...targetFields, workingDays: z.number().int().positive().max(365), reason: z.string().trim().min(2).max(2000) }),
+  input: z.strictObject({
+    ...targetFields,
+    /** How many working days to add to the resolve deadline; the policy caps it. */
+    workingDays: z.number().int().positive().max(365),
+    /** Why more time is needed (at least 2 characters). */
+    reason: z.string().trim().min(2).max(2000),
+  }),
   transition: () => 'request_extension',
   decide({ request, input, actor, now, sla }) {
     const rules = sla?.policy.extension;
@@ -41,7 +47,13 @@ export const requestExtensionCommand = requestCommand({
 /** Approves or refuses a pending extension; only the roles the policy names may decide. */
 export const decideExtensionCommand = requestCommand({
   name: 'decide_extension',
-  input: z.strictObject({ ...targetFields, approve: z.boolean(), note: z.string().trim().max(2000).optional() }),
+  input: z.strictObject({
+    ...targetFields,
+    /** True to approve (the deadline moves), false to refuse (it stays). */
+    approve: z.boolean(),
+    /** The decider's note, kept with the extension. */
+    note: z.string().trim().max(2000).optional(),
+  }),
   transition: () => 'decide_extension',
   decide({ request, input, actor, now, sla }) {
     const pending = request.extension;
@@ -69,7 +81,11 @@ export const decideExtensionCommand = requestCommand({
 /** 督办: office staff or the station head supervise a request; they join its watchers. */
 export const superviseCommand = requestCommand({
   name: 'supervise',
-  input: z.strictObject({ ...targetFields, note: z.string().trim().max(2000).optional() }),
+  input: z.strictObject({
+    ...targetFields,
+    /** What the supervisor asks for, kept with the supervision. */
+    note: z.string().trim().max(2000).optional(),
+  }),
   transition: () => 'supervise',
   decide({ request, input, actor, now }) {
     const me = actor.member?.id ?? null;

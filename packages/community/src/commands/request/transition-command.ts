@@ -23,6 +23,11 @@ export const transitionRequestInput = z.strictObject({
   /** Why, in a sentence; kept on the timeline entry. */
   note: z.string().trim().max(2000).optional(),
 });
+/**
+ * What `session.requests.transition()` takes: the request, the plugin transition and a note.
+ *
+ * @useDeclaredType
+ */
 export type TransitionRequestInput = z.input<typeof transitionRequestInput>;
 
 /** Core transitions that a command of another name fires. */

@@ -14,10 +14,18 @@ import type { z } from 'zod';
 
 /** What recording a visit created. */
 export interface RecordedVisit {
+  /** The visit. */
   visit: Visit;
+  /** The requests recorded on it, in the order given. */
   requests: ServiceRequest[];
 }
 
+/**
+ * What `session.visits.record()` takes: the enterprise visited, who went, what was heard, and
+ * the requests raised.
+ *
+ * @useDeclaredType
+ */
 export type RecordVisitInput = z.input<typeof recordVisitInput>;
 
 function invalid(path: string, message: string): KechuangError {
