@@ -7,11 +7,15 @@ import type { Lang } from './locale.js';
 
 /** An office opened for a command: the SDK, the office's system session and how to let go. */
 export interface OpenOffice {
+  /** The community over the opened database. */
   community: Community;
   /** The office's system actor: sees and may do everything in the office. */
   session: CommunitySession;
+  /** The office's id. */
   officeId: string;
+  /** The office's code, as `--office` names it. */
   officeCode: string;
+  /** The storage adapter over the database. */
   storage: StorageAdapter;
   /** Where the database is, for messages (passwords hidden). */
   where: string;
@@ -21,10 +25,15 @@ export interface OpenOffice {
 
 /** An opened database with no office chosen (init, migrate, demo). */
 export interface OpenDatabase {
+  /** The community over the opened database. */
   community: Community;
+  /** The storage adapter over the database. */
   storage: StorageAdapter;
+  /** Which database it is. */
   target: DatabaseTarget;
+  /** Where the database is, for messages (passwords hidden). */
   where: string;
+  /** Releases the database connections. */
   close(): Promise<void>;
 }
 
@@ -45,8 +54,11 @@ export interface OpenOfficeOptions {
 
 /** What every command gets: the I/O, the language, `--debug`, and the way to its data. */
 export interface CliContext {
+  /** Where the command reads and writes. */
   readonly io: CliIo;
+  /** The language of messages: `zh-CN` or `en`. */
   readonly lang: Lang;
+  /** Whether `--debug` was given: errors print their stack traces. */
   readonly debug: boolean;
   /** Opens the database and the office a command works in; errors are CliErrors with their exit codes. */
   openOffice(options: OpenOfficeOptions): Promise<OpenOffice>;

@@ -11,9 +11,11 @@ import type { ExitCode } from './exit-codes.js';
  * ```
  */
 export class CliError extends Error {
+  /** Always `CliError`. */
   override readonly name = 'CliError';
 
   constructor(
+    /** The process's exit code, one of `exitCodes`. */
     readonly exitCode: ExitCode,
     message: string,
     /** Lines printed under the message, e.g. `file:line:col  problem`. */

@@ -12,8 +12,24 @@ export const DEFAULT_DATABASE_FILE = 'kechuang.sqlite';
 
 /** Where the data lives, as resolved from `--db`, `DATABASE_URL` or the default file. */
 export type DatabaseTarget =
-  | { kind: 'sqlite'; filename: string; where: string }
-  | { kind: 'postgres'; connectionString: string; schema?: string; where: string };
+  | {
+      /** A SQLite file. */
+      kind: 'sqlite';
+      /** The file's absolute path. */
+      filename: string;
+      /** The database as messages name it. */
+      where: string;
+    }
+  | {
+      /** A PostgreSQL database. */
+      kind: 'postgres';
+      /** The URL without its `schema` parameter. */
+      connectionString: string;
+      /** The schema the URL's `?schema=` names, if any. */
+      schema?: string;
+      /** The database as messages name it (password hidden). */
+      where: string;
+    };
 
 const messages: Messages<{
   missingFile: (where: string) => string;

@@ -14,7 +14,9 @@ export const EVENT_HEADER = 'X-Kechuang-Event';
 
 /** Where {@link emailNotifier} connects when it builds its own pooled SMTP transport. */
 export interface EmailSmtpOptions {
+  /** The SMTP server's host name. */
   host: string;
+  /** The SMTP server's port, e.g. 465 or 587. */
   port: number;
   /**
    * TLS from the first byte (port 465). With false the connection is upgraded with STARTTLS
@@ -22,14 +24,25 @@ export interface EmailSmtpOptions {
    * @default port === 465
    */
   secure?: boolean;
-  auth?: { user: string; pass: string };
+  /** The login, when the server asks for one. */
+  auth?: {
+    /** The user name. */
+    user: string;
+    /** The password. */
+    pass: string;
+  };
   /**
    * Connections kept open at once.
    * @default 5
    */
   maxConnections?: number;
   /** Passed on to `tls.connect`, e.g. `{ rejectUnauthorized: false }` for a relay with a private CA. */
-  tls?: { rejectUnauthorized?: boolean; servername?: string };
+  tls?: {
+    /** Whether to refuse a certificate the system's CAs do not vouch for. @default true */
+    rejectUnauthorized?: boolean;
+    /** The name the certificate must carry, when it differs from `host`. */
+    servername?: string;
+  };
 }
 
 /**
@@ -42,7 +55,14 @@ export interface EmailNotifierOptions {
   /** A nodemailer transporter to send through instead of `smtp`; `close()` leaves it open. */
   transport?: Transporter;
   /** The sender, e.g. `'科创社区 <noreply@kc.example.cn>'`; its domain also names the Message-IDs. */
-  from: string | { name: string; address: string };
+  from:
+    | string
+    | {
+        /** The display name, e.g. 科创社区. */
+        name: string;
+        /** The e-mail address. */
+        address: string;
+      };
   /**
    * The notifier's id in outbox rows and rate limits.
    * @default 'email'
@@ -58,7 +78,12 @@ export interface EmailNotifierOptions {
    * Messages per window, shared by every worker through storage (a relay's sending quota).
    * @default no limit
    */
-  rateLimits?: readonly { limit: number; windowMs: number }[];
+  rateLimits?: readonly {
+    /** The most messages in one window. */
+    limit: number;
+    /** The window's length, in milliseconds. */
+    windowMs: number;
+  }[];
 }
 
 function fromAddress(from: EmailNotifierOptions['from']): string {

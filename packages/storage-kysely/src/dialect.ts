@@ -5,8 +5,9 @@ import type { FieldType, FieldValue, JsonValue } from '@kechuang/community';
  * and `postgres` are built in ({@link sqliteDialect}, {@link postgresDialect}); describe any
  * other database with an object of this shape.
  *
- * @example MariaDB (no `UPDATE … RETURNING`; run it with `sql_mode` including `ANSI_QUOTES`,
- * since the adapter quotes names with double quotes)
+ * @example MariaDB
+ * MariaDB has no `UPDATE … RETURNING`. Run it with `sql_mode` including `ANSI_QUOTES`, since
+ * the adapter quotes names with double quotes.
  * ```ts
  * const mariadb: SqlDialectDescription = {
  *   name: 'mariadb',

@@ -4,6 +4,11 @@ import type { StorageAdapter } from '@kechuang/community';
 import { kyselyStorage } from '@kechuang/storage-kysely';
 import { safeNumberTypes } from './safe-numbers.js';
 
+/**
+ * What both forms of {@link PostgresStorageOptions} take.
+ *
+ * @inline
+ */
 interface CommonOptions {
   /**
    * The PostgreSQL schema that holds the tables; created on `init()` if missing and set as
@@ -49,6 +54,7 @@ export type PostgresStorageOptions = CommonOptions &
          * @default 10
          */
         max?: number;
+        /** Not with `connectionString`. */
         pool?: undefined;
       }
     | {
@@ -57,6 +63,7 @@ export type PostgresStorageOptions = CommonOptions &
          * `types: safeNumberTypes` to get bigint/numeric as checked numbers.
          */
         pool: pg.Pool;
+        /** Not with `pool`. */
         connectionString?: undefined;
       }
   );

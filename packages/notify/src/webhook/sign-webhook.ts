@@ -19,6 +19,7 @@ export const WEBHOOK_SIGNATURE_SCHEME = 'v1';
 
 /** What {@link signWebhook} signs. */
 export interface SignWebhookInput {
+  /** The secret shared with the receiver, the HMAC key. */
   secret: string;
   /** Unix time in seconds, as sent in `X-Kechuang-Timestamp`. */
   timestamp: number;

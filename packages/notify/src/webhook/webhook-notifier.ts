@@ -27,7 +27,12 @@ export interface WebhookNotifierOptions {
    */
   id?: string;
   /** Sends at most this many deliveries per window across all workers. @default no limit */
-  rateLimits?: readonly { limit: number; windowMs: number }[];
+  rateLimits?: readonly {
+    /** The most deliveries in one window. */
+    limit: number;
+    /** The window's length, in milliseconds. */
+    windowMs: number;
+  }[];
   /**
    * The wall clock the signature timestamp is read from. The receiver checks it against its own
    * clock, so this is not the dispatcher's (possibly simulated) `ctx.now`.

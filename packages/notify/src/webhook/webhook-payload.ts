@@ -11,12 +11,19 @@ export interface WebhookPayload {
   idempotencyKey: string;
   /** What happened, e.g. `request.assign`. */
   event: string;
+  /** The recipient's language the message is rendered in. */
   locale: NotificationLocale;
+  /** A short subject line. */
   title: string;
+  /** The plain-text body, personal numbers masked. */
   text: string;
+  /** Who it is for. */
   to: NotificationRecipient;
+  /** The office it comes from. */
   officeId: string;
+  /** The request it is about, or null. */
   requestId: string | null;
+  /** Structured facts (ids, status, deadlines as ISO strings). */
   data: { [key: string]: JsonValue };
   /** When the notification was written, as an ISO 8601 string. */
   createdAt: string;

@@ -13,8 +13,11 @@ export type NotifierSinkBehaviour =
 
 /** Which of the failures a sink can produce, and whether its channel carries the idempotency key. */
 export interface NotifierSinkSupports {
+  /** The sink can fail a request the way the channel fails when a retry may help. */
   retryable: boolean;
+  /** The sink can refuse a request for good. */
   permanent: boolean;
+  /** The sink can hold a request open without answering. */
   hang: boolean;
   /** The sink can read the message's idempotency key from what arrived (a header, a body field). */
   idempotencyKey: boolean;
@@ -39,6 +42,7 @@ export interface NotifierSinkDelivery {
  * hung requests.
  */
 export interface NotifierSink {
+  /** Which behaviours the sink can produce; the kit skips the cases it cannot. */
   readonly supports: NotifierSinkSupports;
   /**
    * Queues how the next request is answered; queued behaviours are used first in, first out,
@@ -49,12 +53,15 @@ export interface NotifierSink {
   requests(): number;
   /** The messages accepted so far, in arrival order. */
   deliveries(): readonly NotifierSinkDelivery[];
+  /** Stops the sink and releases hung requests. */
   close?(): Promise<void>;
 }
 
 /** What a `testNotifier` setup returns: a fresh notifier wired to a fresh sink. */
 export interface NotifierSetup {
+  /** The notifier under test. */
   notifier: Notifier;
+  /** The stand-in for its channel. */
   sink: NotifierSink;
   /**
    * The recipient address the kit puts in `message.to.address` (an e-mail address for e-mail,

@@ -6,6 +6,7 @@ export interface ClosedLoopWalk {
   done: ServiceRequest;
   /** The request and its timeline, read back from storage afterwards. */
   request: ServiceRequest;
+  /** Its timeline, oldest entry first. */
   timeline: TimelineEntry[];
 }
 
