@@ -89,7 +89,7 @@ export const calendarDateSchema = z.string().superRefine((value, ctx) => {
       params: { code: 'date_out_of_range' },
     });
   }
-});
+}).describe('A date, YYYY-MM-DD, e.g. 2027-01-01.');
 
 /** Longest date range one entry may span; longer ones are almost always a typo in the year. */
 const MAX_RANGE_DAYS = 366;

@@ -293,7 +293,7 @@ export const ruleActionsSchema = z.strictObject({
   watchers: z
     .array(
       z.union([
-        refSchema,
+        refSchema.describe('A member, by id or staff number.'),
         z.strictObject({
           /** `true`: the captain of the request's park. */
           captain: z.literal(true).describe("true: the captain of the request's park."),
