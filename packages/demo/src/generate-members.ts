@@ -9,7 +9,11 @@ import { demoEmail, demoMobile } from './fake-contacts.js';
 import { personName, uniqueName } from './names.js';
 import type { Random } from './random.js';
 
-/** One of the core's default portfolios (分管领域). */
+/**
+ * One of the core's default portfolios (分管领域).
+ *
+ * @useDeclaredType
+ */
 export type DefaultPortfolio = (typeof defaultPortfolios)[number];
 
 /**

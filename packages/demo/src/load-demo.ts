@@ -8,6 +8,7 @@ import type { DemoDirectory, DemoMember, DemoMemberRole } from './directory.js';
 
 /** Anything the API stores comes back with at least an id. */
 export interface CreatedRecord {
+  /** The stored record's id. */
   id: string;
 }
 
@@ -18,12 +19,24 @@ export interface CreatedRecord {
  * Obtain the real one with `community.as({ kind: 'system', officeId: office.id })`.
  */
 export interface DemoLoaderSession {
-  communities: { create(input: { code: string; name: string }): Promise<CreatedRecord> };
+  /** Creates communities. */
+  communities: {
+    /** Creates one community. */
+    create(input: { code: string; name: string }): Promise<CreatedRecord>;
+  };
+  /** Creates parks. */
   parks: {
+    /** Creates one park. */
     create(input: { communityId: string; code: string; name: string; kind?: 'park' | 'factory_area'; address?: string | null }): Promise<CreatedRecord>;
   };
-  buildings: { create(input: { parkId: string; code: string; name: string; floors?: number | null }): Promise<CreatedRecord> };
+  /** Creates buildings. */
+  buildings: {
+    /** Creates one building. */
+    create(input: { parkId: string; code: string; name: string; floors?: number | null }): Promise<CreatedRecord>;
+  };
+  /** Creates enterprises. */
   enterprises: {
+    /** Creates one enterprise. */
     create(input: {
       creditCode: string;
       name: string;
@@ -35,8 +48,14 @@ export interface DemoLoaderSession {
       tags?: string[];
     }): Promise<CreatedRecord>;
   };
-  teams: { create(input: { code: string; name: string; kind?: string }): Promise<CreatedRecord> };
+  /** Creates teams. */
+  teams: {
+    /** Creates one team. */
+    create(input: { code: string; name: string; kind?: string }): Promise<CreatedRecord>;
+  };
+  /** Creates members. */
   members: {
+    /** Creates one member. */
     create(input: {
       code: string;
       name: string;
@@ -62,6 +81,7 @@ export interface LoadDemoOptions {
 
 /** Ids of everything {@link loadDemo} created, by code, plus the people examples need most. */
 export interface LoadedDemo {
+  /** The community's id. */
   communityId: string;
   /** Park id by park code (`P01`). */
   parkIds: ReadonlyMap<string, string>;

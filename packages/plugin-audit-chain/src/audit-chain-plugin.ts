@@ -46,6 +46,8 @@ export const auditChainOptions = z
  * const result = await verifyAuditChain(storage, { officeId });
  * if (!result.ok) console.error(result.problem.message);
  * ```
+ *
+ * @function
  */
 export const auditChain = definePlugin({
   id: 'audit-chain',

@@ -9,6 +9,7 @@ export interface AuditChainReport {
   exitCode: 0 | 1;
   /** One line saying so, in the locale asked for. */
   text: string;
+  /** The verification itself: intact, or the first problem found. */
   result: AuditChainVerification;
 }
 

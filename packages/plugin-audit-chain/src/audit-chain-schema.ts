@@ -58,6 +58,15 @@ export const auditChainSchema = {
     },
   },
   fields: {
-    request: { [REQUEST_ANCHOR]: { type: 'string', nullable: true } },
+    /** What the plugin adds to requests. */
+    request: {
+      /** The hash of the request's newest entry; null until it has one. */
+      [REQUEST_ANCHOR]: {
+        /** A hex string. */
+        type: 'string',
+        /** Requests stored before the plugin have none. */
+        nullable: true,
+      },
+    },
   },
 } as const satisfies PluginSchema;

@@ -6,7 +6,9 @@ const FORMAT = 'kechuang-audit-chain/1';
 
 /** One committed command, as the audit chain records it. */
 export interface AuditChainEntry {
+  /** The entry's id. */
   id: string;
+  /** The office whose chain it belongs to. */
   officeId: string;
   /** 1, 2, 3 … within the office, without gaps. */
   seq: number;
@@ -18,6 +20,7 @@ export interface AuditChainEntry {
   recordId: string;
   /** `submit`, `assign` …, a plugin transition such as `legal-review.approve`, or a record command such as `member.archive`. */
   command: string;
+  /** Who ran the command: a member or the system. */
   actorKind: 'member' | 'system';
   /** The member's id; null for the system actor. */
   actorId: string | null;

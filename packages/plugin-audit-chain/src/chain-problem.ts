@@ -11,6 +11,7 @@ export type AuditChainProblemKind = 'altered' | 'deleted' | 'inserted' | 'reorde
 
 /** The first place where the chain is broken. */
 export interface AuditChainProblem {
+  /** How the chain was broken. */
   kind: AuditChainProblemKind;
   /** The entry number where the break is. */
   seq: number;
@@ -24,8 +25,20 @@ export interface AuditChainProblem {
 
 /** The outcome of `verifyAuditChain`: intact, or the first problem found. */
 export type AuditChainVerification =
-  | { ok: true; /** How many entries the chain has. */ entries: number; /** The newest entry's hash; null for an empty chain. */ head: string | null }
-  | { ok: false; problem: AuditChainProblem };
+  | {
+      /** The chain is intact. */
+      ok: true;
+      /** How many entries the chain has. */
+      entries: number;
+      /** The newest entry's hash; null for an empty chain. */
+      head: string | null;
+    }
+  | {
+      /** The chain is broken. */
+      ok: false;
+      /** The first place where it is broken. */
+      problem: AuditChainProblem;
+    };
 
 /** A problem as the checks find it; the request is named only where a request's anchor shows it. */
 export type Found = Omit<AuditChainProblem, 'requestId'> & { requestId?: string | null };

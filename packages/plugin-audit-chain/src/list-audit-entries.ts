@@ -5,11 +5,17 @@ import type { AuditChainReader } from './chain-lookup.js';
 
 /** Which entries {@link listAuditEntries} returns. */
 export interface ListAuditEntriesInput {
+  /** The office whose chain to read. */
   officeId: string;
   /** Only this request's entries. */
   requestId?: string;
   /** Only the entries of this record: `{ model: 'member', id }`; for `config`, the office's id. */
-  record?: { model: string; id: string };
+  record?: {
+    /** The record's model, e.g. `member` or `config`. */
+    model: string;
+    /** The record's id. */
+    id: string;
+  };
   /** Only entries numbered after this one, to read on from the last entry of a page. @default 0 */
   afterSeq?: number;
   /** The most entries to return, from 1 to 1000. @default 100 */

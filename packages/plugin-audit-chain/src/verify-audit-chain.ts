@@ -8,6 +8,7 @@ import { checkAnchors, type RequestTip } from './verify-anchors.js';
 
 /** What to verify. */
 export interface VerifyAuditChainInput {
+  /** The office whose chain to verify. */
   officeId: string;
   /** The language of the problem's message. @default 'en' */
   locale?: AuditChainLocale;

@@ -69,9 +69,11 @@ export interface DemoYearOptions {
 export interface DemoYear {
   /** The community the year was replayed in; go on using it (metrics, reports, more requests). */
   community: Community;
+  /** The storage the year was written to. */
   storage: StorageAdapter;
   /** The manual clock, left at the end of the year: 2026-03-01 00:00 Asia/Shanghai. */
   clock: ManualClock;
+  /** The demo office's id. */
   officeId: string;
   /** The generated directory (records by code). */
   directory: DemoDirectory;
@@ -80,7 +82,13 @@ export interface DemoYear {
   /** The office's working calendar (from its config). */
   calendar: WorkingCalendar;
   /** The replayed period: from the first instant up to, not including, `to`. */
-  period: { from: Date; to: Date };
+  period: {
+    /** The first instant: 2025-03-01 00:00 Asia/Shanghai. */
+    from: Date;
+    /** The first instant after: 2026-03-01 00:00 Asia/Shanghai. */
+    to: Date;
+  };
+  /** What the year came to, as plain numbers. */
   summary: DemoYearSummary;
 }
 

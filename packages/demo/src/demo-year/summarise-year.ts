@@ -7,9 +7,11 @@ import type { YearTally } from './year-context.js';
 
 /** What the replayed year came to. Every figure is a plain number, so it serialises as JSON. */
 export interface DemoYearSummary {
+  /** The seed the year was generated from. */
   seed: number;
   /** The replayed period, ISO-8601: 2025-03-01T00:00+08:00 up to 2026-03-01T00:00+08:00. */
   from: string;
+  /** The end of the replayed period (exclusive), ISO-8601. */
   to: string;
   /** Every request submitted during the year, merged duplicates included (诉求收集数). */
   collected: number;
@@ -29,36 +31,62 @@ export interface DemoYearSummary {
   byRating: Record<Satisfaction | 'unrated', number>;
   /** Every rating given on a follow-up call, the unsatisfied ones that led to a redo included. */
   followUpRatings: Record<Satisfaction, number>;
+  /** Requests by channel (渠道). */
   byChannel: Record<Channel, number>;
+  /** Requests by category id. */
   byCategory: Record<string, number>;
+  /** Visits (走访) recorded. */
   visits: number;
+  /** Returns (退单), and how they were settled. */
   returns: YearTally['returns'];
   /** Signed for after the respond deadline. */
   lateSignFor: number;
   /** Replied after the resolve deadline. */
   lateReplies: number;
+  /** Pauses (waiting on the enterprise). */
   pauses: number;
+  /** Extensions (延期) asked for, approved and refused. */
   extensions: YearTally['extensions'];
   /** 督办 commands. */
   supervisions: number;
   /** 重办: unsatisfied follow-ups that sent a request back to a lead. */
   redos: number;
+  /** Requests withdrawn. */
   withdrawn: number;
+  /** Requests merged into an original. */
   merged: number;
+  /** Requests concluded without a rating, by why. */
   closedWithoutRating: YearTally['closedWithoutRating'];
   /** Not concluded at the end of the year (replied requests awaiting their follow-up included). */
   stillOpen: number;
   /** Requests the SLA escalation ladder raised, by the highest level reached. */
-  escalated: { level1: number; level2OrMore: number };
+  escalated: {
+    /** Raised to the first level only. */
+    level1: number;
+    /** Raised to the second level or beyond. */
+    level2OrMore: number;
+  };
   /** SLA timers the worker fired during the year, by kind. */
-  timersFired: { reminders: number; escalations: number };
+  timersFired: {
+    /** Reminders (催办). */
+    reminders: number;
+    /** Escalation steps. */
+    escalations: number;
+  };
   /**
    * The three rates as the replay sees them, for a quick look (the metrics module computes the
    * official figures): response = signed for by the respond deadline ÷ signed for or due;
    * resolution = resolved ÷ closed (out of scope excluded); satisfaction = satisfied or
    * basically satisfied ÷ rated, each request once.
    */
-  rates: { response: number; resolution: number; satisfaction: number };
+  rates: {
+    /** The response rate, from 0 to 1. */
+    response: number;
+    /** The resolution rate, from 0 to 1. */
+    resolution: number;
+    /** The satisfaction rate, from 0 to 1. */
+    satisfaction: number;
+  };
 }
 
 const TERMINAL = new Set(['closed', 'withdrawn', 'merged']);

@@ -14,21 +14,44 @@ export interface YearTally {
   /** Visits (走访) recorded; each carries one or two requests. */
   visits: number;
   /** 退单, and how the station head settled them. */
-  returns: { returned: number; redispatched: number; overruled: number };
+  returns: {
+    /** Returns filed. */
+    returned: number;
+    /** Settled by assigning another lead. */
+    redispatched: number;
+    /** Settled by overruling: the lead kept it. */
+    overruled: number;
+  };
   /** Signed for (签收) after the respond deadline. */
   lateSignFor: number;
+  /** Pauses (waiting on the enterprise). */
   pauses: number;
-  extensions: { requested: number; approved: number; refused: number };
+  /** Extensions (延期). */
+  extensions: {
+    /** Asked for. */
+    requested: number;
+    /** Approved. */
+    approved: number;
+    /** Refused. */
+    refused: number;
+  };
   /** 督办. */
   supervisions: number;
   /** Unsatisfied follow-ups that sent a request back (重办). */
   redos: number;
   /** Every rating given on a follow-up call (回访), a redo's unsatisfied one included. */
   followUpRatings: Record<Satisfaction, number>;
+  /** Requests withdrawn. */
   withdrawn: number;
+  /** Requests merged into an original. */
   merged: number;
   /** Concluded without a rating: unreachable enterprises and out-of-scope requests. */
-  closedWithoutRating: { unreachable: number; outOfScope: number };
+  closedWithoutRating: {
+    /** Closed because the enterprise could not be reached for the follow-up. */
+    unreachable: number;
+    /** Replied as out of scope (不属于受理范围) and closed. */
+    outOfScope: number;
+  };
   /** Replies sent after the resolve deadline. */
   lateReplies: number;
 }
