@@ -16,14 +16,25 @@ const SHARED_TEXT_CHARS = 500;
 
 /** The payload of `duplicates.suggested`, published after a submission with likely duplicates commits. */
 export const duplicatesSuggestedEvent = z.object({
+  /** The office of the request. */
   officeId: z.string(),
+  /** The request just submitted. */
   requestId: z.string(),
   /** The request it was merged into, else the likeliest duplicate. */
   duplicateOfId: z.string(),
+  /** Its similarity, from 0 to 1. */
   score: z.number(),
   /** `merged` when the plugin merged the request into `duplicateOfId`; `suggested` otherwise. */
   action: z.enum(['suggested', 'merged']),
-  matches: z.array(z.object({ requestId: z.string(), score: z.number() })),
+  /** Every likely duplicate, best first. */
+  matches: z.array(
+    z.object({
+      /** The earlier request. */
+      requestId: z.string(),
+      /** Its similarity, from 0 to 1. */
+      score: z.number(),
+    }),
+  ),
 });
 
 // The submission's place, as the before hook sees it (parkId already filled from the enterprise).
@@ -55,6 +66,8 @@ function probeOf(request: ServiceRequest): Probe {
  *   console.log(`${requestId} ${action} → ${duplicateOfId} (${score})`);
  * });
  * ```
+ *
+ * @function
  */
 export const duplicates = definePlugin({
   id: 'duplicates',

@@ -5,9 +5,13 @@ import { sharedPassage } from './text-similarity.js';
 
 /** One likely duplicate of a request, as the route lists it. */
 export interface ListedDuplicate {
+  /** The likely duplicate's id. */
   requestId: string;
+  /** Its title. */
   title: string;
+  /** Its state. */
   status: string;
+  /** When it was submitted, ISO 8601. */
   createdAt: string;
   /** The similarity recorded at intake, 0–1. */
   score: number;
@@ -17,6 +21,7 @@ export interface ListedDuplicate {
 
 /** What `GET /requests/:id/duplicates` answers. */
 export interface DuplicatesListing {
+  /** The request asked about. */
   requestId: string;
   /** The best match, or null when intake found none (or the caller may not see it). */
   duplicateOfId: string | null;

@@ -42,12 +42,43 @@ export const duplicatesSchema = {
     },
   },
   fields: {
+    /** What the plugin adds to requests. */
     request: {
-      duplicatesOf: { type: 'string', nullable: true },
-      duplicatesScore: { type: 'number', nullable: true },
-      duplicatesAction: { type: 'string', nullable: true },
-      duplicatesTextKey: { type: 'string', nullable: true },
-      duplicatesMatches: { type: 'json', nullable: true },
+      /** The request it was merged into, else its likeliest duplicate. */
+      duplicatesOf: {
+        /** A request id. */
+        type: 'string',
+        /** Null on requests without a likely duplicate, and on those stored before the plugin. */
+        nullable: true,
+      },
+      /** That request's similarity, 0–1. */
+      duplicatesScore: {
+        /** From 0 to 1. */
+        type: 'number',
+        /** Null on requests without a likely duplicate, and on those stored before the plugin. */
+        nullable: true,
+      },
+      /** What intake decided: `suggest` or `merge`. */
+      duplicatesAction: {
+        /** `suggest` or `merge`. */
+        type: 'string',
+        /** Null on requests without a likely duplicate, and on those stored before the plugin. */
+        nullable: true,
+      },
+      /** A key of the normalised text, to find identical texts with one equality query. */
+      duplicatesTextKey: {
+        /** An opaque key. */
+        type: 'string',
+        /** Null on requests stored before the plugin. */
+        nullable: true,
+      },
+      /** Every likely duplicate: ids and scores, best first. */
+      duplicatesMatches: {
+        /** A list of `{ requestId, score }`. */
+        type: 'json',
+        /** Null on requests without a likely duplicate, and on those stored before the plugin. */
+        nullable: true,
+      },
     },
   },
 } satisfies PluginSchema;

@@ -126,6 +126,8 @@ async function fireReport(ctx: Context, fire: TimerFireContext): Promise<TimerFi
  * community.events.on('progress-reports.sent', ({ requestId, n }) => log.info(`report ${n} on ${requestId}`));
  * createWorker(community).start();
  * ```
+ *
+ * @function
  */
 export const progressReports = definePlugin({
   id: 'progress-reports',

@@ -45,12 +45,18 @@ export const progressReportsModels = {
 
 /** A report as stored. */
 export interface SentReport {
+  /** The report's id. */
   id: string;
+  /** The office of the request. */
   officeId: string;
+  /** The request reported on. */
   requestId: string;
   /** 1 for the first report on the request, then 2, 3 … across series. */
   n: number;
+  /** When it was sent (or fell due). */
   sentAt: Date;
+  /** Outbox rows written: one per recipient and channel; 0 when nobody could be told. */
   messages: number;
+  /** The series it belongs to: the request version that started the series. */
   series: number;
 }
