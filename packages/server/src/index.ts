@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { createServer, type KechuangServer } from './create-server.js';
+export type { ServerEnv } from './http/server-env.js';
 export type { ServerOptions, ServerLimits, RateLimitOptions, EventStreamOptions } from './server-options.js';
 export { firstActor, type ActorResolver } from './auth/actor-resolver.js';
 export { devSignIn, type DevSignIn, type DevSignInOptions } from './auth/dev-sign-in.js';

@@ -64,9 +64,11 @@ export interface ServerOptions {
   blobStore?: BlobStore;
   /** Open311 GeoReport v2 at `/open311/v2`. @default true */
   open311?: boolean;
+  /** Limits on body and upload sizes, attachment types and request time. @default the values in {@link ServerLimits} */
   limits?: ServerLimits;
   /** Rate limits on POST routes, or false for none (e.g. for a benchmark). @default {} (120 per minute per caller) */
   rateLimit?: RateLimitOptions | false;
+  /** The live event stream's settings. @default the values in {@link EventStreamOptions} */
   events?: EventStreamOptions;
   /** How long a completed POST's response is replayed for its `Idempotency-Key`. @default 86_400_000 (24 h) */
   idempotencyTtlMs?: number;

@@ -4,6 +4,7 @@ import type { ActorResolver } from './actor-resolver.js';
 
 /** Options of {@link devSignIn}. */
 export interface DevSignInOptions {
+  /** The community whose members may be picked. */
   community: AnyCommunity;
   /** The offices whose members may be picked (usually the demo office). */
   officeIds: readonly string[];
@@ -13,6 +14,7 @@ export interface DevSignInOptions {
 
 /** The development sign-in: a resolver and the `/dev` routes to pick a member. */
 export interface DevSignIn {
+  /** Resolves the signed-in member from the dev cookie or header; pass it as `resolveActor`. */
   resolve: ActorResolver;
   /** `GET /members`, `POST /sign-in`, `POST /sign-out`; mounted at `/dev` by `createServer`. */
   routes: Hono;

@@ -11,13 +11,19 @@ export const PROBLEM_JSON = 'application/problem+json';
  * code; `issues` lists every invalid field for VALIDATION_FAILED.
  */
 export interface ProblemDetails {
+  /** A URI naming the kind of problem. */
   type: string;
+  /** A short, fixed summary of the kind of problem. */
   title: string;
+  /** The HTTP status. */
   status: number;
+  /** What went wrong with this request and what to do, from the error's message. */
   detail: string;
+  /** The path of the request that failed, where known. */
   instance: string;
   /** A code of {@link ProblemCode}, or a plugin's own (`<plugin-id>:<CODE>`). */
   code: ProblemCode | PluginErrorCode;
+  /** For VALIDATION_FAILED: every invalid field, with its path. */
   issues?: ValidationIssue[];
   /** Structured facts about the error, e.g. `expectedVersion`/`actualVersion` of a CONFLICT. */
   details?: Record<string, unknown>;

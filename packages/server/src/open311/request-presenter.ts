@@ -8,22 +8,39 @@ import { formatW3c } from './w3c-datetime.js';
 
 /** A request as GeoReport v2 publishes it, in the spec's field order. */
 export type Open311Request = {
+  /** The request's id. */
   service_request_id: string;
+  /** `closed` in the workflow's terminal states, `open` in every other. */
   status: 'open' | 'closed';
+  /** For a closed request, its outcome note (personal numbers masked); else null. */
   status_notes: string | null;
+  /** The category's name in the locale asked for. */
   service_name: string;
+  /** The category id. */
   service_code: string;
+  /** The request's description, personal numbers masked; null when empty. */
   description: string | null;
+  /** The unit handling it: a team, a portfolio or the office, never a person. */
   agency_responsible: string | null;
+  /** The time limit its SLA policy promises, in words; null without one. */
   service_notice: string | null;
+  /** When it was submitted (W3C date-time in the office's zone). */
   requested_datetime: string;
+  /** When it last changed; for a closed request, when it was closed. */
   updated_datetime: string;
+  /** The resolve deadline, or null without one. */
   expected_datetime: string | null;
+  /** The address the client sent, else its building and park; null when none is known. */
   address: string | null;
+  /** The address id the client sent, else the building's or park's code. */
   address_id: string | null;
+  /** Always null: the SDK keeps no postcodes. */
   zipcode: string | null;
+  /** The latitude the client sent, or null. */
   lat: number | null;
+  /** The longitude the client sent, or null. */
   long: number | null;
+  /** The media URL the client sent, or null. */
   media_url: string | null;
 };
 

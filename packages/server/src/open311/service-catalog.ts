@@ -7,13 +7,19 @@ type CategoryAttribute = Category['attributes'][number];
 
 /** One entry of `GET services`: a category as a GeoReport v2 service. */
 export type Open311Service = {
+  /** The category id. */
   service_code: string;
+  /** The category's name. */
   service_name: string;
+  /** The name, with the time limit the category's SLA policy promises. */
   description: string;
   /** Whether the category has custom attributes, so that a client fetches its definition. */
   metadata: boolean;
+  /** Always `realtime`: requests are handled one by one. */
   type: 'realtime';
+  /** The names in the other language and the category id, comma-separated. */
   keywords: string;
+  /** The category's portfolio (分管领域), or null. */
   group: string | null;
 };
 
@@ -22,18 +28,36 @@ export type Open311Datatype = 'string' | 'number' | 'datetime' | 'text' | 'singl
 
 /** One attribute of a service definition. */
 export type Open311Attribute = {
+  /** Always true: the client gives the value. */
   variable: boolean;
+  /** The attribute code. */
   code: string;
+  /** How the value is given. */
   datatype: Open311Datatype;
+  /** Whether a request of the service must give it. */
   required: boolean;
+  /** A hint on the value's form, or null. */
   datatype_description: string | null;
+  /** Its position in the definition, from 1. */
   order: number;
+  /** The attribute's name. */
   description: string;
-  values?: { key: string; name: string }[];
+  /** For list datatypes, the allowed values. */
+  values?: {
+    /** The value sent. */
+    key: string;
+    /** The value's name. */
+    name: string;
+  }[];
 };
 
 /** `GET services/{service_code}`: the attributes a request of the service takes. */
-export type Open311ServiceDefinition = { service_code: string; attributes: Open311Attribute[] };
+export type Open311ServiceDefinition = {
+  /** The category id. */
+  service_code: string;
+  /** Its custom attributes, in the config's order. */
+  attributes: Open311Attribute[];
+};
 
 const other = (locale: Open311Locale): Open311Locale => (locale === 'en' ? 'zh-CN' : 'en');
 

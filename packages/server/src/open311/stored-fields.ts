@@ -10,13 +10,21 @@
  * ```
  */
 export const OPEN311_ATTRIBUTES = {
+  /** The latitude the client sent. */
   lat: 'open311.lat',
+  /** The longitude the client sent. */
   long: 'open311.long',
+  /** The address the client sent. */
   address: 'open311.address',
+  /** The address id the client sent. */
   addressId: 'open311.address_id',
+  /** The media URL the client sent. */
   mediaUrl: 'open311.media_url',
+  /** The submitter's e-mail address; never published. */
   email: 'open311.email',
+  /** The submitter's device id; never published. */
   deviceId: 'open311.device_id',
+  /** The submitter's account id; never published. */
   accountId: 'open311.account_id',
 } as const;
 
