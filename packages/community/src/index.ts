@@ -1,7 +1,7 @@
 /**
  * @kechuang/community — the core SDK for tech-innovation communities (科创社区).
  *
- * @packageDocumentation
+ * @module @kechuang/community
  */
 
 // The facade

@@ -3,7 +3,7 @@
  * OpenAPI 3.1 document, Open311 GeoReport v2, and a live event stream — as a web-standard
  * fetch handler built with Hono.
  *
- * @packageDocumentation
+ * @module @kechuang/server
  */
 export { createServer, type KechuangServer } from './create-server.js';
 export type { ServerEnv } from './http/server-env.js';

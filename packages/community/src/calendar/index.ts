@@ -12,6 +12,8 @@
  * const due = calendar.addWorkingDays(submittedAt, 3);
  * const overdueBy = calendar.workingTimeBetween(due, new Date()); // > 0: overdue
  * ```
+ *
+ * @module @kechuang/community/calendar
  */
 export {
   calendarConfigSchema,

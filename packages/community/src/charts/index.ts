@@ -10,7 +10,7 @@
  * element.innerHTML = chartByMonth(data, reportTexts('zh-CN'));
  * ```
  *
- * @packageDocumentation
+ * @module @kechuang/community/charts
  */
 export { chartByMonth } from '../reports/chart-by-month.js';
 export { chartOverdueByUnit } from '../reports/chart-overdue-by-unit.js';

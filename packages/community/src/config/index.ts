@@ -1,6 +1,8 @@
 /**
  * The office config: its schema, the loader (YAML/JSON text → validated config, or one error
  * listing every problem with its line and column), and its JSON Schema for editors.
+ *
+ * @module @kechuang/community/config
  */
 export {
   officeConfigSchema,

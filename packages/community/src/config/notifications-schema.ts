@@ -60,7 +60,9 @@ export const notifyRecipientSchema = z.union([
   }),
 ]);
 /**
- * Who a notification rule tells: one of {@link notifyRecipientKinds}, `{ role }`, `{ member }` or `{ channel }`.
+ * Who a notification rule tells: a kind relative to the request (`assignee`, `previous_assignee`,
+ * `watchers`, `assisting`, `dispatcher`, `next_level`, `enterprise_contact`, `captain`,
+ * `submitter`), `{ role }`, `{ member }` or `{ channel }`.
  *
  * @useDeclaredType
  */

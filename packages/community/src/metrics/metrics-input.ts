@@ -33,7 +33,7 @@ export const metricsPeriodInput = z.union([
  */
 export type MetricsPeriodInput = z.input<typeof metricsPeriodInput>;
 
-/** Input of {@link MetricsApi.query}. */
+/** Input of `session.metrics.query()` (and `community.metrics.query()`, with `officeId`). */
 export const metricsQueryInput = z.strictObject({
   /** The period to count: a month, a quarter, a year or a range of days. */
   period: metricsPeriodInput,

@@ -8,6 +8,6 @@
  * maskPersonalNumbers('联系人：张三 13812345678'); // '联系人：张三 138****5678'
  * ```
  *
- * @packageDocumentation
+ * @module @kechuang/community/privacy
  */
 export { maskPersonalNumbers } from '../notify/mask.js';

@@ -33,8 +33,8 @@ export function ratesChartUnits(units: readonly ReportUnitRow[]): { top: ReportU
 /**
  * Figure 2: the response, resolution and satisfaction rates of each unit as groups of three
  * horizontal bars on a 0–100% scale, best composite score first, each bar with its value.
- * With more than {@link RATES_CHART_ALL} units it shows the top and bottom
- * {@link RATES_CHART_EDGE} and marks the gap. Units with no rate at all are left out.
+ * With more than 20 units (`RATES_CHART_ALL`) it shows the top and bottom 10
+ * (`RATES_CHART_EDGE`) and marks the gap. Units with no rate at all are left out.
  *
  * @example
  * ```ts

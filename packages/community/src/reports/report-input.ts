@@ -38,7 +38,7 @@ const monthText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'use a month like 
 const dayText = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'use a date like 2026-01-01');
 
 /**
- * Input of {@link ReportsApi.monthly}.
+ * Input of `session.reports.monthly()` (and `community.reports.monthly()`, with `officeId`).
  *
  * @example
  * ```ts

@@ -120,7 +120,7 @@ export interface MonthlyReportData {
   };
   /**
    * Month by month from `from` (the first month clipped to it) to the report month; at most
-   * {@link MAX_SERIES_MONTHS} months, `capped` when `since` lies further back.
+   * 24 months (`MAX_SERIES_MONTHS`), `capped` when `since` lies further back.
    */
   series: {
     /** The first day of the series, `YYYY-MM-DD`. */

@@ -9,6 +9,8 @@
  * const outcome = routing.evaluate(facts);          // pure, ~1–2 µs on a 100-rule set
  * const decision = resolveAssignment(outcome, snapshot, facts, routing.strategies);
  * ```
+ *
+ * @module @kechuang/community/routing
  */
 export { compileRouting, type CompiledRouting } from './compile-routing.js';
 export { checkRouting, type RoutingOptions } from './check-routing.js';

@@ -10,7 +10,7 @@
  * const parsed = requestCommandInputs.assign.safeParse(body);
  * ```
  *
- * @packageDocumentation
+ * @module @kechuang/community/schemas
  */
 import type { z } from 'zod';
 import { requestCommands, type RequestCommands } from '../commands/request/index.js';

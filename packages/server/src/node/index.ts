@@ -1,11 +1,17 @@
+/**
+ * `@kechuang/server/node`: serving the API with Node's HTTP server, for hosts that do not
+ * bring their own.
+ *
+ * @module @kechuang/server/node
+ */
 import { serve as serveNode, type ServerType } from '@hono/node-server';
 import type { KechuangServer } from '../create-server.js';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
-  /** @default 3000 */
+  /** The TCP port to listen on. @default 3000 */
   port?: number;
-  /** @default '127.0.0.1' (loopback: put a reverse proxy in front to serve others) */
+  /** The address to listen on. @default '127.0.0.1' (loopback: put a reverse proxy in front to serve others) */
   hostname?: string;
 }
 
