@@ -10,10 +10,11 @@
  * tests/docs/configuration-doc.test.ts runs it that way. `--out <file>` writes (or checks)
  * another file instead of docs/configuration.md.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderConfigurationDoc } from './config-docs.js';
+import { writeGenerated } from './generated-file.js';
 import { readSchemaDocument } from './config-schema-reader.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -41,22 +42,4 @@ const text = renderConfigurationDoc({
   schemaPath: relative(root, schemaFile).split('\\').join('/'),
 });
 
-let current: string | null = null;
-try {
-  current = readFileSync(target, 'utf8');
-} catch {
-  current = null;
-}
-
-if (process.argv.includes('--check')) {
-  if (current !== text) {
-    console.error(`${shown} is stale: it differs from what the config schema gives. Run npm run generate:config-docs and commit the result.`);
-    process.exit(1);
-  }
-  console.log(`${shown} is up to date`);
-} else if (current === text) {
-  console.log(`${shown} is up to date`);
-} else {
-  writeFileSync(target, text);
-  console.log(`wrote ${shown} (${text.length} characters)`);
-}
+writeGenerated(target, text, { shown, regenerate: 'npm run generate:config-docs' });
