@@ -12,7 +12,7 @@ import { fillCaptainReport, sendCaptainReport, type CaptainReport } from './capt
 import type { Cast, DevMember } from './hall-directory.js';
 import { requestView } from './hall-directory.js';
 import { confirmButton, pressAction, requestScreen, takeAction } from './request-actions.js';
-import { navigateTo, photographPart, rawErrorsOn, SCREEN_TIMEOUT, signIn, snapshot, waitForScreen } from './screens.js';
+import { navigateTo, openIntakeChannel, photographPart, pickEnterprise, rawErrorsOn, SCREEN_TIMEOUT, signIn, snapshot, waitForScreen } from './screens.js';
 
 export interface BadInputWorld {
   url: string;
@@ -55,11 +55,8 @@ async function intakeWithoutTitle(world: BadInputWorld): Promise<string> {
   const { url, cast } = world;
   const { page } = await openRefusedPage(world, PHONE);
   await signIn(page, url, cast.captain);
-  await navigateTo(page, 'intake');
-  const intake = await waitForScreen(page, 'intake');
-  await intake.locator('[data-channel="captain_report"]').click();
-  await page.locator('#intake-enterprise').fill(cast.enterprise.name);
-  await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+  await openIntakeChannel(page, 'captain_report');
+  await pickEnterprise(page, cast.enterprise);
   await page.locator('#intake-category').selectOption('legal');
   await page.locator('[data-testid="intake-submit"]').click();
   await expectFieldError(page, 'title', 'intake-title-zh-CN-phone');
@@ -85,11 +82,8 @@ async function visitRowWithoutTitle(world: BadInputWorld): Promise<void> {
   const { url, cast } = world;
   const { page } = await openRefusedPage(world, DESKTOP);
   await signIn(page, url, cast.commissioner);
-  await navigateTo(page, 'intake');
-  const intake = await waitForScreen(page, 'intake');
-  await intake.locator('[data-channel="visit"]').click();
-  await page.locator('#intake-enterprise').fill(cast.enterprise.name);
-  await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+  await openIntakeChannel(page, 'visit');
+  await pickEnterprise(page, cast.enterprise);
   const category = page.locator('#intake-row-0-category');
   if ((await category.count()) > 0) await category.selectOption('policy');
   await page.locator('[data-testid="intake-submit"]').click();

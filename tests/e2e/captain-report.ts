@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Cast } from './hall-directory.js';
-import { navigateTo, SCREEN_TIMEOUT, waitForScreen } from './screens.js';
+import { openIntakeChannel, pickEnterprise, SCREEN_TIMEOUT } from './screens.js';
 
 export interface CaptainReport {
   title: string;
@@ -16,11 +16,8 @@ export interface CaptainReport {
 
 /** Opens the intake's captain-report tab and fills a report for the cast's enterprise, without sending it. */
 export async function fillCaptainReport(page: Page, cast: Cast, report: CaptainReport): Promise<void> {
-  await navigateTo(page, 'intake');
-  const intake = await waitForScreen(page, 'intake');
-  await intake.locator('[data-channel="captain_report"]').click();
-  await page.locator('#intake-enterprise').fill(cast.enterprise.name);
-  await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+  await openIntakeChannel(page, 'captain_report');
+  await pickEnterprise(page, cast.enterprise);
   await page.locator('#intake-category').selectOption('legal');
   await page.locator('#intake-attr-amount').fill(report.amount);
   await page.locator('#intake-title').fill(report.title);

@@ -66,6 +66,26 @@ export async function navigateTo(page: Page, nav: 'intake' | 'queue' | 'enterpri
 }
 
 /**
+ * Opens the intake on `channel`'s tab and waits until that tab's form is the one shown. A tab is
+ * a hash change, rendered a moment later: typing before then fills the form being replaced.
+ */
+export async function openIntakeChannel(page: Page, channel: 'phone' | 'walk_in' | 'visit' | 'captain_report'): Promise<Locator> {
+  await navigateTo(page, 'intake');
+  const intake = await waitForScreen(page, 'intake');
+  await intake.locator(`[role="tab"][data-channel="${channel}"]`).click();
+  const shown = page.locator(`[data-screen="intake"][data-ready="true"][data-channel="${channel}"]`);
+  await shown.waitFor({ state: 'visible', timeout: SCREEN_TIMEOUT });
+  return shown;
+}
+
+/** Types the enterprise's name into the intake's picker and picks it from the suggestions. */
+export async function pickEnterprise(page: Page, enterprise: { id: string; name: string }): Promise<void> {
+  await page.locator('#intake-enterprise').fill(enterprise.name);
+  await page.locator(`[data-enterprise-id="${enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+  await page.locator('[data-testid="intake-enterprise-chosen"]').waitFor({ timeout: SCREEN_TIMEOUT });
+}
+
+/**
  * Photographs the screen in front of the page in both languages at desktop and phone width,
  * full page: `screenshots/<name>-<locale>-<desktop|phone>.png`. The page is left in the
  * language and size it had.

@@ -23,7 +23,7 @@ import { startHall, type RunningHall } from './hall-process.js';
 import { badInputSteps } from './bad-input-steps.js';
 import { auditEntries, expectAuditCard, secondReportMerged } from './plugin-steps.js';
 import { statusBadge, takeAction, waitForStatus } from './request-actions.js';
-import { navigateTo, photograph, photographPart, pickMember, rawErrorsOn, SCREEN_TIMEOUT, SCREENSHOTS, signIn, waitForScreen, type ScreenName } from './screens.js';
+import { navigateTo, openIntakeChannel, photograph, photographPart, pickEnterprise, pickMember, rawErrorsOn, SCREEN_TIMEOUT, SCREENSHOTS, signIn, waitForScreen, type ScreenName } from './screens.js';
 
 if (!haveChromium && !inCi) {
   console.warn(`\n*** SKIPPING the service hall's end-to-end browser test: ${CHROMIUM} is missing. Install Debian's chromium (apt-get install chromium fonts-noto-cjk) to run it. ***\n`);
@@ -148,12 +148,10 @@ describe.skipIf(!haveChromium && !inCi)('the service hall end to end: a captainâ
     const { page } = await openPage(PHONE);
     await signIn(page, hall.url, cast.captain);
     await navigateTo(page, 'intake');
-    const intake = await waitForScreen(page, 'intake');
+    await waitForScreen(page, 'intake');
     await photograph(page, 'intake', 'intake');
-    await intake.locator('[data-channel="captain_report"]').click();
-
-    await page.locator('#intake-enterprise').fill(cast.enterprise.name);
-    await page.locator(`[data-enterprise-id="${cast.enterprise.id}"]`).first().click({ timeout: SCREEN_TIMEOUT });
+    const intake = await openIntakeChannel(page, 'captain_report');
+    await pickEnterprise(page, cast.enterprise);
     const park = page.locator('#intake-park');
     if ((await park.count()) > 0 && (await park.evaluate((el) => el instanceof HTMLSelectElement && !el.disabled))) await park.selectOption(cast.parkId);
     await page.locator('#intake-category').selectOption('legal');
