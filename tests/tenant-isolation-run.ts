@@ -1,6 +1,6 @@
 import { isKechuangError, type CommunitySession, type DirectoryApi, type ErrorCode, type KechuangError, type RecordBase } from '@kechuang/community';
 import { commands, isTheirs, type Attack, type BorrowedCall } from './tenant-isolation-attacks.js';
-import { modelOf, otherSide, type DirectoryKey, type OfficeWorld, type TwoOfficeWorld } from './tenant-isolation-world.js';
+import { modelOf, otherSide, type DirectoryKey, type OfficeWorld, type TwoOfficeWorld, type WorldActor } from './tenant-isolation-world.js';
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: KechuangError };
 
@@ -59,6 +59,8 @@ function directoryApi(session: CommunitySession, key: DirectoryKey): DirectoryAp
 }
 
 const idsOf = (world: OfficeWorld, key: DirectoryKey): string[] => world.directory[key].map((e) => e.id);
+/** Our records of `key` that the policy lets `actor` read. */
+const readableBy = (actor: WorldActor, world: OfficeWorld, key: DirectoryKey): string[] => idsOf(world, key).filter((id) => !actor.hiddenInDirectory.has(id));
 
 async function borrowed(session: CommunitySession, call: BorrowedCall, home: OfficeWorld, id: string): Promise<unknown> {
   const communityId = idsOf(home, 'communities')[0] ?? '';
@@ -126,7 +128,8 @@ export async function runAttack(world: TwoOfficeWorld, attack: Attack): Promise<
     case 'lifecycle': {
       const s = await settle(() => session.enterprises.lifecycle(attack.enterpriseId));
       settled = s;
-      if (attack.theirs) {
+      // Another office's enterprise, or one of ours the policy keeps from this actor.
+      if (attack.theirs || actor.hiddenInDirectory.has(attack.enterpriseId)) {
         outcome = refusedWith(attack, s, ['NOT_FOUND']);
         break;
       }
@@ -151,7 +154,7 @@ export async function runAttack(world: TwoOfficeWorld, attack: Attack): Promise<
         break;
       }
       const page = succeeded(attack, s);
-      onlyOurs(attack, us, them, page.items, idsOf(us, attack.key));
+      onlyOurs(attack, us, them, page.items, readableBy(actor, us, attack.key));
       outcome = rowsOutcome(attack, page.items, Object.values(attack.options.filter ?? {}).some((v) => v !== null && isTheirs(them, v)));
       break;
     }
@@ -159,8 +162,8 @@ export async function runAttack(world: TwoOfficeWorld, attack: Attack): Promise<
       const s = await settle(() => directoryApi(session, attack.key).findByCode(attack.code));
       settled = s;
       const found = succeeded(attack, s);
-      if (found !== null) onlyOurs(attack, us, them, [found], idsOf(us, attack.key));
-      if (found === null && us.directory[attack.key].some((e) => e.code === attack.code)) breach(attack, 'our own record with this code was not found');
+      if (found !== null) onlyOurs(attack, us, them, [found], readableBy(actor, us, attack.key));
+      if (found === null && us.directory[attack.key].some((e) => e.code === attack.code && !actor.hiddenInDirectory.has(e.id))) breach(attack, 'our own record with this code was not found');
       outcome = found === null ? 'null' : 'own rows only';
       break;
     }

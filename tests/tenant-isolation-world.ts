@@ -46,6 +46,11 @@ export interface WorldActor {
   settlesReturns: boolean;
   /** Enterprises the actor may submit requests and record visits for. */
   submitsFor: ReadonlySet<string>;
+  /**
+   * Records of the actor's own office that the default policy keeps from it: for a member
+   * whose only role is enterprise contact, the other enterprises and their contacts.
+   */
+  hiddenInDirectory: ReadonlySet<string>;
 }
 
 export interface DirectoryEntry {
@@ -167,14 +172,19 @@ const DISPATCH = new Set(['station_head', 'dispatcher', 'office_staff', 'system'
 const SETTLE = new Set(['station_head', 'dispatcher', 'system']);
 
 /** What the default policy lets an actor do, from its roles (no member: the system). */
-function worldActor(label: string, session: CommunitySession, member: Member | null, enterprises: readonly Enterprise[]): WorldActor {
+function worldActor(label: string, session: CommunitySession, member: Member | null, enterprises: readonly Enterprise[], members: readonly Member[]): WorldActor {
   const roles = member ? member.roles.map((r) => r.role as string) : ['system'];
   const parks = new Set(member?.roles.flatMap((r) => (r.role === 'captain' ? r.parkIds : [])) ?? []);
   const contactOf = new Set(member?.roles.flatMap((r) => (r.role === 'enterprise_contact' ? [r.enterpriseId] : [])) ?? []);
   const has = (names: ReadonlySet<string>) => roles.some((r) => names.has(r));
   const seesAll = has(SEE_ALL);
   const submitsFor = new Set(enterprises.filter((e) => seesAll || (e.parkId !== null && parks.has(e.parkId)) || contactOf.has(e.id)).map((e) => e.id));
-  return { label, session, memberId: member?.id ?? null, managesDirectory: has(MANAGERS), dispatches: has(DISPATCH), settlesReturns: has(SETTLE), submitsFor };
+  const onlyContact = (m: Member) => m.roles.every((r) => r.role === 'enterprise_contact');
+  const otherCompany = (m: Member) => m.roles.every((r) => r.role === 'enterprise_contact' && !contactOf.has(r.enterpriseId));
+  const hiddenInDirectory = new Set(
+    member && onlyContact(member) ? [...enterprises.filter((e) => !contactOf.has(e.id)).map((e) => e.id), ...members.filter(otherCompany).map((m) => m.id)] : [],
+  );
+  return { label, session, memberId: member?.id ?? null, managesDirectory: has(MANAGERS), dispatches: has(DISPATCH), settlesReturns: has(SETTLE), submitsFor, hiddenInDirectory };
 }
 
 /**
@@ -221,7 +231,8 @@ async function buildOffice(
     contact2: await member(`${side}-E002`, person(10, '经理'), [{ role: 'enterprise_contact', enterpriseId: ent2.id }]),
   };
   const sessionOf = (memberId: string) => as({ kind: 'member', officeId: office.id, memberId });
-  const actors = [worldActor('system', system, null, [ent1, ent2]), ...Object.entries(m).map(([label, rec]) => worldActor(label, sessionOf(rec.id), rec, [ent1, ent2]))];
+  const everyone = Object.values(m);
+  const actors = [worldActor('system', system, null, [ent1, ent2], everyone), ...Object.entries(m).map(([label, rec]) => worldActor(label, sessionOf(rec.id), rec, [ent1, ent2], everyone))];
   const actor = (memberId: string | null): CommunitySession => (memberId === null ? system : sessionOf(memberId));
 
   const idempotencyKey = `${side}-intake-0001`;

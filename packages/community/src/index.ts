@@ -100,7 +100,7 @@ export { defaultWorkflow, requestStates, type RequestState } from './workflow/de
 
 // Authorization
 export type { Actor, ResolvedActor } from './auth/actor.js';
-export { defaultAuthorizationPolicy, type AuthorizationPolicy, type DirectoryModel, type RequestScope } from './auth/authorization-policy.js';
+export { defaultAuthorizationPolicy, type AuthorizationPolicy, type DirectoryAccess, type DirectoryModel, type RequestScope } from './auth/authorization-policy.js';
 
 // Events and plugins
 export type { EventBus, Listener, ListenerErrorReporter } from './events/event-bus.js';

@@ -1,5 +1,6 @@
+import type { Member } from '../model/member.js';
 import type { ServiceRequest } from '../model/request.js';
-import type { Where, WhereCondition } from '../storage/types.js';
+import type { JsonValue, Where, WhereCondition } from '../storage/types.js';
 import type { WorkflowRole } from '../workflow/workflow-definition.js';
 import type { ResolvedActor } from './actor.js';
 
@@ -18,6 +19,44 @@ export type RequestScope =
 
 /** Directory models a policy is asked about. */
 export type DirectoryModel = 'office' | 'community' | 'park' | 'building' | 'enterprise' | 'team' | 'member';
+
+/**
+ * What of one directory model an actor may read. An empty object (`{}`) is everything, as
+ * stored. The conditions are pushed down to storage, so list pages stay full and cursors
+ * stay sound; a record the actor may not read is NOT_FOUND by id, null by code and left out
+ * of lists.
+ *
+ * @example
+ * ```ts
+ * // Only the actor's own enterprises:
+ * const ownEnterprises: DirectoryAccess = { anyOf: [{ field: 'id', op: 'in', value: ['ent-1'] }] };
+ * // Staff by name only: every member but the actor shows no mobile, e-mail or contacts.
+ * const namesOnly: DirectoryAccess = {
+ *   alsoMembers: (member) => member.roles.some((r) => r.role !== 'enterprise_contact'),
+ *   withheld: { mobile: null, email: null, contacts: [] },
+ * };
+ * ```
+ */
+export interface DirectoryAccess {
+  /**
+   * Only records matching any one of these conditions (or accepted by `alsoMembers`) are
+   * readable. With neither this nor `alsoMembers`, every record of the office is; an empty
+   * list without `alsoMembers` matches nothing.
+   */
+  anyOf?: WhereCondition[];
+  /**
+   * Members only (it matches nothing on other models): the members this returns true for are
+   * readable too. Roles are stored as JSON, which storage cannot filter on, so the SDK tests
+   * each of the office's members (cached until the directory changes) and pushes their ids
+   * down.
+   */
+  alsoMembers?: (member: Member) => boolean;
+  /**
+   * Fields shown with these values instead of the stored ones, on every record read except
+   * the actor's own member record, e.g. `{ mobile: null }`. Lists cannot be filtered by them.
+   */
+  withheld?: Readonly<Record<string, JsonValue>>;
+}
 
 /**
  * Decides who sees and does what. Replace it (or spread the default and override a method)
@@ -42,6 +81,13 @@ export interface AuthorizationPolicy {
   canSubmit(actor: ResolvedActor, target: { parkId: string | null; enterpriseId: string | null }): true | string;
   /** Whether `actor` may create, update or archive records of `model`. */
   canManageDirectory(actor: ResolvedActor, model: DirectoryModel): boolean;
+  /**
+   * What of `model` the actor may read through the session and the server: get, findByCode,
+   * list and the enterprise life-cycle view. Not asked for `office` (an actor always reads
+   * their own office), nor for the SDK's own reads (routing, notifications, SLA, plugins'
+   * storage). Absent: everything, as stored.
+   */
+  directoryAccess?(actor: ResolvedActor, model: DirectoryModel): DirectoryAccess;
 }
 
 const SEE_ALL = ['station_head', 'dispatcher', 'office_staff', 'commissioner'];
@@ -58,7 +104,10 @@ function seesAll(actor: ResolvedActor): boolean {
  * - captains see requests in their parks and those they submitted;
  * - providers see what is assigned to them or their team, or what they assist on;
  * - enterprise contacts see their own enterprise's requests;
- * - anyone sees what they submitted or lead.
+ * - anyone sees what they submitted or lead;
+ * - a member whose only role is enterprise contact reads only their own enterprises, and of
+ *   the members only themselves in full, plus the office's staff and their enterprise's other
+ *   contacts without mobile, e-mail or contacts; everyone else reads the whole directory.
  */
 export const defaultAuthorizationPolicy: AuthorizationPolicy = {
   rolesFor(actor, request) {
@@ -117,6 +166,19 @@ export const defaultAuthorizationPolicy: AuthorizationPolicy = {
 
   canManageDirectory(actor) {
     return actor.kind === 'system' || DIRECTORY_ADMINS.some((r) => actor.roleNames.has(r));
+  },
+
+  directoryAccess(actor, model) {
+    // Any role besides enterprise contact makes the member part of the office's own staff.
+    if (actor.kind === 'system' || [...actor.roleNames].some((r) => r !== 'enterprise_contact')) return {};
+    const ours = actor.enterpriseIds;
+    if (model === 'enterprise') return { anyOf: [{ field: 'id', op: 'in', value: [...ours] }] };
+    if (model !== 'member') return {};
+    return {
+      // Staff stay readable by name, so screens can say who handles a request.
+      alsoMembers: (m) => m.id === actor.member?.id || m.roles.some((r) => r.role !== 'enterprise_contact' || ours.has(r.enterpriseId)),
+      withheld: { mobile: null, email: null, contacts: [] },
+    };
   },
 };
 

@@ -8,6 +8,7 @@ import { rowToRecord, rowToRequest } from '../storage/records.js';
 import { scopeToWhere } from '../auth/authorization-policy.js';
 import { assistedRequestIds } from './request-queries.js';
 import { canSeeVisit } from '../commands/visit/visit-visibility.js';
+import { directoryReader } from '../commands/directory/directory-reader.js';
 
 /** Everything the community has done with one enterprise (全生命周期服务). */
 export interface EnterpriseLifecycle {
@@ -43,13 +44,15 @@ const CONCLUDED = new Set(['closed', 'withdrawn', 'merged']);
 /**
  * The enterprise's life-cycle view. Requests are those the actor may see; visits are shown to
  * those who see every request in the office, the enterprise's contacts and its park's captain.
+ * An enterprise the policy's `directoryAccess` does not let the actor read is NOT_FOUND.
  */
 export async function enterpriseLifecycle(runtime: Runtime, who: Actor, enterpriseId: string, terminal: readonly string[]): Promise<EnterpriseLifecycle> {
   const actor = await loadActor(runtime, who, 'read');
   const officeScope = { field: 'officeId', value: actor.officeId } as const;
-  const entRow = await runtime.storage.findOne({ model: 'enterprise', where: [officeScope, { field: 'id', value: enterpriseId }] });
+  const reader = await directoryReader(runtime, actor, 'enterprise');
+  const entRow = await runtime.storage.findOne({ model: 'enterprise', where: [officeScope, { field: 'id', value: enterpriseId }, ...reader.where] });
   if (!entRow) throw notFound('enterprise', enterpriseId);
-  const enterprise = rowToRecord<Enterprise>(entRow);
+  const stored = rowToRecord<Enterprise>(entRow);
   const scope = runtime.policy.scope(actor, await assistedRequestIds(runtime, actor));
   const requests = (
     await runtime.storage.findMany({
@@ -66,7 +69,7 @@ export async function enterpriseLifecycle(runtime: Runtime, who: Actor, enterpri
     })
   ).map((r) => rowToRecord<Visit>(r));
   const visits: Visit[] = [];
-  for (const visit of allVisits) if (await canSeeVisit(runtime, actor, visit, enterprise)) visits.push(visit);
+  for (const visit of allVisits) if (await canSeeVisit(runtime, actor, visit, stored)) visits.push(visit);
   const byStatus: Record<string, number> = {};
   const byOutcome: Partial<Record<Outcome, number>> = {};
   const bySatisfaction: Partial<Record<Satisfaction, number>> = {};
@@ -78,7 +81,7 @@ export async function enterpriseLifecycle(runtime: Runtime, who: Actor, enterpri
   const contacts = [...requests.map((r) => r.createdAt.getTime()), ...visits.map((v) => v.visitedAt.getTime())];
   const done = new Set([...CONCLUDED, ...terminal]);
   return {
-    enterprise,
+    enterprise: reader.show(stored),
     requests,
     visits,
     summary: {

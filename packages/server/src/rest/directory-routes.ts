@@ -34,6 +34,8 @@ interface KindSpec {
   pageName: string;
   /** The equality filters the SDK's list accepts for this kind (its spec's `filters`). */
   filters: readonly string[];
+  /** What the authorization policy narrows for some callers, said in the read routes' descriptions. */
+  narrowed?: string;
 }
 
 const KINDS: Record<DirectoryKind, KindSpec> = {
@@ -48,9 +50,20 @@ const KINDS: Record<DirectoryKind, KindSpec> = {
     record: enterpriseSchema,
     pageName: 'EnterprisePage',
     filters: ['communityId', 'parkId', 'buildingId', 'industry'],
+    narrowed: 'Under the default policy an enterprise contact reads their own enterprise only; any other is 404 and left out of lists.',
   },
   teams: { label: 'team', tag: 'Directory', create: createTeamInput, update: updateTeamInput, record: teamSchema, pageName: 'TeamPage', filters: ['kind'] },
-  members: { label: 'member', tag: 'Directory', create: createMemberInput, update: updateMemberInput, record: memberSchema, pageName: 'MemberPage', filters: ['status'] },
+  members: {
+    label: 'member',
+    tag: 'Directory',
+    create: createMemberInput,
+    update: updateMemberInput,
+    record: memberSchema,
+    pageName: 'MemberPage',
+    filters: ['status'],
+    narrowed:
+      "Under the default policy an enterprise contact reads their own record in full, the office's staff and their enterprise's other contacts with `mobile` and `email` null and `contacts` empty, and other enterprises' contacts not at all (404, left out of lists).",
+  },
 };
 
 /** Every directory kind's URL segment, for tests and docs. */
@@ -108,7 +121,9 @@ const archiveBody = z.strictObject({
  * The directory: communities, parks, buildings, enterprises, teams and members — create, list
  * (filters, archived, pages), read by id or code, update, archive — plus an enterprise's life
  * cycle. Writes are for the station head and office staff (403 otherwise); another office's
- * record is 404.
+ * record is 404. Reads are what the authorization policy's `directoryAccess` allows: by
+ * default an enterprise contact reads only their own enterprise and other members without
+ * their contact details.
  */
 export function registerDirectoryRoutes(app: OpenAPIHono<ServerEnv>): void {
   for (const [kind, spec] of Object.entries(KINDS) as [DirectoryKind, KindSpec][]) {
@@ -129,7 +144,7 @@ export function registerDirectoryRoutes(app: OpenAPIHono<ServerEnv>): void {
       path: base,
       tag: spec.tag,
       summary: `List ${kind}, ordered by code, a page at a time`,
-      description: `Filters: ${spec.filters.length ? spec.filters.join(', ') : 'none'}. Archived records are left out unless \`includeArchived=true\`. Follow \`nextCursor\` with \`cursor\`.`,
+      description: `Filters: ${spec.filters.length ? spec.filters.join(', ') : 'none'}. Archived records are left out unless \`includeArchived=true\`. Follow \`nextCursor\` with \`cursor\`.${spec.narrowed ? ` ${spec.narrowed}` : ''}`,
       query: listQuery(spec),
       response: pageSchema(spec.pageName, spec.record),
       handler: ({ session, query }) => apiOf(session, kind).list(listOptions(spec, query)),
@@ -140,6 +155,7 @@ export function registerDirectoryRoutes(app: OpenAPIHono<ServerEnv>): void {
       path: `${base}/by-code/{code}`,
       tag: spec.tag,
       summary: `A ${spec.label} by its stable code`,
+      ...(spec.narrowed ? { description: spec.narrowed } : {}),
       response: spec.record,
       handler: async ({ session, params }) => {
         const code = params['code'] as string;
@@ -153,6 +169,7 @@ export function registerDirectoryRoutes(app: OpenAPIHono<ServerEnv>): void {
       path: `${base}/{id}`,
       tag: spec.tag,
       summary: `A ${spec.label} by id`,
+      ...(spec.narrowed ? { description: spec.narrowed } : {}),
       response: spec.record,
       handler: ({ session, params }) => apiOf(session, kind).get(params['id'] as string),
     });
@@ -183,6 +200,7 @@ export function registerDirectoryRoutes(app: OpenAPIHono<ServerEnv>): void {
     path: '/api/enterprises/{id}/lifecycle',
     tag: 'Directory',
     summary: "全生命周期: an enterprise's requests (those you may see), visits and outcomes",
+    description: 'An enterprise you may not read is 404: under the default policy, an enterprise contact reads only their own.',
     response: enterpriseLifecycleSchema,
     handler: ({ session, params }) => session.enterprises.lifecycle(params['id'] as string),
   });

@@ -13,6 +13,7 @@ import type { Where } from '../../storage/types.js';
 import { stampDirectory } from '../../pipeline/office-state.js';
 import type { RecordHookRun } from '../../plugins/hooks.js';
 import type { DirectoryLookup, DirectorySpec, ReferenceProblem } from './directory-spec.js';
+import { directoryReader } from './directory-reader.js';
 
 /** Options of a directory list. Ordered by code, then id. */
 export interface DirectoryListOptions {
@@ -68,8 +69,8 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
     }
     return actor;
   };
-  const load = async (actor: ResolvedActor, id: string): Promise<T> => {
-    const row = await runtime.storage.findOne({ model, where: scoped(actor.officeId, [{ field: 'id', value: id }]) });
+  const load = async (actor: ResolvedActor, id: string, narrow: Where = []): Promise<T> => {
+    const row = await runtime.storage.findOne({ model, where: scoped(actor.officeId, [{ field: 'id', value: id }, ...narrow]) });
     if (!row) throw notFound(label, id);
     return rowToRecord<T>(row);
   };
@@ -164,23 +165,28 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
     },
     async get(id) {
       const actor = await loadActor(runtime, who, 'read');
-      return load(actor, id);
+      const reader = await directoryReader(runtime, actor, model);
+      return reader.show(await load(actor, id, reader.where));
     },
     async findByCode(code) {
       const actor = await loadActor(runtime, who, 'read');
-      const row = await runtime.storage.findOne({ model, where: scoped(actor.officeId, [{ field: 'code', value: code }]) });
-      return row ? rowToRecord<T>(row) : null;
+      const reader = await directoryReader(runtime, actor, model);
+      const row = await runtime.storage.findOne({ model, where: scoped(actor.officeId, [{ field: 'code', value: code }, ...reader.where]) });
+      return row ? reader.show(rowToRecord<T>(row)) : null;
     },
     async list(options = {}) {
       const actor = await loadActor(runtime, who, 'read');
       const limit = pageSize(options.limit);
-      const where: (Where[number])[] = [];
+      const reader = await directoryReader(runtime, actor, model);
+      const where: (Where[number])[] = [...reader.where];
       for (const [field, value] of Object.entries(options.filter ?? {})) {
         if (!spec.filters.includes(field)) {
           throw new KechuangError('VALIDATION_FAILED', `Invalid filter: ${label} lists can filter by ${spec.filters.join(', ') || 'nothing'}, not '${field}'.`, {
             issues: [{ path: ['filter', field], message: 'unknown filter', code: 'unrecognized_keys' }],
           });
         }
+        // Filtering by a withheld field would tell its values one guess at a time.
+        if (reader.withheld && field in reader.withheld) throw new KechuangError('FORBIDDEN', `You may not filter ${label} lists by '${field}'; leave the filter out.`, { model, field });
         where.push(value === null ? { field, op: 'is_null' } : { field, value });
       }
       if (!options.includeArchived) where.push({ field: 'archivedAt', op: 'is_null' });
@@ -192,7 +198,7 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
         ...(options.cursor ? { after: decodeCursor(scope, options.cursor) } : {}),
         limit: limit + 1,
       });
-      const items = rows.slice(0, limit).map((r) => rowToRecord<T>(r));
+      const items = rows.slice(0, limit).map((r) => reader.show(rowToRecord<T>(r)));
       const last = items[items.length - 1];
       return { items, nextCursor: rows.length > limit && last ? encodeCursor(scope, [last.code, last.id]) : null };
     },
