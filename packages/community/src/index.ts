@@ -125,6 +125,7 @@ export type { PluginErrorCode } from './errors/error-codes.js';
 export type { InstalledPlugin } from './plugins/plugin-registry.js';
 export type { PluginRoute, PluginRouteContext, PluginRouteMethod } from './plugins/plugin-routes.js';
 export { pluginRoutesOf, type PluginHttpRoute } from './plugins/plugin-routes-of.js';
+export { configOptionsOf } from './config/config-options-of.js';
 export type { PluginRoutingAction, PluginActionEffect, PluginActionRun, PluginAssignmentStrategy } from './routing/plugin-routing.js';
 export type { PluginMeasure, MetricsMeasure } from './metrics/plugin-measure.js';
 export type { PluginNotice } from './notify/plugin-notice.js';

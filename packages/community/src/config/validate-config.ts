@@ -13,8 +13,8 @@ import { problemsFromZodIssues } from './zod-problems.js';
 
 /**
  * Options for {@link validateOfficeConfig} and {@link assertOfficeConfig}: what plugins
- * registered, which the config may name. A community's installed plugins
- * (`runtime.plugins`) carry exactly these lists, so they can be passed as they are.
+ * registered, which the config may name. `configOptionsOf(community)` gives the lists of a
+ * community's plugins.
  */
 export interface ValidateOfficeConfigOptions {
   /** Custom condition operators (e.g. from plugins) that rules may use. @default [] */
