@@ -1,4 +1,5 @@
 import type { Clock, Community, CommunitySession, StorageAdapter } from '@kechuang/community';
+import { APP_ENV, loadApp, type CliApp } from './app-module.js';
 import type { CliIo } from './cli-io.js';
 import { loadConfigFile } from './config-file.js';
 import { findOffice, openStorage, readyCommunity, resolveDatabase, type DatabaseTarget } from './database.js';
@@ -64,34 +65,73 @@ export interface CliContext {
   openOffice(options: OpenOfficeOptions): Promise<OpenOffice>;
   /** Opens (and, with `create`, creates) the database without choosing an office. */
   openDatabase(options: { db?: string; create: boolean }): Promise<OpenDatabase>;
+  /**
+   * The app module `--app` or `KECHUANG_APP` names, imported and checked on first use; every
+   * community the context opens gets its plugins and notifiers. Undefined without one.
+   */
+  app(): Promise<CliApp | undefined>;
   /** Sets the exit code for a command that reports problems without throwing. */
   setExitCode(code: ExitCode): void;
 }
 
-/** Builds the context `runCli` hands to every command. */
-export function createCliContext(io: CliIo, lang: Lang, debug: boolean, setExitCode: (code: ExitCode) => void): CliContext {
+/** Lets go of an opened community: the plugins' teardowns first, then the connections. */
+function closer(community: Community, storage: StorageAdapter): () => Promise<void> {
+  return async () => {
+    try {
+      await community.close();
+    } finally {
+      await storage.close?.();
+    }
+  };
+}
+
+/**
+ * Builds the context `runCli` hands to every command. `appFlag` reads `--app` once commander
+ * has parsed it; the module is imported only when a command first needs it, so commands that
+ * open no community never load it.
+ */
+export function createCliContext(io: CliIo, lang: Lang, debug: boolean, setExitCode: (code: ExitCode) => void, appFlag: () => string | undefined = () => undefined): CliContext {
+  let loaded: Promise<CliApp | undefined> | undefined;
+  const app = (): Promise<CliApp | undefined> => {
+    if (loaded === undefined) {
+      const flag = appFlag();
+      const fromEnv = io.env[APP_ENV];
+      if (flag !== undefined && flag !== '') loaded = loadApp(flag, '--app', io.cwd, lang);
+      else if (fromEnv !== undefined && fromEnv !== '') loaded = loadApp(fromEnv, APP_ENV, io.cwd, lang);
+      else loaded = Promise.resolve(undefined);
+    }
+    return loaded;
+  };
+  const withApp = async (): Promise<Pick<CliApp, 'plugins' | 'notifiers'> | Record<never, never>> => {
+    const found = await app();
+    return found === undefined ? {} : { plugins: found.plugins, notifiers: found.notifiers };
+  };
   const openDatabase = async (options: { db?: string; create: boolean }): Promise<OpenDatabase> => {
+    // The module first: a broken one fails before any database is opened.
+    const extra = await withApp();
     const target = resolveDatabase(options.db, io.env, io.cwd);
     const storage = openStorage(target, lang, { mustExist: !options.create });
-    const community = await readyCommunity(storage, target, lang, {});
-    return { community, storage, target, where: target.where, close: async () => storage.close?.() };
+    const community = await readyCommunity(storage, target, lang, extra);
+    return { community, storage, target, where: target.where, close: closer(community, storage) };
   };
   return {
     io,
     lang,
     debug,
     setExitCode,
+    app,
     openDatabase,
     async openOffice(options) {
-      const config = options.config === undefined ? undefined : (await loadConfigFile(options.config, io.cwd, lang)).config;
+      const extra = await withApp();
+      const config = options.config === undefined ? undefined : (await loadConfigFile(options.config, io.cwd, lang, await app())).config;
       const target = resolveDatabase(options.db, io.env, io.cwd);
       const storage = openStorage(target, lang, { mustExist: true });
-      const community = await readyCommunity(storage, target, lang, { ...(config === undefined ? {} : { config }), ...(options.clock === undefined ? {} : { clock: options.clock }) });
+      const community = await readyCommunity(storage, target, lang, { ...extra, ...(config === undefined ? {} : { config }), ...(options.clock === undefined ? {} : { clock: options.clock }) });
       try {
         const office = await findOffice(community, storage, target, lang, options.office);
-        return { community, storage, where: target.where, ...office, close: async () => storage.close?.() };
+        return { community, storage, where: target.where, ...office, close: closer(community, storage) };
       } catch (error) {
-        await storage.close?.().catch(() => undefined);
+        await closer(community, storage)().catch(() => undefined);
         throw error;
       }
     },

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isKechuangError, type OfficeConfig } from '@kechuang/community';
 import { formatConfigPath, parseOfficeConfig, type ConfigIssue } from '@kechuang/community/config';
+import { appMessages } from './app-module-messages.js';
+import type { CliApp } from './app-module.js';
 import { CliError } from './cli-error.js';
 import { exitCodes } from './exit-codes.js';
 import type { Lang, Messages } from './locale.js';
@@ -33,16 +35,27 @@ export function formatIssueLine(shown: string, issue: ConfigIssue): string {
 }
 
 /**
- * Reads and validates an office config file with the core's loader. A missing file is a
- * {@link CliError} (exit 3); problems come back as data so `check` can list them all.
+ * A hint for problems that only the app's plugins could solve — names no plugin registers —
+ * when no app module was given; undefined otherwise.
  */
-export async function readConfigFile(file: string, cwd: string, lang: Lang): Promise<ConfigFileResult> {
+export function pluginNamesHint(issues: readonly ConfigIssue[], app: CliApp | undefined, lang: Lang): string | undefined {
+  if (app !== undefined) return undefined;
+  const plugin = issues.some((issue) => issue.code === 'unknown_action' || issue.code === 'unknown_strategy' || (issue.code === 'unknown_operator' && issue.message.startsWith('no plugin registers')));
+  return plugin ? appMessages[lang].pluginHint : undefined;
+}
+
+/**
+ * Reads and validates an office config file with the core's loader, against what the app's
+ * plugins registered when there is an app. A missing file is a {@link CliError} (exit 3);
+ * problems come back as data so `check` can list them all.
+ */
+export async function readConfigFile(file: string, cwd: string, lang: Lang, app?: CliApp): Promise<ConfigFileResult> {
   const absolute = path.resolve(cwd, file);
   const shown = path.relative(cwd, absolute) || file;
   if (!existsSync(absolute)) throw new CliError(exitCodes.notFound, messages[lang].missing(shown));
   const text = readFileSync(absolute, 'utf8');
   try {
-    return { ok: true, config: parseOfficeConfig(text, { filename: shown }), file: absolute, shown };
+    return { ok: true, config: parseOfficeConfig(text, { filename: shown, ...app?.configOptions }), file: absolute, shown };
   } catch (error) {
     if (isKechuangError(error, 'VALIDATION_FAILED')) {
       const issues = (error.details.issues ?? []) as ConfigIssue[];
@@ -53,14 +66,14 @@ export async function readConfigFile(file: string, cwd: string, lang: Lang): Pro
 }
 
 /** Reads a config file that must be valid: problems become a {@link CliError} (exit 1) listing each. */
-export async function loadConfigFile(file: string, cwd: string, lang: Lang): Promise<{ config: OfficeConfig; file: string; shown: string }> {
-  const result = await readConfigFile(file, cwd, lang);
+export async function loadConfigFile(file: string, cwd: string, lang: Lang, app?: CliApp): Promise<{ config: OfficeConfig; file: string; shown: string }> {
+  const result = await readConfigFile(file, cwd, lang, app);
   if (!result.ok) {
-    throw new CliError(
-      exitCodes.problems,
-      messages[lang].invalid(result.shown, result.issues.length),
-      result.issues.map((issue) => formatIssueLine(result.shown, issue)),
-    );
+    const hint = pluginNamesHint(result.issues, app, lang);
+    throw new CliError(exitCodes.problems, messages[lang].invalid(result.shown, result.issues.length), [
+      ...result.issues.map((issue) => formatIssueLine(result.shown, issue)),
+      ...(hint === undefined ? [] : [hint]),
+    ]);
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createCommunity, isKechuangError, type Clock, type Community, type CommunitySession, type OfficeConfigInput, type StorageAdapter } from '@kechuang/community';
+import { createCommunity, isKechuangError, type Clock, type Community, type CommunitySession, type Notifier, type OfficeConfigInput, type Plugin, type StorageAdapter } from '@kechuang/community';
 import { postgresStorage } from '@kechuang/storage-postgres';
 import { sqliteStorage } from '@kechuang/storage-sqlite';
 import { CliError } from './cli-error.js';
@@ -113,15 +113,15 @@ export function openStorage(target: DatabaseTarget, lang: Lang, options: { mustE
 }
 
 /**
- * Creates the community over `storage` and brings the schema up to date. A database that
- * cannot be reached or read is a {@link CliError} with exit 4; a config the core refuses
- * keeps its own error.
+ * Creates the community over `storage` and brings the schema up to date, the tables and
+ * fields of `plugins` included. A database that cannot be reached or read is a
+ * {@link CliError} with exit 4; a config the core refuses keeps its own error.
  */
 export async function readyCommunity(
   storage: StorageAdapter,
   target: DatabaseTarget,
   lang: Lang,
-  extra: { config?: OfficeConfigInput; clock?: Clock },
+  extra: { config?: OfficeConfigInput; clock?: Clock; plugins?: readonly Plugin[]; notifiers?: readonly Notifier[] },
 ): Promise<Community> {
   const community = createCommunity({ storage, ...extra });
   try {

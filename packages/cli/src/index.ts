@@ -15,5 +15,6 @@ export { nodeIo, type CliIo } from './cli-io.js';
 export { exitCodes, type ExitCode } from './exit-codes.js';
 export { CliError, isCliError } from './cli-error.js';
 export type { CliContext, OpenOffice, OpenDatabase, OpenOfficeOptions } from './cli-context.js';
+export type { CliApp } from './app-module.js';
 export { resolveLang, type Lang, type Messages } from './locale.js';
 export { resolveDatabase, DEFAULT_DATABASE_FILE, type DatabaseTarget } from './database.js';

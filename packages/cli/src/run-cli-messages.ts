@@ -8,6 +8,7 @@ interface GlobalMessages {
   debug: string;
   db: string;
   office: string;
+  app: string;
   helpAfterError: string;
   errorPrefix: string;
   internal: (message: string) => string;
@@ -25,6 +26,7 @@ export const globalMessages: Messages<GlobalMessages> = {
     debug: '出错时显示调用栈，便于报告问题',
     db: 'SQLite 文件或 postgres:// 地址（默认取 DATABASE_URL，否则为 ./kechuang.sqlite）',
     office: '街道编码（数据库中只有一个街道时可省略）',
+    app: '应用的 ES 模块（路径或软件包名），命令将使用其导出的 plugins 和 notifiers（默认取 KECHUANG_APP）',
     helpAfterError: '（运行 kechuang --help 查看用法）',
     errorPrefix: '错误：',
     internal: (message) => `程序内部错误：${message}。请将此问题连同 --debug 输出报告给维护者。`,
@@ -32,9 +34,9 @@ export const globalMessages: Messages<GlobalMessages> = {
     exitCodesHelp: `
 退出码：
   0   成功
-  1   输入有问题（配置错误、导入被拒的行、日历数据无效）
+  1   输入有问题（配置错误、导入被拒的行、日历数据无效、--app 应用模块无法使用）
   2   用法错误（选项或参数有误）
-  3   未找到或被拒绝（街道不存在、文件不存在、无权限）
+  3   未找到或被拒绝（街道不存在、文件或应用模块不存在、无权限）
   4   数据库无法打开或连接
   70  程序内部错误（请报告，--debug 可显示调用栈）
 
@@ -52,6 +54,7 @@ export const globalMessages: Messages<GlobalMessages> = {
     debug: 'print stack traces on errors, for bug reports',
     db: 'a SQLite file or a postgres:// URL (default DATABASE_URL, else ./kechuang.sqlite)',
     office: 'the office code (may be left out when the database holds one office)',
+    app: "your app's ES module (a path or a package name): the command runs with the plugins and notifiers it exports (default KECHUANG_APP)",
     helpAfterError: '(run kechuang --help for usage)',
     errorPrefix: 'error: ',
     internal: (message) => `internal error: ${message}. This is a bug; please report it with the output of --debug.`,
@@ -59,9 +62,9 @@ export const globalMessages: Messages<GlobalMessages> = {
     exitCodesHelp: `
 Exit codes:
   0   success
-  1   problems found in the input (config errors, rejected import rows, invalid calendar data)
+  1   problems found in the input (config errors, rejected import rows, invalid calendar data, an --app module that cannot be used)
   2   usage error (bad flags or arguments)
-  3   not found or refused (no such office, a missing file, not allowed)
+  3   not found or refused (no such office, a missing file or --app module, not allowed)
   4   the database cannot be opened or reached
   70  internal error (please report it; --debug prints the stack trace)
 

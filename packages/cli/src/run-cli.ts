@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { isKechuangError, type KechuangError } from '@kechuang/community';
 import { isCliError } from './cli-error.js';
+import { stringOption } from './command-options.js';
 import { createCliContext, type CliContext } from './cli-context.js';
 import type { CliIo } from './cli-io.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
@@ -105,7 +106,7 @@ function handleError(error: unknown, io: CliIo, lang: Lang, debug: boolean): Exi
   return exitCodes.internal;
 }
 
-function buildProgram(ctx: CliContext): Command {
+function buildProgram(ctx: CliContext, setApp: (app: string | undefined) => void): Command {
   const m = globalMessages[ctx.lang];
   const program = new Command('kechuang');
   program
@@ -117,6 +118,9 @@ function buildProgram(ctx: CliContext): Command {
     .option('--debug', m.debug)
     .option('--db <file|url>', m.db)
     .option('--office <code>', m.office)
+    .option('--app <module>', m.app)
+    // Known only once the whole command line is parsed: --app may stand after the command.
+    .hook('preAction', (_program, action) => setApp(stringOption(action.optsWithGlobals(), 'app')))
     .exitOverride()
     .showHelpAfterError(m.helpAfterError)
     .configureHelp({
@@ -152,11 +156,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const pre = prescan(argv);
   const lang = resolveLang(pre.lang, io.env);
   let exitCode: ExitCode = exitCodes.ok;
-  const ctx = createCliContext(io, lang, pre.debug, (code) => {
-    exitCode = code;
-  });
+  let app: string | undefined;
+  const ctx = createCliContext(
+    io,
+    lang,
+    pre.debug,
+    (code) => {
+      exitCode = code;
+    },
+    () => app,
+  );
   try {
-    const program = buildProgram(ctx);
+    const program = buildProgram(ctx, (given) => {
+      app = given;
+    });
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -23,6 +23,7 @@ export const checkMessages: Messages<{
   $ kechuang check
   $ kechuang check config/kechuang.config.yaml
   $ kechuang check --apply              # 无误后启用：存为本街道的新版配置
+  $ kechuang check --app ./app.mjs      # 配置用到应用插件的条件、动作或分派策略时
 退出码 0 表示配置无误，1 表示发现问题。`,
     problems: (file, count) => `${file}：发现 ${count} 处问题。`,
     ok: (file) => `${file}：配置无误。`,
@@ -39,6 +40,7 @@ Examples:
   $ kechuang check
   $ kechuang check config/kechuang.config.yaml
   $ kechuang check --apply              # once valid, put it in force as the office's new version
+  $ kechuang check --app ./app.mjs      # when the config uses your plugins' operators, actions or strategies
 Exit code 0 means the config is valid, 1 that problems were found.`,
     problems: (file, count) => `${file}: ${count} ${count === 1 ? 'problem' : 'problems'} found.`,
     ok: (file) => `${file}: the config is valid.`,

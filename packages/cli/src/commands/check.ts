@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../cli-context.js';
-import { DEFAULT_CONFIG_FILE, formatIssueLine, readConfigFile } from '../config-file.js';
+import { DEFAULT_CONFIG_FILE, formatIssueLine, pluginNamesHint, readConfigFile } from '../config-file.js';
 import { exitCodes } from '../exit-codes.js';
 import { databaseOptions, flagOption } from '../command-options.js';
 import { checkMessages } from './check-messages.js';
@@ -22,10 +22,13 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--apply', m.apply)
     .addHelpText('after', m.examples)
     .action(async (file: string, options: Record<string, unknown>, command: Command) => {
-      const result = await readConfigFile(file, ctx.io.cwd, ctx.lang);
+      const app = await ctx.app();
+      const result = await readConfigFile(file, ctx.io.cwd, ctx.lang, app);
       if (!result.ok) {
         for (const issue of result.issues) ctx.io.out(formatIssueLine(result.shown, issue));
         ctx.io.err(m.problems(result.shown, result.issues.length));
+        const hint = pluginNamesHint(result.issues, app, ctx.lang);
+        if (hint !== undefined) ctx.io.err(hint);
         ctx.setExitCode(exitCodes.problems);
         return;
       }

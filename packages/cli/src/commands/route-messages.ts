@@ -76,7 +76,8 @@ export const routeMessages: Messages<RouteMessages> = {
   $ kechuang route --explain --text "40余个项目尾款未结" --category legal
   $ kechuang route --explain --category facilities --park P03 --channel captain_report --text "园区路灯损坏"
   $ kechuang route --explain request.json --json
-  $ kechuang route --explain --category policy --text "高企认定" --at "2026-10-01 09:00"`,
+  $ kechuang route --explain --category policy --text "高企认定" --at "2026-10-01 09:00"
+  $ kechuang route --explain --park P03 --category legal --text "合同纠纷" --app ./app.mjs   # 规则用到应用插件时`,
     noConfig: '当前目录没有 kechuang.config.yaml，街道也还没有生效的配置。请先运行 `kechuang init`，或用 --config 指定配置文件。',
     needCategory: '请用 --category 指定诉求类别，或在 JSON 文件中写明 category。',
     badAt: (text) => `无法识别时间 ${text}，请写成 "2026-09-30 16:00" 或带时区的 ISO 时间。`,
@@ -135,7 +136,8 @@ Examples:
   $ kechuang route --explain --text "40余个项目尾款未结" --category legal
   $ kechuang route --explain --category facilities --park P03 --channel captain_report --text "Street lights broken"
   $ kechuang route --explain request.json --json
-  $ kechuang route --explain --category policy --text "High-tech certification" --at "2026-10-01 09:00"`,
+  $ kechuang route --explain --category policy --text "High-tech certification" --at "2026-10-01 09:00"
+  $ kechuang route --explain --park P03 --category legal --text "Contract dispute" --app ./app.mjs   # rules that use your plugins`,
     noConfig: 'There is no kechuang.config.yaml here and the office has no config in force yet. Run `kechuang init`, or name a config with --config.',
     needCategory: 'Give the category with --category, or as "category" in the JSON file.',
     badAt: (text) => `Cannot read the time ${text}; write it as "2026-09-30 16:00" or as ISO 8601 with an offset.`,

@@ -137,7 +137,7 @@ export function registerRoute(program: Command, ctx: CliContext): void {
       // Without --config, ./kechuang.config.yaml is explained as a draft when it exists — nothing
       // is stored — and otherwise the office's config in force (e.g. right after `kechuang demo`).
       const configFile = stringOption(options, 'config') ?? (existsSync(path.resolve(ctx.io.cwd, DEFAULT_CONFIG_FILE)) ? DEFAULT_CONFIG_FILE : undefined);
-      const fromFile = configFile === undefined ? undefined : (await loadConfigFile(configFile, ctx.io.cwd, ctx.lang)).config;
+      const fromFile = configFile === undefined ? undefined : (await loadConfigFile(configFile, ctx.io.cwd, ctx.lang, await ctx.app())).config;
       const file = requestFile === undefined ? {} : readRequestFile(requestFile, ctx.io.cwd, m);
       // The submission time is read in the config's zone, which for a stored config is known
       // only once the office is open; the clock is asked only when explain runs.

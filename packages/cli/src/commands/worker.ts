@@ -30,8 +30,16 @@ export function registerWorker(program: Command, ctx: CliContext): void {
         });
         worker.on('error', (error) => io.err(m.problem(error instanceof Error ? error.message : String(error))));
         io.out(m.started(opened.where, worker.id));
-        const pending = await opened.storage.count({ model: 'outbox', where: [{ field: 'status', value: 'pending' }] });
-        io.out(m.noNotifiers(pending));
+        const app = await ctx.app();
+        if (app !== undefined) {
+          const plugins = opened.community.plugins.map((plugin) => `${plugin.id} ${plugin.version}`);
+          io.out(m.withApp(app.shown, plugins, app.notifiers.map((notifier) => `${notifier.id} (${notifier.channel})`)));
+        }
+        if (app === undefined || app.notifiers.length === 0) {
+          const pending = await opened.storage.count({ model: 'outbox', where: [{ field: 'status', value: 'pending' }] });
+          io.out(m.noNotifiers(pending));
+        }
+        if (app === undefined) io.out(m.noApp);
         if (flagOption(options, 'once')) {
           for (let round = 0; round < MAX_ONCE_ROUNDS && (await worker.runOnce()) > 0; round++);
         } else {

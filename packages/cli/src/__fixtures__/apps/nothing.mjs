@@ -1,0 +1,3 @@
+// An app module that exports neither plugins nor notifiers.
+export const name = 'cangqian';
+export default { plugins: [] };
