@@ -184,6 +184,7 @@ export { notifyError, type NotificationLocale, type NotificationMessage, type No
 export type { OutboxRecord, OutboxStatus, OutboxMessage } from './notify/dispatch-record.js';
 export type { NotifyWorkerOptions } from './notify/dispatch-settings.js';
 export type { NotificationsApi, DeadLetterListInput } from './notify/notifications-api.js';
+export type { TimersApi, FailedTimerListInput } from './timers/failed-timers.js';
 
 // Metrics
 export type { MetricsApi } from './metrics/metrics-api.js';

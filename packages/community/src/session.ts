@@ -13,6 +13,7 @@ const visits = lazy(() => import('./commands/visit/record-visit.js'));
 // So do dead letters, which only an administrator's screen asks for.
 const notifications = lazy(() => import('./notify/notifications-api.js'));
 import type { NotificationsApi } from './notify/notifications-api.js';
+import type { TimersApi } from './timers/failed-timers.js';
 // Metrics and reports load when first asked for.
 const metrics = lazy(() => import('./metrics/query-metrics.js'));
 import type { MetricsApi } from './metrics/metrics-api.js';
@@ -103,6 +104,8 @@ export interface CommunitySession<Fields = Record<never, never>> {
   routing: RoutingApi;
   /** Notifications that could not be delivered (dead letters), and their re-delivery. */
   notifications: NotificationsApi;
+  /** Timers that failed for good, and firing them again: the timers' dead letters. */
+  timers: TimersApi;
   /** The three rates, counts and durations of a period, over the requests you may see. */
   metrics: MetricsApi;
   /** The monthly report (ranking by unit, headline, charts) as JSON, CSV, Markdown or printable HTML. */
@@ -138,6 +141,10 @@ export function createSession<Fields = Record<never, never>>(runtime: Runtime, a
     notifications: {
       deadLetters: async (input) => (await notifications()).deadLetters(runtime, actor, input ?? {}, notificationHelpers),
       redeliver: async (input) => (await notifications()).redeliver(runtime, actor, input, notificationHelpers),
+    },
+    timers: {
+      failed: async (input) => (await notifications()).failedTimers(runtime, actor, input ?? {}, notificationHelpers),
+      retry: async (input) => (await notifications()).retryTimer(runtime, actor, input, notificationHelpers),
     },
     metrics: {
       query: async (input) => (await metrics()).queryMetrics(runtime, actor, input, metricsHelpers),

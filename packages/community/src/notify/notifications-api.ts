@@ -6,6 +6,10 @@ import type { decodeCursor, encodeCursor, pageSize, Page } from '../queries/curs
 import { rowToRecord } from '../storage/records.js';
 import type { OutboxRecord } from './dispatch-record.js';
 
+// Failed timers ride in this lazily loaded chunk: the same administrator's screen asks for both,
+// and a chunk of their own would cost the start bundle more than the import.
+export { failedTimers, retryTimer } from '../timers/failed-timers.js';
+
 /** Options of {@link NotificationsApi.deadLetters}. */
 export interface DeadLetterListInput {
   /** Page size, 1–500. @default 50 */

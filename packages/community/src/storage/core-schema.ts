@@ -149,6 +149,7 @@ export const coreModels: Record<string, ModelDefinition> = {
       firedAt: dn,
       attempts: n,
       lastError: sn,
+      failedAt: dn,
       createdAt: d,
       version: n,
     },
@@ -262,7 +263,7 @@ export const coreModels: Record<string, ModelDefinition> = {
 };
 
 /** Raise when a core model or field changes, so SQL adapters migrate. */
-export const CORE_SCHEMA_VERSION = 10;
+export const CORE_SCHEMA_VERSION = 11;
 
 /** The core schema merged with plugin models (plugin model names must not clash). */
 export function buildSchema(pluginModels: Record<string, ModelDefinition> = {}, pluginFields: Record<string, Record<string, FieldDefinition>> = {}): StorageSchema {

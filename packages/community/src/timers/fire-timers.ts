@@ -105,6 +105,7 @@ export async function fireTimer(runtime: Runtime, settings: LeaseSettings, timer
         leaseOwner: null,
         leaseExpiresAt: null,
         lastError: error instanceof Error ? error.message : String(error),
+        failedAt: final ? now : null,
         version: timer.version + 1,
       },
     });

@@ -34,6 +34,8 @@ export interface TimerRecord {
   attempts: number;
   /** The last failed firing's error message, or null. */
   lastError: string | null;
+  /** When the worker gave up on it (status `failed`), or null. */
+  failedAt: Date | null;
   /** When it was scheduled. */
   createdAt: Date;
   /** Raised by one with every change of the row. */

@@ -43,6 +43,7 @@ export async function scheduleTimers(
       firedAt: null,
       attempts: 0,
       lastError: null,
+      failedAt: null,
       createdAt: now,
       version: 1,
     };
