@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { OFFICE_CONFIG_SCHEMA_ID } from '@kechuang/community/config';
 import { pageSchema, recordSchema, serviceRequestSchema, timelineEntrySchema } from './response-schemas.js';
 
-// Response bodies of the directory, office, config, visit, metrics and dead-letter routes,
+// Response bodies of the directory, office, config, visit, metrics, dead-letter and failed-timer routes,
 // documented by their main fields like those in response-schemas.ts: loose objects, so that a
 // field a newer SDK adds is not a breaking change for clients.
 
@@ -135,6 +135,25 @@ export const deadLetterSchema = recordSchema('DeadLetter', {
 
 /** A page of dead letters. */
 export const deadLetterPageSchema = pageSchema('DeadLetterPage', deadLetterSchema);
+
+/** A timer (SLA reminder or escalation, or a plugin's), as the failed-timer routes show it. */
+export const failedTimerSchema = recordSchema('FailedTimer', {
+  officeId: z.string(),
+  requestId: z.string().nullable(),
+  kind: z.string().openapi({ description: 'What fires: `sla.reminder`, `sla.escalation`, or a plugin\'s `<plugin-id>.<name>`.' }),
+  key: z.string(),
+  dueAt: z.string(),
+  status: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable().openapi({ description: 'The last failed firing\'s error message.' }),
+  failedAt: z.string().nullable().openapi({ description: 'When the worker gave up on it; null once retried.' }),
+  firedAt: z.string().nullable(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+
+/** A page of failed timers. */
+export const failedTimerPageSchema = pageSchema('FailedTimerPage', failedTimerSchema);
 
 // Re-exported so route files import their schemas from one place.
 export { pageSchema, serviceRequestSchema, timelineEntrySchema };

@@ -36,6 +36,8 @@ describe('the OpenAPI document', () => {
       'GET /api/reports/monthly',
       'GET /api/dead-letters',
       'POST /api/dead-letters/{id}/redeliver',
+      'GET /api/timers/failed',
+      'POST /api/timers/{id}/retry',
     ]) {
       expect(documented).toContain(expected);
     }
