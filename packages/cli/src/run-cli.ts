@@ -16,6 +16,7 @@ import { registerInit } from './commands/init.js';
 import { registerMigrate } from './commands/migrate.js';
 import { registerReport } from './commands/report.js';
 import { registerRoute } from './commands/route.js';
+import { registerTimers } from './commands/timers.js';
 import { registerWorker } from './commands/worker.js';
 
 /** Each command adds itself to the program. */
@@ -28,6 +29,7 @@ const registrations: readonly ((program: Command, ctx: CliContext) => void)[] = 
   registerCalendar,
   registerMigrate,
   registerWorker,
+  registerTimers,
   registerDemo,
 ];
 
