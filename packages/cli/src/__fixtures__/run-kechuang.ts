@@ -15,6 +15,8 @@ export interface KechuangRun {
 export interface RunOptions {
   cwd: string;
   env?: Record<string, string>;
+  /** Text written to standard input of a spawned run. @default none */
+  input?: string;
 }
 
 /** The apps the tests pass with --app, by absolute path. */
@@ -35,20 +37,21 @@ const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 const KEPT = ['PATH', 'HOME', 'TMPDIR', 'SYSTEMROOT', 'KECHUANG_TEST_DATABASE_URL', 'CI'];
 
 /** Runs `kechuang <args>` as a process of its own, from source under tsx, as a user runs it. */
-export function spawnKechuang(args: readonly string[], { cwd, env = {} }: RunOptions): Promise<KechuangRun> {
+export function spawnKechuang(args: readonly string[], { cwd, env = {}, input = '' }: RunOptions): Promise<KechuangRun> {
   const clean: Record<string, string> = {};
   for (const name of KEPT) {
     const value = process.env[name];
     if (value !== undefined) clean[name] = value;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--conditions=source', '--import', TSX, MAIN, ...args], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--conditions=source', '--import', TSX, MAIN, ...args], { cwd, env: { ...clean, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
   });
 }
 
