@@ -139,6 +139,10 @@ export type {
   HookContextBase,
   HookTarget,
   PluginCommandName,
+  SystemCommandName,
+  EscalateInput,
+  EscalationChange,
+  EscalationTransactionContext,
 } from './plugins/hooks.js';
 export type { RecordAfterHook, RecordBeforeContext, RecordBeforeHook, RecordChange, RecordCommandName, RecordHookContextBase, RecordHookTarget, RecordModel, RecordModelOf, RecordModels, RecordTransactionContext, RecordTransactionHook } from './plugins/hooks.js';
 

@@ -2,7 +2,7 @@ import { memoryStorage } from '@kechuang/community';
 import { describe, expect, it } from 'vitest';
 import { killableStorage } from './__fixtures__/killable-storage.js';
 import { communityOver, local, officeConfig, progressOffice, runDaily, sh, workerOf, type ProgressOffice } from './__fixtures__/progress-office.js';
-import { SENT_MODEL } from './progress-schema.js';
+import { SENT_MODEL, SERIES_MODEL } from './progress-schema.js';
 
 const sentOn = async (fx: ProgressOffice, requestId: string): Promise<string[]> => (await fx.reports(requestId)).map((r) => local(r.sentAt));
 
@@ -119,6 +119,21 @@ describe('progress reports on long-running requests', () => {
     // How long it has been in hand counts from the submission.
     expect((row?.['message'] as { text: string }).text).toContain('已办理7个工作日');
     expect((row?.['message'] as { text: string }).text).toContain('承办人：孙规划师');
+  });
+
+  it('carry on through an SLA escalation, which the plugin sees and leaves alone', async () => {
+    const config = officeConfig();
+    config.slaPolicies = [{ id: 'complex', labels: { 'zh-CN': '复杂事项', en: 'Complex matters' }, resolve: { workingDays: 3 }, reminders: [], escalation: [{ afterWorkingDays: 0, notify: ['station_head'] }] }];
+    const fx = await progressOffice({}, { config });
+    fx.clock.set(sh('2026-09-23T10:00:00'));
+    const request = await fx.system.requests.submit(fx.input('园区用地规划调整协调', { category: 'planning' }));
+    expect(request).toMatchObject({ tags: ['长期办理'], slaPolicy: 'complex' });
+    // Due Mon 9-28 by close of business: the worker escalates it on 9-28 at 18:00.
+    await runDaily(fx.clock, workerOf(fx.community, 'w1'), '2026-10-08');
+    expect((await fx.system.requests.get(request.id)).request).toMatchObject({ escalationLevel: 1, version: request.version + 1 });
+    // The series the submission started goes on: no second one from the escalation.
+    expect(await fx.storage.findMany({ model: SERIES_MODEL, where: [{ field: 'id', value: request.id }] })).toMatchObject([{ series: request.version }]);
+    expect(await sentOn(fx, request.id)).toEqual(['2026-10-08 18:00']);
   });
 
   it('start a new series after a redo, numbered on, and the old series sends nothing', async () => {

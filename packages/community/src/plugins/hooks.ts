@@ -15,10 +15,47 @@ import type { StoredConfig } from '../pipeline/office-config.js';
 import type { Runtime } from '../pipeline/runtime.js';
 import { createNotificationRegistry, type NotificationRegistry } from '../notify/notification-registry.js';
 
+/**
+ * The changes the core makes to a request by itself, as the system, outside any caller's
+ * command: `escalate`, an SLA escalation step fired by the worker. Their `transaction` and
+ * `after` hooks run (for `'*'` too); `before` hooks do not, since nobody asked for the change
+ * and there is no input to veto or replace.
+ *
+ * @example
+ * ```ts
+ * const byTheClock: SystemCommandName[] = ['escalate'];
+ * ```
+ */
+export type SystemCommandName = 'escalate';
+
+/**
+ * What an `escalate` hook is given as `input`: what the escalation timer carried.
+ *
+ * @example
+ * ```ts
+ * const step: EscalateInput = { requestId: 'r1', level: 1, notify: ['station_head'], policy: 'assistance', timerKey: 'r1:1:escalation:1' };
+ * ```
+ */
+export type EscalateInput = {
+  /** The request escalated. */
+  requestId: string;
+  /** The escalation level reached, 1 for the policy's first step. */
+  level: number;
+  /** The roles whose members joined the request's watchers. */
+  notify: string[];
+  /** The SLA policy whose step fired; null for a timer scheduled without one. */
+  policy: string | null;
+  /** The key of the timer that fired, unique per step and request version. */
+  timerKey: string;
+};
+
 /** What every hook is told. */
 export interface HookContextBase {
-  /** The command: a core one (`submit`, `accept` …) or a plugin transition (`legal-review.approve`). */
-  command: RequestCommandName | PluginCommandName;
+  /**
+   * The command: a core one (`submit`, `accept` …), a plugin transition
+   * (`legal-review.approve`), or a change the core made by itself (`escalate`).
+   */
+  command: RequestCommandName | PluginCommandName | SystemCommandName;
   /** Who runs the command, with their roles loaded. */
   actor: ResolvedActor;
   /** The office the command runs in. */
@@ -31,6 +68,8 @@ export interface HookContextBase {
  * by returning `{ input }`, which replaces the parsed input.
  */
 export interface BeforeHookContext extends HookContextBase {
+  /** The command; never a {@link SystemCommandName}, whose `before` hooks do not run. */
+  command: RequestCommandName | PluginCommandName;
   /** The parsed input of the command. */
   input: Readonly<Record<string, unknown>>;
   /** The request as loaded; null for `submit`. */
@@ -77,27 +116,68 @@ export interface TransactionHookContext extends CommittedChange {
   /** The command's transaction: write through it only. */
   tx: StorageOperations;
 }
-/** A request command's `transaction` hook; throwing rolls the whole command back. */
-export type TransactionHook = (ctx: TransactionHookContext) => void | Promise<void>;
+/**
+ * An escalation the worker committed (or, inside `transaction` hooks, is about to): the
+ * request's level rose and the step's members joined its watchers, by the system.
+ *
+ * @example
+ * ```ts
+ * const line = ({ input, request }: EscalationChange) => `${request.id} escalated to level ${input.level}`;
+ * ```
+ */
+export interface EscalationChange extends CommittedChange {
+  command: 'escalate';
+  /** What the escalation timer carried. */
+  input: Readonly<EscalateInput>;
+  /** The request before the escalation. */
+  previous: ServiceRequest;
+}
 
-/** An `after` hook runs once the command has committed; its failures are reported, not thrown. */
-export type AfterHook = (ctx: CommittedChange) => void | Promise<void>;
+/**
+ * An escalation inside the worker's firing transaction. Throwing (or running past the hook
+ * timeout) fails the firing: nothing of it is written, and the worker retries the timer with
+ * backoff like any failed timer.
+ *
+ * @example
+ * ```ts
+ * hooks.transaction('escalate', async ({ tx, officeId, request, input }) => {
+ *   await tx.create({ model: 'my_plugin_escalation', data: { id: `${request.id}:${input.level}`, officeId, level: input.level } });
+ * });
+ * ```
+ */
+export interface EscalationTransactionContext extends EscalationChange {
+  /** The firing's transaction: write through it only. */
+  tx: StorageOperations;
+}
+
+/**
+ * A request command's `transaction` hook; throwing rolls the whole command back. Hooked on
+ * `'escalate'` it is told an {@link EscalationTransactionContext}.
+ */
+export type TransactionHook<T extends HookTarget = HookTarget> = (ctx: [T] extends ['escalate'] ? EscalationTransactionContext : TransactionHookContext) => void | Promise<void>;
+
+/**
+ * An `after` hook runs once the command has committed; its failures are reported, not thrown.
+ * Hooked on `'escalate'` it is told an {@link EscalationChange}.
+ */
+export type AfterHook<T extends HookTarget = HookTarget> = (ctx: [T] extends ['escalate'] ? EscalationChange : CommittedChange) => void | Promise<void>;
 
 /** A plugin transition's command name, namespaced by its plugin's id. */
 export type PluginCommandName = `${string}.${string}`;
 
 /**
  * Which request commands a hook listens to: one command, or `'*'` for all of them (plugin
- * transitions included). Record commands (`member.update` …) have their own targets,
- * {@link RecordHookTarget}.
+ * transitions and the core's own `escalate` included). Record commands (`member.update` …)
+ * have their own targets, {@link RecordHookTarget}.
  */
-export type HookTarget = RequestCommandName | PluginCommandName | '*';
+export type HookTarget = RequestCommandName | PluginCommandName | SystemCommandName | '*';
 
 /** The registered hooks, in registration order. */
 export interface HookRegistry {
   before: { target: HookTarget; plugin: string; hook: BeforeHook }[];
-  transaction: { target: HookTarget; plugin: string; hook: TransactionHook }[];
-  after: { target: HookTarget; plugin: string; hook: AfterHook }[];
+  // Stored untyped by target: the runner calls a hook only for its target's commands.
+  transaction: { target: HookTarget; plugin: string; hook: (ctx: TransactionHookContext) => void | Promise<void> }[];
+  after: { target: HookTarget; plugin: string; hook: (ctx: CommittedChange) => void | Promise<void> }[];
   /** Notification recipient rules and templates, which shape what `transaction` writes to the outbox. */
   notifications: NotificationRegistry;
   /** `hooksFor` results by kind and command; hooks are only registered during setup. */

@@ -21,6 +21,7 @@ import type {
   RecordHookTarget,
   RecordModelOf,
   RecordTransactionHook,
+  SystemCommandName,
   TransactionHook,
 } from './hooks.js';
 import type { PluginRoute } from './plugin-routes.js';
@@ -35,8 +36,9 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
   /** The options, parsed with the plugin's `options` schema (defaults applied). */
   options: Options;
   /**
-   * Hooks around every command that changes something. Request commands (`submit`, `accept` …
-   * and plugin transitions; `'*'` for all of them) are told about the request. Record commands
+   * Hooks around every command that changes something. Request commands (`submit`, `accept` …,
+   * plugin transitions, and `escalate`, the SLA escalation the worker fires; `'*'` for all of
+   * them) are told about the request. Record commands
    * (`enterprise.create`, `member.archive`, `office.update`, `config.update`, `visit.record` …;
    * `'record.*'` for all of them) are told about the record, typed by the target's model.
    *
@@ -54,12 +56,15 @@ export interface PluginSetupContext<Options, Events extends Record<string, unkno
   // One generic signature per stage rather than overloads: the three stay callable as one
   // (`hooks[stage](target, hook)`), which a union of overloaded methods is not.
   hooks: {
-    /** Runs after authorization, before anything is written; may veto (throw) or replace the input. */
-    before<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordBeforeHook<RecordModelOf<T>> : BeforeHook): void;
+    /**
+     * Runs after authorization, before anything is written; may veto (throw) or replace the
+     * input. Not for `escalate`, which nobody asks for: hook its `transaction` stage instead.
+     */
+    before<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordBeforeHook<RecordModelOf<T>> : [T] extends [SystemCommandName] ? never : BeforeHook): void;
     /** Runs inside the command's transaction after the core's writes; throwing rolls it all back. */
-    transaction<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordTransactionHook<RecordModelOf<T>> : TransactionHook): void;
+    transaction<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordTransactionHook<RecordModelOf<T>> : TransactionHook<Extract<T, HookTarget>>): void;
     /** Runs after commit; failures are reported to `onListenerError`, never thrown. */
-    after<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordAfterHook<RecordModelOf<T>> : AfterHook): void;
+    after<T extends HookTarget | RecordHookTarget>(target: T, hook: [T] extends [RecordHookTarget] ? RecordAfterHook<RecordModelOf<T>> : AfterHook<Extract<T, HookTarget>>): void;
   };
   /** Durable timers, stored in the same rows and fired by the same worker as the SLA timers. */
   timers: {

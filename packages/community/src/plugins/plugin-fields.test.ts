@@ -90,18 +90,23 @@ describe('records carry plugin fields', () => {
     expect((await fx.system.requests.get(submitted.id)).request).toEqual(started);
   });
 
-  it('an SLA escalation, which the worker writes outside any command, keeps a value a plugin set', async () => {
+  it('an SLA escalation, which the worker writes outside any command, keeps a value a plugin set and runs the transaction hooks', async () => {
     const storage = memoryStorage();
-    const fx = await notifyOffice(notifyConfig(null), { plugins: [auditChain()], storage });
+    const fx = await notifyOffice(notifyConfig(null), { plugins: [auditChain(), ratings()], storage });
     const submitted = await fx.system.requests.submit(submitInput(fx, { category: 'legal' }));
     expect(submitted.auditChainHead).toMatch(/^submit:/);
-    await storage.update({ model: 'request', where: [{ field: 'id', value: submitted.id }], data: { auditChainHead: 'anchored' } });
+    await storage.update({ model: 'request', where: [{ field: 'id', value: submitted.id }], data: { ratingsScore: 4 } });
+    const heads: unknown[] = [];
+    fx.community.events.on('request.escalate', ({ request }) => void heads.push((request as ServiceRequest & { auditChainHead?: unknown }).auditChainHead));
     // Two working days after the resolve deadline: both escalation steps fire.
     fx.clock.set(sh('2026-03-11T17:40:00'));
     await createWorker(fx.community, { notify: false }).runOnce();
     const { request } = await fx.system.requests.get(submitted.id);
-    expect(request.escalationLevel).toBeGreaterThan(0);
-    expect(request.auditChainHead).toBe('anchored');
+    expect(request.escalationLevel).toBe(2);
+    expect(request.ratingsScore).toBe(4);
+    // The ledger's `'*'` hook ran in each firing, and the events carry what it wrote.
+    expect(request.auditChainHead).toBe(`escalate:${request.version}`);
+    expect(heads).toEqual([`escalate:${request.version - 1}`, `escalate:${request.version}`]);
   });
 
   it('a command that a transaction hook fails keeps the values of the last committed command', async () => {

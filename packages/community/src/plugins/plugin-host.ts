@@ -7,7 +7,7 @@ import { officeCalendar } from './office-calendar.js';
 import { coreModels } from '../storage/core-schema.js';
 import type { TimerHandlerRegistry } from '../timers/timer-handlers.js';
 import type { Plugin } from './define-plugin.js';
-import type { AfterHook, BeforeHook, HookRegistry, HookTarget, RecordHookRegistry, TransactionHook } from './hooks.js';
+import type { BeforeHook, HookRegistry, HookTarget, RecordHookRegistry } from './hooks.js';
 import { recordTarget } from './record-hook-targets.js';
 import { createRecordHooks } from '../pipeline/record-hooks-runner.js';
 import type { PluginSetupContext } from './plugin-context.js';
@@ -136,17 +136,18 @@ export function installPlugins(plugins: readonly Plugin[], ports: PluginHostPort
         before(target: string, hook: AnyHook) {
           const kind = hookTarget(def.id, target);
           if (kind.record) records().before.push({ target: kind.target, plugin: def.id, hook: hook as RecordHookRegistry['before'][number]['hook'] });
+          else if (target === 'escalate') problems.push(`plugin '${def.id}' hooks before 'escalate', which never runs: nobody asks for an escalation, so there is nothing to veto or replace. Hook its 'transaction' stage, where throwing fails the firing and the worker retries it`);
           else installed.hooks.before.push({ target: target as HookTarget, plugin: def.id, hook: hook as BeforeHook });
         },
         transaction(target: string, hook: AnyHook) {
           const kind = hookTarget(def.id, target);
           if (kind.record) records().transaction.push({ target: kind.target, plugin: def.id, hook: hook as RecordHookRegistry['transaction'][number]['hook'] });
-          else installed.hooks.transaction.push({ target: target as HookTarget, plugin: def.id, hook: hook as TransactionHook });
+          else installed.hooks.transaction.push({ target: target as HookTarget, plugin: def.id, hook: hook as HookRegistry['transaction'][number]['hook'] });
         },
         after(target: string, hook: AnyHook) {
           const kind = hookTarget(def.id, target);
           if (kind.record) records().after.push({ target: kind.target, plugin: def.id, hook: hook as RecordHookRegistry['after'][number]['hook'] });
-          else installed.hooks.after.push({ target: target as HookTarget, plugin: def.id, hook: hook as AfterHook });
+          else installed.hooks.after.push({ target: target as HookTarget, plugin: def.id, hook: hook as HookRegistry['after'][number]['hook'] });
         },
       },
       timers: {

@@ -7,7 +7,10 @@ import { entryToRow, rowToRecord, rowToRequest } from '../storage/records.js';
 import { requestToRow } from '../storage/request-row.js';
 import { createRows } from '../storage/create-rows.js';
 import { timerOutbox } from '../notify/timer-outbox.js';
-import type { TimerFireContext, TimerFireResult } from '../timers/timer-handlers.js';
+import type { CoreTimerFireResult, TimerFireContext, TimerFireResult } from '../timers/timer-handlers.js';
+import { resolveActor } from '../auth/actor.js';
+import type { EscalationChange } from '../plugins/hooks.js';
+import { publishCommitted, runTransactionHooks } from '../pipeline/hooks-runner.js';
 
 /** Whether the SLA clock still runs for the request: not replied, not concluded, not paused. */
 function running(runtime: Runtime, request: ServiceRequest): boolean {
@@ -35,10 +38,13 @@ export async function fireReminder(ctx: TimerFireContext, runtime: Runtime): Pro
 /**
  * An escalation step: raises the request's escalation level and adds the members holding the
  * step's roles to its watchers, as one guarded command by the system (version + 1, timeline
- * entry `escalated`), with its notifications. A request changed meanwhile makes the firing
- * fail and retry.
+ * entry `escalated`), with its notifications. It is the request command `escalate` to
+ * plugins: its `transaction` hooks run in the firing's transaction, its `after` hooks once it
+ * has committed (no `before` hooks: there is no caller's input to veto or replace, and they
+ * read outside the transaction this firing holds). A request changed meanwhile, or a
+ * `transaction` hook that throws or hangs, makes the firing fail and retry.
  */
-export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): Promise<TimerFireResult | void> {
+export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): Promise<CoreTimerFireResult | void> {
   const request = await loadRequest(ctx);
   const level = Number(ctx.timer.payload['level'] ?? 1);
   if (!request || !running(runtime, request) || request.escalationLevel >= level) return;
@@ -61,6 +67,15 @@ export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): P
     toStatus: null,
     data: { level, notify: roles, watcherIds: members.map((m) => m.id), resolveDueAt: request.resolveDueAt?.toISOString() ?? null },
   };
+  const change: EscalationChange = {
+    command: 'escalate',
+    actor: resolveActor(request.officeId, null),
+    officeId: request.officeId,
+    input: { requestId: request.id, level, notify: roles, policy: (ctx.timer.payload['policy'] as string | undefined) ?? null, timerKey: ctx.timer.key },
+    request: next,
+    previous: request,
+    entries: [entry],
+  };
   const updated = await ctx.tx.update({
     model: 'request',
     where: [{ field: 'officeId', value: request.officeId }, { field: 'id', value: request.id }, { field: 'version', value: request.version }],
@@ -69,6 +84,8 @@ export async function fireEscalation(ctx: TimerFireContext, runtime: Runtime): P
   if (!updated) throw new Error(`request ${request.id} changed while escalating; the escalation will be retried`);
   await ctx.tx.create({ model: 'timeline_entry', data: entryToRow(entry) });
   await createRows(ctx.tx, 'outbox', await timerOutbox(runtime, ctx.tx, { timer: ctx.timer, request: next, previous: request, entries: [entry], now: ctx.now }));
+  // Completes `next` with the plugin fields the hooks wrote, so the event carries them.
+  await runTransactionHooks(runtime, { ...change, tx: ctx.tx });
   const event: RequestEvent = { command: 'escalate', request: next, entries: [entry], actor: entry.actor };
-  return { events: [{ type: 'request.escalate', payload: event }] };
+  return { committed: () => publishCommitted(runtime, change, 'request.escalate', event) };
 }

@@ -78,6 +78,7 @@ export async function fireTimer(runtime: Runtime, settings: LeaseSettings, timer
   const now = runtime.clock.now();
   const handler = runtime.timerHandlers.get(timer.kind);
   let events: { type: string; payload: unknown }[] = [];
+  let committed: (() => Promise<void>) | undefined;
   try {
     if (!handler) throw new KechuangError('PLUGIN_ERROR', `No handler is registered for timers of kind '${timer.kind}'. Install the plugin that schedules them.`);
     await runtime.storage.transaction(async (tx) => {
@@ -85,6 +86,7 @@ export async function fireTimer(runtime: Runtime, settings: LeaseSettings, timer
       if (!current) throw new KechuangError('CONFLICT', 'The lease on this timer was lost.');
       const result = await handler({ timer, tx, now, calendar: () => firingCalendar(runtime, tx, timer.officeId) }, runtime);
       events = result?.events ?? [];
+      committed = result?.committed;
       const fired = await tx.update({
         model: 'timer',
         where: [{ field: 'id', value: timer.id }, { field: 'version', value: timer.version }],
@@ -118,5 +120,6 @@ export async function fireTimer(runtime: Runtime, settings: LeaseSettings, timer
       runtime.reportError(error, event.type);
     }
   }
+  await committed?.();
   return { kind: 'fired', timer: rowToRecord<TimerRecord>({ ...(timer as unknown as Record<string, never>), status: 'fired', firedAt: now }) };
 }

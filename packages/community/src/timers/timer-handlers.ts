@@ -45,5 +45,14 @@ export interface TimerFireResult {
  */
 export type TimerHandler = (ctx: TimerFireContext) => Promise<TimerFireResult | void> | TimerFireResult | void;
 
+/**
+ * What a core handler may return: besides events, what to run once the firing has committed
+ * (the `after` hooks of a request change it made, which must not see a firing that rolls back).
+ */
+export interface CoreTimerFireResult extends TimerFireResult {
+  /** Runs after commit, after `events` are published; it reports its own failures. */
+  committed?: () => Promise<void>;
+}
+
 /** Timer handlers by kind, with access to the runtime for the core's own handlers. */
-export type TimerHandlerRegistry = Map<string, (ctx: TimerFireContext, runtime: Runtime) => Promise<TimerFireResult | void> | TimerFireResult | void>;
+export type TimerHandlerRegistry = Map<string, (ctx: TimerFireContext, runtime: Runtime) => Promise<CoreTimerFireResult | void> | CoreTimerFireResult | void>;
