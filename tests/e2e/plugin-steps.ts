@@ -80,3 +80,18 @@ export async function auditEntries(url: string, cast: Cast): Promise<number> {
   if (!answer.ok) throw new Error(`the audit chain is broken: ${answer.problem.message}`);
   return answer.entries;
 }
+
+/**
+ * The chain's length once the hall's worker has caught up: it escalates the demo's overdue
+ * requests at start, one entry each, so the count is read until it stops moving.
+ */
+export async function settledAuditEntries(url: string, cast: Cast): Promise<number> {
+  let last = await auditEntries(url, cast);
+  for (let i = 0; i < 30; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const now = await auditEntries(url, cast);
+    if (now === last) return now;
+    last = now;
+  }
+  throw new Error(`the audit chain was still growing after 30 s (${last} entries): is the worker firing in a loop?`);
+}

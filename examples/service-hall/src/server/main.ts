@@ -35,8 +35,9 @@ progress.done();
 
 // The three first-party plugins, as an office would run them. The demo year in hall-data.ts
 // is replayed by a community of its own without them, so the audit chain starts at the hall's
-// first live command: as it would in an office that installs the plugin on a running system,
-// where the records made before it stay as they were and are not chained after the fact.
+// first live change (the worker's escalations of the demo's overdue requests, then the first
+// command): as it would in an office that installs the plugin on a running system, where the
+// records made before it stay as they were and are not chained after the fact.
 const plugins = [
   // The plugin's defaults, written out because they are what the demo shows: a new request
   // is compared with the same enterprise's of the last 30 days, listed as a likely duplicate
