@@ -57,6 +57,9 @@ const community = createCommunity({ storage: data.storage, plugins });
 // console are live.
 const worker = createWorker(community, { notify: false });
 worker.on('error', (error) => console.error('[service-hall] worker:', error));
+// Catch up on what fell due while the hall was stopped before saying it is ready, so that the
+// first screens already show those escalations (bounded, should a timer keep falling due).
+for (let round = 0; round < 100 && (await worker.runOnce()) > 0; round++);
 worker.start();
 
 const server = createServer({
