@@ -38,7 +38,8 @@ async function startSeries(ctx: Context, change: TransactionHookContext): Promis
   if (!owesReports(options.when, options.concludedStatuses, request)) return;
   if (previous && owesReports(options.when, options.concludedStatuses, previous)) return;
   const now = request.updatedAt;
-  const calendar = await ctx.offices.calendar(request.officeId);
+  // Through the command's transaction, as the command sees the office's config.
+  const calendar = await change.calendar();
   const series = { id: request.id, officeId: request.officeId, requestId: request.id, series: request.version, startedAt: now };
   const where = [{ field: 'id', value: request.id }];
   if (await tx.findOne({ model: SERIES_MODEL, where })) await tx.update({ model: SERIES_MODEL, where, data: { series: series.series, startedAt: now } });

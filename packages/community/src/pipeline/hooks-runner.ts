@@ -1,6 +1,7 @@
 import { KechuangError, isKechuangError } from '../errors/kechuang-error.js';
 import { hooksFor, type BeforeHookContext, type CommittedChange, type TransactionHookContext } from '../plugins/hooks.js';
 import { completePluginFields } from '../storage/plugin-fields.js';
+import { firingCalendar } from '../timers/firing-calendar.js';
 import type { Runtime } from './runtime.js';
 
 export type Stage = 'before' | 'transaction' | 'after';
@@ -59,7 +60,8 @@ export async function runBeforeHooks(runtime: Runtime, ctx: Omit<BeforeHookConte
  * Runs the `transaction` hooks inside the command's transaction; a throw rolls it back. Then
  * completes the request with its plugin fields as the hooks left them.
  */
-export async function runTransactionHooks(runtime: Runtime, ctx: TransactionHookContext): Promise<void> {
+export async function runTransactionHooks(runtime: Runtime, change: Omit<TransactionHookContext, 'calendar'>): Promise<void> {
+  const ctx: TransactionHookContext = { ...change, calendar: () => firingCalendar(runtime, change.tx, change.officeId) };
   for (const { plugin, hook } of hooksFor(runtime.hooks, 'transaction', ctx.command)) {
     await guarded(runtime, plugin, 'transaction', ctx.command, () => hook(ctx));
   }

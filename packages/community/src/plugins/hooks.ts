@@ -1,4 +1,5 @@
 import type { ResolvedActor } from '../auth/actor.js';
+import type { WorkingCalendar } from '../calendar/working-calendar.js';
 import type { RequestCommandName } from '../events/core-events.js';
 import type { ServiceRequest } from '../model/request.js';
 import type { TimelineEntry } from '../model/timeline.js';
@@ -115,6 +116,20 @@ export interface CommittedChange extends HookContextBase {
 export interface TransactionHookContext extends CommittedChange {
   /** The command's transaction: write through it only. */
   tx: StorageOperations;
+  /**
+   * The working calendar of the request's office (holidays, make-up workdays, office hours),
+   * read through `tx`, as the command's transaction sees the office's config. Prefer it to
+   * `offices.calendar` here, which reads outside the transaction.
+   *
+   * @example
+   * ```ts
+   * hooks.transaction('submit', async ({ tx, officeId, request, calendar }) => {
+   *   const dueAt = (await calendar()).addWorkingDays(request.createdAt, 3);
+   *   await tx.create({ model: 'my_plugin_call', data: { id: request.id, officeId, dueAt } });
+   * });
+   * ```
+   */
+  calendar(): Promise<WorkingCalendar>;
 }
 /**
  * An escalation the worker committed (or, inside `transaction` hooks, is about to): the
@@ -148,6 +163,8 @@ export interface EscalationChange extends CommittedChange {
 export interface EscalationTransactionContext extends EscalationChange {
   /** The firing's transaction: write through it only. */
   tx: StorageOperations;
+  /** The working calendar of the request's office, read through `tx`. */
+  calendar(): Promise<WorkingCalendar>;
 }
 
 /**
