@@ -1,5 +1,5 @@
 import { buildSchema, createCommunity, type StorageSchema } from '@kechuang/community';
-import { walkFailedTimer } from '@kechuang/testing';
+import { expectFailedTimerWalk, walkFailedTimer } from '@kechuang/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connectionString, dropSchema, freshSchemaName, probeDatabase } from './pg-test-database.js';
 import { postgresStorage } from './postgres-storage.js';
@@ -24,13 +24,7 @@ describe.skipIf(!reachable)(reachable ? 'failed timers on postgresStorage' : `fa
   it('fails a plugin timer 3 times, lists it with its error and when, retries it, and two workers fire it once', { timeout: 30_000 }, async () => {
     const storage = postgresStorage({ connectionString, schema });
     try {
-      const walk = await walkFailedTimer(storage);
-      expect(walk.failures).toBe(3);
-      expect(walk.listed).toEqual([expect.objectContaining({ kind: 'flaky.sync', status: 'failed', attempts: 3, lastError: 'the city portal answered HTTP 502', failedAt: expect.any(Date) })]);
-      expect(walk.retried).toMatchObject({ status: 'pending', attempts: 0, failedAt: null });
-      expect(walk.listedAfter).toEqual([]);
-      expect(walk.successes).toBe(1);
-      expect(walk.fired).toMatchObject({ status: 'fired', attempts: 1, lastError: null, failedAt: null });
+      expectFailedTimerWalk(await walkFailedTimer(storage));
     } finally {
       await storage.close?.();
     }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildSchema, createCommunity, type StorageSchema } from '@kechuang/community';
-import { walkFailedTimer } from '@kechuang/testing';
+import { expectFailedTimerWalk, walkFailedTimer } from '@kechuang/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sqliteStorage } from './sqlite-storage.js';
 
@@ -22,13 +22,7 @@ describe('failed timers on sqliteStorage', () => {
   it('fails a plugin timer 3 times, lists it with its error and when, retries it, and fires it once', async () => {
     const storage = sqliteStorage({ filename: ':memory:' });
     try {
-      const walk = await walkFailedTimer(storage);
-      expect(walk.failures).toBe(3);
-      expect(walk.listed).toEqual([expect.objectContaining({ kind: 'flaky.sync', status: 'failed', attempts: 3, lastError: 'the city portal answered HTTP 502', failedAt: expect.any(Date) })]);
-      expect(walk.retried).toMatchObject({ status: 'pending', attempts: 0, failedAt: null });
-      expect(walk.listedAfter).toEqual([]);
-      expect(walk.successes).toBe(1);
-      expect(walk.fired).toMatchObject({ status: 'fired', attempts: 1, lastError: null, failedAt: null });
+      expectFailedTimerWalk(await walkFailedTimer(storage));
     } finally {
       await storage.close?.();
     }

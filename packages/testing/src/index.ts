@@ -18,6 +18,6 @@ export {
 } from './storage/test-storage-adapter.js';
 export { conformanceSchema } from './storage/conformance-schema.js';
 export { walkClosedLoop, type ClosedLoopWalk } from './storage/walk-closed-loop.js';
-export { walkFailedTimer, type FailedTimerWalk } from './storage/walk-failed-timer.js';
+export { expectFailedTimerWalk, walkFailedTimer, type FailedTimerWalk } from './storage/walk-failed-timer.js';
 export { seededRandom } from './storage/conformance-helpers.js';
 export { testNotifier, type NotifierConformanceCase, type NotifierSetup, type NotifierSink, type NotifierSinkBehaviour, type NotifierSinkDelivery, type NotifierSinkSupports, type TestNotifierOptions } from './notify/test-notifier.js';

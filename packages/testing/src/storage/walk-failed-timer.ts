@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createCommunity, createWorker, definePlugin, manualClock, sequentialIds, type StorageAdapter, type TimerRecord } from '@kechuang/community';
 
 /** What {@link walkFailedTimer} saw, for the caller's assertions. */
@@ -73,4 +74,23 @@ export async function walkFailedTimer(storage: StorageAdapter): Promise<FailedTi
   await drain();
   const row = await storage.findOne({ model: 'timer', where: [{ field: 'id', value: retried.id }] });
   return { listed, retried, listedAfter, failures, successes, fired: row as unknown as TimerRecord };
+}
+
+/**
+ * Asserts what every adapter must show in a {@link walkFailedTimer} walk: three failures, the
+ * failed timer listed with its last error and when it failed, the retry resetting it, and one
+ * firing afterwards.
+ *
+ * @example
+ * ```ts
+ * expectFailedTimerWalk(await walkFailedTimer(storage));
+ * ```
+ */
+export function expectFailedTimerWalk(walk: FailedTimerWalk): void {
+  expect(walk.failures).toBe(3);
+  expect(walk.listed).toEqual([expect.objectContaining({ kind: 'flaky.sync', status: 'failed', attempts: 3, lastError: 'the city portal answered HTTP 502', failedAt: expect.any(Date) })]);
+  expect(walk.retried).toMatchObject({ status: 'pending', attempts: 0, failedAt: null });
+  expect(walk.listedAfter).toEqual([]);
+  expect(walk.successes).toBe(1);
+  expect(walk.fired).toMatchObject({ status: 'fired', attempts: 1, lastError: null, failedAt: null });
 }
