@@ -87,6 +87,15 @@ describe("an enterprise contact's directory over REST", () => {
     expect((await get(`/api/enterprises?parkId=${otherEnterprise.parkId ?? ''}`)).body['items']).not.toContainEqual(expect.objectContaining({ id: otherEnterprise.id }));
   });
 
+  it('GET /api/enterprises?search= finds their own enterprise only, by name or by code', async () => {
+    const found = async (search: string) => ((await get(`/api/enterprises?limit=500&search=${encodeURIComponent(search)}`)).body['items'] as { id: string }[]).map((e) => e.id);
+    expect(await found(ownEnterprise.name)).toEqual([ownEnterprise.id]);
+    expect(await found(ownEnterprise.code)).toEqual([ownEnterprise.id]);
+    expect(await found(otherEnterprise.name)).toEqual([]);
+    expect(await found(otherEnterprise.code)).toEqual([]);
+    expect(await found(otherEnterprise.code.slice(0, 8))).toEqual(ownEnterprise.code.startsWith(otherEnterprise.code.slice(0, 8)) ? [ownEnterprise.id] : []);
+  });
+
   it('GET /api/parks, /api/teams and /api/communities read as for everyone', async () => {
     const head = world.demo.stationHeadId;
     for (const path of ['/api/parks', '/api/teams', '/api/communities', '/api/buildings']) {

@@ -94,6 +94,33 @@ describe('directory lists', () => {
     await expectProblem(await world.call(head, 'GET', `/api/teams?cursor=${cursor}`), 400, 'INVALID_CURSOR');
   });
 
+  it('finds enterprises by name words or credit code prefix with ?search=, a page at a time', async () => {
+    const every = (await walk('/api/enterprises?limit=500')).items as { id: string; code: string; name: string; parkId: string | null }[];
+    // Two characters from the middle of one name: Chinese names share such pieces.
+    const target = every[every.length - 1]!;
+    const piece = target.name.slice(2, 4);
+    const expected = every.filter((e) => e.name.includes(piece)).map((e) => e.id);
+    const found = await walk(`/api/enterprises?search=${encodeURIComponent(` ${piece} `)}&limit=2`);
+    for (const page of found.pages.slice(0, -1)) expect(page.items).toHaveLength(2);
+    expect(found.items.map((e) => e['id'])).toEqual(expected);
+    const two = await walk(`/api/enterprises?search=${encodeURIComponent(`${target.name.slice(-2)} ${piece}`)}`);
+    expect(two.items.map((e) => e['id'])).toContain(target.id);
+    const byCode = await walk(`/api/enterprises?search=${target.code.slice(0, 17).toLowerCase()}`);
+    expect(byCode.items.map((e) => e['id'])).toEqual([target.id]);
+    const inPark = await walk(`/api/enterprises?search=${encodeURIComponent(piece)}&parkId=${target.parkId ?? ''}`);
+    expect(inPark.items.map((e) => e['id'])).toEqual(every.filter((e) => e.name.includes(piece) && e.parkId === target.parkId).map((e) => e.id));
+    expect((await walk('/api/enterprises?search=%25_%25')).items).toEqual([]);
+    expect((await walk('/api/enterprises?search=&limit=500')).items).toEqual(every);
+    const me = (await reply(await world.call(head, 'GET', `/api/members/${head}`))).body as { name: string; code: string };
+    expect((await walk(`/api/members?search=${encodeURIComponent(me.name)}`)).items.map((m) => m['id'])).toContain(head);
+    expect((await walk(`/api/members?search=${me.code.toLowerCase()}`)).items.map((m) => m['id'])).toContain(head);
+  });
+
+  it('refuses a search longer than 100 characters with a 400 naming query.search', async () => {
+    await expectInvalid(await world.call(head, 'GET', `/api/enterprises?search=${encodeURIComponent('科'.repeat(101))}`), 'query.search');
+    expect((await reply(await world.call(head, 'GET', `/api/enterprises?search=${encodeURIComponent('科'.repeat(100))}`))).status).toBe(200);
+  });
+
   it('asks for credentials first (401)', async () => {
     const response = await expectProblem(await world.call(null, 'GET', '/api/members'), 401, 'UNAUTHENTICATED');
     expect(response.text).not.toContain(world.demo.stationHeadId);

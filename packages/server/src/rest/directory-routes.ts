@@ -75,6 +75,11 @@ const apiOf = (session: CommunitySession, kind: DirectoryKind): AnyDirectoryApi 
 
 const EMPTY_MEANS_NULL = 'An empty value (`?{field}=`) matches records where it is not set.';
 
+const SEARCH =
+  'Finds records by name or code, for a search box (at most 100 characters). A record matches when its `name` contains every space-separated word ' +
+  '(as typed, upper- or lower-cased; full-width letters and digits count as half-width), or its `code` starts with the text in any case. ' +
+  'Blank means no search; it narrows the filters further.';
+
 function listQuery(spec: KindSpec): z.ZodObject {
   const filters = Object.fromEntries(
     spec.filters.map((field) => [field, z.string().max(200).optional().openapi({ description: `Only records with this ${field}. ${EMPTY_MEANS_NULL.replace('{field}', field)}` })]),
@@ -82,6 +87,7 @@ function listQuery(spec: KindSpec): z.ZodObject {
   // Strict: a misspelt filter is refused rather than silently listing everything.
   return z.strictObject({
     ...filters,
+    search: z.string().max(100).optional().openapi({ description: SEARCH }),
     includeArchived: z.enum(['true', 'false']).optional().openapi({ description: 'Include archived records. Default false.' }),
     ...pageQueryFields,
   });
@@ -94,7 +100,8 @@ function listOptions(spec: KindSpec, query: Record<string, unknown>): Record<str
     const value = query[field];
     if (typeof value === 'string') filter[field] = value === '' ? null : value;
   }
-  return { filter, includeArchived: query['includeArchived'] === 'true', ...pageOptions(query) };
+  const search = query['search'];
+  return { filter, ...(typeof search === 'string' ? { search } : {}), includeArchived: query['includeArchived'] === 'true', ...pageOptions(query) };
 }
 
 /** The update input without its `id` (it comes from the path), as the documented PATCH body. */
@@ -144,7 +151,7 @@ export function registerDirectoryRoutes(app: OpenAPIHono<ServerEnv>): void {
       path: base,
       tag: spec.tag,
       summary: `List ${kind}, ordered by code, a page at a time`,
-      description: `Filters: ${spec.filters.length ? spec.filters.join(', ') : 'none'}. Archived records are left out unless \`includeArchived=true\`. Follow \`nextCursor\` with \`cursor\`.${spec.narrowed ? ` ${spec.narrowed}` : ''}`,
+      description: `Filters: ${spec.filters.length ? spec.filters.join(', ') : 'none'}. \`search\` finds by name words or code prefix. Archived records are left out unless \`includeArchived=true\`. Follow \`nextCursor\` with \`cursor\`.${spec.narrowed ? ` ${spec.narrowed}` : ''}`,
       query: listQuery(spec),
       response: pageSchema(spec.pageName, spec.record),
       handler: ({ session, query }) => apiOf(session, kind).list(listOptions(spec, query)),

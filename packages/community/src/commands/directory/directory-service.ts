@@ -14,11 +14,21 @@ import { stampDirectory } from '../../pipeline/office-state.js';
 import type { RecordHookRun } from '../../plugins/hooks.js';
 import type { DirectoryLookup, DirectorySpec, ReferenceProblem } from './directory-spec.js';
 import { directoryReader } from './directory-reader.js';
+import { searchWhere } from './directory-search.js';
 
 /** Options of a directory list. Ordered by code, then id. */
 export interface DirectoryListOptions {
   /** Equality filters on the model's filterable fields, e.g. `{ parkId }`. */
   filter?: Record<string, string | null>;
+  /**
+   * Finds records by name or code, for a search box: every kind of directory record takes it.
+   * A record matches when its `name` contains every whitespace-separated word (as typed, upper-
+   * or lower-cased; full-width letters and digits count as half-width), or its `code` (the
+   * credit code for enterprises) starts with the text, in any case. Blank means no search; at
+   * most 100 characters. It narrows the other options (filters, archived, pages) further.
+   * @example `{ search: '数像 科技' }`, `{ search: 'abc' }` (finds `ABC科技`), `{ search: '91330110' }`
+   */
+  search?: string;
   /** Include archived records. @default false */
   includeArchived?: boolean;
   /** Page size, 1–500. @default 50 */
@@ -179,16 +189,22 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       const limit = pageSize(options.limit);
       const reader = await directoryReader(runtime, actor, model);
       const where: (Where[number])[] = [...reader.where];
+      // Filtering or searching by a withheld field would tell its values one guess at a time.
+      const open = (field: string) => {
+        if (reader.withheld && field in reader.withheld) throw new KechuangError('FORBIDDEN', `You may not filter or search ${label} lists by '${field}'; leave it out.`, { model, field });
+      };
+      const search = searchWhere(options.search);
+      if (search.length) ['name', 'code'].forEach(open);
       for (const [field, value] of Object.entries(options.filter ?? {})) {
         if (!spec.filters.includes(field)) {
           throw new KechuangError('VALIDATION_FAILED', `Invalid filter: ${label} lists can filter by ${spec.filters.join(', ') || 'nothing'}, not '${field}'.`, {
             issues: [{ path: ['filter', field], message: 'unknown filter', code: 'unrecognized_keys' }],
           });
         }
-        // Filtering by a withheld field would tell its values one guess at a time.
-        if (reader.withheld && field in reader.withheld) throw new KechuangError('FORBIDDEN', `You may not filter ${label} lists by '${field}'; leave the filter out.`, { model, field });
+        open(field);
         where.push(value === null ? { field, op: 'is_null' } : { field, value });
       }
+      where.push(...search);
       if (!options.includeArchived) where.push({ field: 'archivedAt', op: 'is_null' });
       const scope = `${model}:code`;
       const rows = await runtime.storage.findMany({
