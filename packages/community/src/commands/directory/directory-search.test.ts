@@ -21,7 +21,6 @@ describe('directory search', () => {
         ],
       },
     ]);
-    expect(searchWhere(undefined)).toEqual([]);
     expect(searchWhere(' \n ')).toEqual([]);
   });
 
@@ -32,6 +31,14 @@ describe('directory search', () => {
     expect(error.details.issues?.[0]?.path).toEqual(['search']);
     const w = await searchWorld();
     await rejection(w.system.enterprises.list({ search: 'x'.repeat(101) }), 'VALIDATION_FAILED');
+  });
+
+  it('refuses a search that is not text, from a caller without types, with VALIDATION_FAILED naming search', async () => {
+    const w = await searchWorld();
+    const error = await rejection(w.system.enterprises.list(JSON.parse('{"search":["科技"]}') as { search: string }), 'VALIDATION_FAILED');
+    expect(error.details.issues?.[0]).toMatchObject({ path: ['search'], code: 'invalid_type' });
+    // Left out, as a caller does who does not search.
+    expect((await w.system.enterprises.list({})).items.length).toBeGreaterThan(0);
   });
 
   it('keeps the policy narrowing: a contact finds only their own enterprise, even by its code', async () => {

@@ -7,7 +7,7 @@ import type { WhereCondition, WhereOrGroup } from '../../storage/types.js';
  * word of the search, or its `code` starts with the whole search. Full-width letters and
  * digits are folded first (NFKC), and each word is tried as typed, upper- and lower-cased,
  * because storage compares case-sensitively and names keep their Latin letters as typed.
- * Blank means no search; longer than 100 characters is VALIDATION_FAILED.
+ * Blank means no search; longer than 100 characters, or not a string, is VALIDATION_FAILED.
  *
  * @example
  * ```ts
@@ -16,9 +16,10 @@ import type { WhereCondition, WhereOrGroup } from '../../storage/types.js';
  * //  { or: [name contains 'abc' | 'ABC', code starts with '数像 ABC'] }]
  * ```
  */
-export function searchWhere(search = ''): WhereOrGroup[] {
-  if (search.length > 100) {
-    throw new KechuangError('VALIDATION_FAILED', 'Invalid search: use at most 100 characters.', { issues: [{ path: ['search'], message: 'too long', code: 'too_big' }] });
+export function searchWhere(search: unknown): WhereOrGroup[] {
+  if (typeof search !== 'string' || search.length > 100) {
+    const message = typeof search === 'string' ? 'use at most 100 characters' : 'give the text to search for as a string';
+    throw new KechuangError('VALIDATION_FAILED', `Invalid search: ${message}.`, { issues: [{ path: ['search'], message, code: typeof search === 'string' ? 'too_big' : 'invalid_type' }] });
   }
   const text = search.normalize('NFKC').trim();
   // (every word in the name) or (code prefix), spread over the words: storage ORs only conditions.

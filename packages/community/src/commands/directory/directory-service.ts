@@ -14,7 +14,6 @@ import { stampDirectory } from '../../pipeline/office-state.js';
 import type { RecordHookRun } from '../../plugins/hooks.js';
 import type { DirectoryLookup, DirectorySpec, ReferenceProblem } from './directory-spec.js';
 import { directoryReader } from './directory-reader.js';
-import { searchWhere } from './directory-search.js';
 
 /** Options of a directory list. Ordered by code, then id. */
 export interface DirectoryListOptions {
@@ -193,7 +192,8 @@ export function directoryService<T extends RecordBase, C extends z.ZodType, U ex
       const open = (field: string) => {
         if (reader.withheld && field in reader.withheld) throw new KechuangError('FORBIDDEN', `You may not filter or search ${label} lists by '${field}'; leave it out.`, { model, field });
       };
-      const search = searchWhere(options.search);
+      // Loaded on the first search only: embeddings that never search never load it.
+      const search = options.search === undefined ? [] : (await import('./directory-search.js')).searchWhere(options.search);
       if (search.length) ['name', 'code'].forEach(open);
       for (const [field, value] of Object.entries(options.filter ?? {})) {
         if (!spec.filters.includes(field)) {
